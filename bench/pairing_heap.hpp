@@ -75,7 +75,8 @@ class PairingHeap {
     }
     if (pairs_.empty()) return kNone;
     std::uint32_t root = pairs_.back();
-    for (std::size_t i = pairs_.size() - 1; i-- > 0;) root = meld(pairs_[i], root);
+    for (std::size_t i = pairs_.size() - 1; i-- > 0;)
+      root = meld(pairs_[i], root);
     nodes_[root].sibling = kNone;
     return root;
   }

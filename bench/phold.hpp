@@ -18,9 +18,9 @@ namespace phold {
 
 struct Config {
   std::uint32_t lps = 1024;
-  double remote = 0.25;        // probability an event goes to another LP
-  double lookahead = 1.0;      // in time units
-  double mean = 1.0;           // mean of the exponential part of the delay, in time units
+  double remote = 0.25;    // probability an event goes to another LP
+  double lookahead = 1.0;  // in time units
+  double mean = 1.0;       // mean of the exponential part of the delay, in time units
   std::uint32_t events_per_lp = 1;
   sim::Time time_unit = sim::kTicksPerSecond;
 };
@@ -33,13 +33,15 @@ class LogicalProcess final : public sim::Agent<Msg> {
   explicit LogicalProcess(const Config& config)
       : lps_(config.lps),
         remote_(config.remote),
-        lookahead_(static_cast<sim::Time>(config.lookahead * static_cast<double>(config.time_unit))),
+        lookahead_(
+            static_cast<sim::Time>(config.lookahead * static_cast<double>(config.time_unit))),
         events_per_lp_(config.events_per_lp),
         time_unit_(static_cast<double>(config.time_unit)),
         delay_(1.0 / config.mean) {}
 
   void start(sim::Context<Msg>& ctx) override {
-    for (std::uint32_t i = 0; i < events_per_lp_; ++i) ctx.send(ctx.self(), next_delay(ctx), Msg{});
+    for (std::uint32_t i = 0; i < events_per_lp_; ++i)
+      ctx.send(ctx.self(), next_delay(ctx), Msg{});
   }
 
   void handle(const sim::Event<Msg>& event, sim::Context<Msg>& ctx) override {
@@ -81,7 +83,7 @@ inline std::vector<LogicalProcess*> build(sim::World<Msg>& world, const Config& 
       static_cast<sim::Time>(config.lookahead * static_cast<double>(config.time_unit));
   for (std::uint32_t i = 0; i < config.lps; ++i) {
     lps.push_back(&world.add<LogicalProcess>(
-        sim::AgentSpec{"lp-" + std::to_string(i), lookahead, 1}, config));
+        sim::AgentSpec{sim::numbered_name("lp-", i), lookahead, 1}, config));
   }
   return lps;
 }
@@ -90,7 +92,8 @@ inline std::vector<LogicalProcess*> build(sim::World<Msg>& world, const Config& 
 // handled the same events in the same order.
 inline std::uint64_t world_digest(const std::vector<LogicalProcess*>& lps) {
   std::uint64_t h = 0;
-  for (const LogicalProcess* lp : lps) h = sim::mix64(h ^ lp->digest()) + lp->received();
+  for (const LogicalProcess* lp : lps)
+    h = sim::mix64(h ^ lp->digest()) + lp->received();
   return h;
 }
 

@@ -32,9 +32,8 @@ void run_phold(benchmark::State& state, MakeEngine make_engine) {
 }
 
 void BM_PholdSequential(benchmark::State& state) {
-  run_phold(state, [](sim::World<phold::Msg>& world) {
-    return sim::SequentialEngine<phold::Msg>(world);
-  });
+  run_phold(state,
+            [](sim::World<phold::Msg>& world) { return sim::SequentialEngine<phold::Msg>(world); });
 }
 
 void BM_PholdParallel(benchmark::State& state) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/event.hpp"
@@ -27,6 +28,13 @@ struct AgentSpec {
   // How many independent random streams ("purposes") the agent draws from.
   std::uint32_t streams = 1;
 };
+
+// "<prefix><n>", e.g. numbered_name("store-", 12) == "store-12": the usual way to name agents.
+inline std::string numbered_name(std::string_view prefix, std::uint64_t n) {
+  std::string name(prefix);
+  name += std::to_string(n);
+  return name;
+}
 
 template <class Msg>
 class Agent {

@@ -50,8 +50,8 @@ class Context {
   void schedule(Time delay, Msg msg) {
     if (delay < 0) {
       throw SimulationError("agent " + world_.describe(self()) + " scheduled an event at " +
-                            format_time(now_) + " with negative delay " +
-                            format_duration(delay) + ", which is in the past");
+                            format_time(now_) + " with negative delay " + format_duration(delay) +
+                            ", which is in the past");
     }
     enqueue(self(), delay, std::move(msg));
   }

@@ -48,7 +48,8 @@ class ParallelEngine {
         tbb::parallel_for(
             tbb::blocked_range<std::uint32_t>(0, partitions_.size(), 1),
             [&](const tbb::blocked_range<std::uint32_t>& range) {
-              for (std::uint32_t p = range.begin(); p != range.end(); ++p) run_window(p, window_end);
+              for (std::uint32_t p = range.begin(); p != range.end(); ++p)
+                run_window(p, window_end);
             },
             tbb::static_partitioner());
       });
@@ -66,15 +67,14 @@ class ParallelEngine {
  private:
   static PartitionSet<Msg> make_partitions(const World<Msg>& world, ParallelOptions& options) {
     if (options.partition_of.empty()) {
-      const auto count = static_cast<std::uint32_t>(
-          std::max<std::size_t>(1, std::min<std::size_t>(resolve_threads(options.threads),
-                                                         world.size())));
+      const auto count = static_cast<std::uint32_t>(std::max<std::size_t>(
+          1, std::min<std::size_t>(resolve_threads(options.threads), world.size())));
       return PartitionSet<Msg>(block_partition(world.size(), count), count);
     }
     if (options.partition_of.size() != world.size()) {
       throw SimulationError("the partition map covers " +
-                            std::to_string(options.partition_of.size()) + " agents, the world has " +
-                            std::to_string(world.size()));
+                            std::to_string(options.partition_of.size()) +
+                            " agents, the world has " + std::to_string(world.size()));
     }
     const std::uint32_t count =
         *std::max_element(options.partition_of.begin(), options.partition_of.end()) + 1;

@@ -39,7 +39,8 @@ class PartitionSet {
       }
     }
     for (auto& partition : partitions_) {
-      for (auto& side : partition.outboxes) side.resize(partitions);
+      for (auto& side : partition.outboxes)
+        side.resize(partitions);
     }
   }
 
@@ -57,7 +58,8 @@ class PartitionSet {
     const int previous = parity_ ^ 1;
     for (auto& source : partitions_) {
       auto& inbox = source.outboxes[previous][p];
-      for (auto& event : inbox) partitions_[p].queue.push(std::move(event));
+      for (auto& event : inbox)
+        partitions_[p].queue.push(std::move(event));
       inbox.clear();
     }
   }
@@ -68,7 +70,8 @@ class PartitionSet {
       for (auto& source : partitions_) {
         for (std::uint32_t p = 0; p < size(); ++p) {
           auto& box = source.outboxes[side][p];
-          for (auto& event : box) partitions_[p].queue.push(std::move(event));
+          for (auto& event : box)
+            partitions_[p].queue.push(std::move(event));
           box.clear();
         }
         source.outbox_min = kNever;
@@ -87,7 +90,8 @@ class PartitionSet {
 
   std::uint64_t committed() const {
     std::uint64_t n = 0;
-    for (const auto& partition : partitions_) n += partition.committed;
+    for (const auto& partition : partitions_)
+      n += partition.committed;
     return n;
   }
 
@@ -96,7 +100,8 @@ class PartitionSet {
     for (const auto& partition : partitions_) {
       n += partition.queue.size();
       for (const auto& side : partition.outboxes) {
-        for (const auto& box : side) n += box.size();
+        for (const auto& box : side)
+          n += box.size();
       }
     }
     return n;

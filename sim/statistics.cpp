@@ -35,7 +35,8 @@ Summary summarize(const Eigen::Ref<const Eigen::VectorXd>& samples, double confi
 std::vector<Summary> summarize_columns(const Eigen::MatrixXd& samples, double confidence) {
   std::vector<Summary> out;
   out.reserve(static_cast<std::size_t>(samples.cols()));
-  for (Eigen::Index c = 0; c < samples.cols(); ++c) out.push_back(summarize(samples.col(c), confidence));
+  for (Eigen::Index c = 0; c < samples.cols(); ++c)
+    out.push_back(summarize(samples.col(c), confidence));
   return out;
 }
 

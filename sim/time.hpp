@@ -20,17 +20,33 @@ inline constexpr Time kTicksPerDay = 24 * kTicksPerHour;
 inline constexpr Time kNever = std::numeric_limits<Time>::max();
 
 // Conversions from real-valued durations round to the nearest tick.
-inline Time seconds(double s) { return static_cast<Time>(std::llround(s * kTicksPerSecond)); }
-inline Time minutes(double m) { return static_cast<Time>(std::llround(m * kTicksPerMinute)); }
-inline Time hours(double h) { return static_cast<Time>(std::llround(h * kTicksPerHour)); }
-inline Time days(double d) { return static_cast<Time>(std::llround(d * kTicksPerDay)); }
+inline Time seconds(double s) {
+  return static_cast<Time>(std::llround(s * kTicksPerSecond));
+}
+inline Time minutes(double m) {
+  return static_cast<Time>(std::llround(m * kTicksPerMinute));
+}
+inline Time hours(double h) {
+  return static_cast<Time>(std::llround(h * kTicksPerHour));
+}
+inline Time days(double d) {
+  return static_cast<Time>(std::llround(d * kTicksPerDay));
+}
 
-constexpr double to_seconds(Time t) { return static_cast<double>(t) / kTicksPerSecond; }
-constexpr double to_hours(Time t) { return static_cast<double>(t) / kTicksPerHour; }
-constexpr double to_days(Time t) { return static_cast<double>(t) / kTicksPerDay; }
+constexpr double to_seconds(Time t) {
+  return static_cast<double>(t) / kTicksPerSecond;
+}
+constexpr double to_hours(Time t) {
+  return static_cast<double>(t) / kTicksPerHour;
+}
+constexpr double to_days(Time t) {
+  return static_cast<double>(t) / kTicksPerDay;
+}
 
 // a + b, clamped to kNever instead of overflowing (windows that end "never").
-constexpr Time saturating_add(Time a, Time b) { return a > kNever - b ? kNever : a + b; }
+constexpr Time saturating_add(Time a, Time b) {
+  return a > kNever - b ? kNever : a + b;
+}
 
 // Human-readable time for error messages, e.g. "2d 03:15:00.250000" or "never".
 std::string format_time(Time t);

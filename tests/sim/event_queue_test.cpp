@@ -1,0 +1,69 @@
+// The pending-event set pops events in the total order, whatever the order they were pushed in.
+#include "sim/event_queue.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "sim/random.hpp"
+
+namespace {
+
+struct Payload {
+  int id;
+};
+using Event = sim::Event<Payload>;
+
+TEST(EventQueue, PopsInTimeThenSenderThenSequenceOrder) {
+  sim::EventQueue<Payload> queue;
+  queue.push({10, sim::make_tie_break(2, 0), 0, {1}});
+  queue.push({10, sim::make_tie_break(1, 5), 0, {2}});
+  queue.push({5, sim::make_tie_break(9, 0), 0, {3}});
+  queue.push({10, sim::make_tie_break(1, 4), 0, {4}});
+  queue.push({-3, sim::make_tie_break(0, 0), 0, {5}});
+  std::vector<int> order;
+  while (!queue.empty())
+    order.push_back(queue.pop().msg.id);
+  EXPECT_EQ(order, (std::vector<int>{5, 3, 4, 2, 1}));
+}
+
+TEST(EventQueue, MatchesASortedReferenceUnderRandomPushesAndPops) {
+  sim::RandomStream rng(sim::StreamId{7, 0, 0, 0});
+  sim::EventQueue<Payload> queue;
+  std::vector<Event> reference;
+  std::uint64_t sequence = 0;
+  for (int step = 0; step < 20000; ++step) {
+    if (reference.empty() || rng() % 3 != 0) {
+      // Few distinct times, so many ties fall to the tie-break.
+      const Event e{static_cast<sim::Time>(rng() % 50),
+                    sim::make_tie_break(rng() % 4, sequence++),
+                    0,
+                    {step}};
+      queue.push(e);
+      reference.push_back(e);
+    } else {
+      const auto earliest =
+          std::min_element(reference.begin(), reference.end(),
+                           [](const Event& a, const Event& b) { return sim::precedes(a, b); });
+      ASSERT_EQ(queue.next_time(), earliest->time);
+      const Event popped = queue.pop();
+      EXPECT_EQ(popped.msg.id, earliest->msg.id);
+      reference.erase(earliest);
+    }
+    ASSERT_EQ(queue.size(), reference.size());
+  }
+}
+
+TEST(EventQueue, EmptyQueueHasNoNextTime) {
+  sim::EventQueue<Payload> queue;
+  EXPECT_EQ(queue.next_time(), sim::kNever);
+}
+
+TEST(EventQueue, PendingEventsOfAnEmptyModelAreSmall) {
+  // 10 million pending events must fit in well under 1 GiB, even with the vector's slack.
+  struct Empty {};
+  EXPECT_LE(sizeof(sim::Event<Empty>), 24u);
+}
+
+}  // namespace
