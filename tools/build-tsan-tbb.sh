@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds oneTBB with ThreadSanitizer from Debian's own source package into build/deps/tbb-tsan.
+# TSan must see every synchronisation: with Debian's uninstrumented libtbb it cannot see how
+# tasks hand data to each other and reports false races. Does nothing if already built.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+prefix="$PWD/build/deps/tbb-tsan"
+[ -f "$prefix/lib/cmake/TBB/TBBConfig.cmake" ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "build-tsan-tbb: enabling Debian source packages" >&2
+  $sudo tee /etc/apt/sources.list.d/omnisim-deb-src.sources >/dev/null <<'SOURCES'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+  $sudo apt-get update -qq
+fi
+
+work="$PWD/build/deps/tbb-src"
+rm -rf "$work"
+mkdir -p "$work"
+(cd "$work" && apt-get source -qq --download-only onetbb 2>/dev/null && tar xf onetbb_*.orig.tar.xz)
+source_dir=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+cmake -S "$source_dir" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTBB_TEST=OFF -DTBB_EXAMPLES=OFF -DTBBMALLOC_BUILD=OFF -DTBB_STRICT=OFF \
+  -DTBB_SANITIZE=thread -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+cmake --build "$work/build" >/dev/null
+cmake --install "$work/build" >/dev/null
+rm -rf "$work"
+echo "build-tsan-tbb: installed a TSan-instrumented oneTBB in $prefix" >&2
