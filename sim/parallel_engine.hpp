@@ -21,7 +21,7 @@ namespace sim {
 struct ParallelOptions {
   unsigned threads = 0;  // 0: every hardware thread
   // partition_of[agent] for every agent; empty: contiguous blocks of agents, one per thread.
-  std::vector<std::uint32_t> partition_of;
+  std::vector<std::uint32_t> partition_of = {};
 };
 
 // Contiguous blocks of agent ids, as even as possible, one per partition.
