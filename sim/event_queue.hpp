@@ -1,5 +1,6 @@
 // The pending-event set: a 4-ary min-heap in one contiguous array, ordered by sim::precedes.
-// Chosen over a pairing heap by bench/event_queue_bench.cpp (see README, "Performance").
+// Chosen over a pairing heap and a binary heap by bench/event_queue_bench.cpp (README,
+// "Performance").
 #pragma once
 
 #include <cassert>
@@ -62,6 +63,15 @@ class EventQueue {
       const std::size_t first = hole * kArity + 1;
       if (first >= n) break;
       const std::size_t end = first + kArity < n ? first + kArity : n;
+      // In heaps larger than the cache, fetch the grandchildren (the next level's candidates)
+      // while this level is compared.
+      const std::size_t grandchildren = first * kArity + 1;
+      if (grandchildren < n) {
+        const auto* bytes = reinterpret_cast<const char*>(&heap_[grandchildren]);
+        for (std::size_t offset = 0; offset < kArity * kArity * sizeof(Event<Msg>); offset += 64) {
+          __builtin_prefetch(bytes + offset);
+        }
+      }
       std::size_t best = first;
       OrderKey best_key = order_key(heap_[first]);
       for (std::size_t child = first + 1; child < end; ++child) {
