@@ -39,11 +39,11 @@ class World {
       throw SimulationError("agent '" + spec.name + "' declares a minimum send delay of " +
                             format_duration(spec.min_send_delay) + "; it must be positive");
     }
-    if (!names_.insert(spec.name).second) {
-      throw SimulationError("two agents are named '" + spec.name + "'; names must be unique");
-    }
     if (spec.streams == 0) {
       throw SimulationError("agent '" + spec.name + "' declares no random stream; it needs one");
+    }
+    if (!names_.insert(spec.name).second) {
+      throw SimulationError("two agents are named '" + spec.name + "'; names must be unique");
     }
     const auto id = static_cast<AgentId>(agents_.size());
     auto& kernel = agent->kernel_;

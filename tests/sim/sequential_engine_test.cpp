@@ -169,6 +169,8 @@ TEST(World, RejectsDuplicateNamesAndNonPositiveLookahead) {
   EXPECT_THROW(world.add<Sink>({"x"}), sim::SimulationError);
   EXPECT_THROW(world.add<Sink>({"y", 0}), sim::SimulationError);
   EXPECT_THROW(world.add<Sink>({"z", kHour, 0}), sim::SimulationError);
+  // A rejected agent leaves nothing behind: its name is still free.
+  EXPECT_EQ(world.add(sim::AgentSpec{"z", kHour, 1}, std::make_unique<Sink>()), 1u);
 }
 
 TEST(World, LookaheadIsTheSmallestDeclaredSendDelay) {
