@@ -71,11 +71,12 @@ class Context {
     }
     Event<Msg> event{now_ + delay, next_tie_break(), to, std::move(msg)};
     auto& here = partitions_[partition_];
-    if (partitions_.size() == 1 || partitions_.partition_of(to) == partition_) {
+    const std::uint32_t destination = partitions_.size() == 1 ? 0 : partitions_.partition_of(to);
+    if (destination == partition_) {
       here.queue.push(std::move(event));
     } else {
       here.outbox_min = std::min(here.outbox_min, event.time);
-      here.outboxes[partitions_.parity()][partitions_.partition_of(to)].push_back(std::move(event));
+      here.outboxes[partitions_.parity()][destination].push_back(std::move(event));
     }
   }
 

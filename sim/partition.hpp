@@ -56,24 +56,16 @@ class PartitionSet {
   // window. Only p's thread touches these vectors during a window.
   void drain_inbox(std::uint32_t p) {
     const int previous = parity_ ^ 1;
-    for (auto& source : partitions_) {
-      auto& inbox = source.outboxes[previous][p];
-      for (auto& event : inbox)
-        partitions_[p].queue.push(std::move(event));
-      inbox.clear();
-    }
+    for (auto& source : partitions_)
+      deliver(source.outboxes[previous][p], p);
   }
 
   // Delivers every outbox on both sides (single-threaded: after start, at the end of a run).
   void flush_all() {
     for (int side = 0; side < 2; ++side) {
       for (auto& source : partitions_) {
-        for (std::uint32_t p = 0; p < size(); ++p) {
-          auto& box = source.outboxes[side][p];
-          for (auto& event : box)
-            partitions_[p].queue.push(std::move(event));
-          box.clear();
-        }
+        for (std::uint32_t p = 0; p < size(); ++p)
+          deliver(source.outboxes[side][p], p);
         source.outbox_min = kNever;
       }
     }
@@ -108,6 +100,13 @@ class PartitionSet {
   }
 
  private:
+  // Moves every event of `box` into partition p's queue and empties the box.
+  void deliver(std::vector<Event<Msg>>& box, std::uint32_t p) {
+    for (auto& event : box)
+      partitions_[p].queue.push(std::move(event));
+    box.clear();
+  }
+
   std::vector<std::uint32_t> partition_of_;
   std::vector<Partition<Msg>> partitions_;
   int parity_ = 0;
