@@ -23,6 +23,11 @@ struct Config {
   double mean = 1.0;       // mean of the exponential part of the delay, in time units
   std::uint32_t events_per_lp = 1;
   sim::Time time_unit = sim::kTicksPerSecond;
+
+  // A duration in PHOLD time units, in kernel ticks.
+  sim::Time ticks(double units) const {
+    return static_cast<sim::Time>(units * static_cast<double>(time_unit));
+  }
 };
 
 // PHOLD events carry nothing: who and when is all there is.
@@ -33,8 +38,7 @@ class LogicalProcess final : public sim::Agent<Msg> {
   explicit LogicalProcess(const Config& config)
       : lps_(config.lps),
         remote_(config.remote),
-        lookahead_(
-            static_cast<sim::Time>(config.lookahead * static_cast<double>(config.time_unit))),
+        lookahead_(config.ticks(config.lookahead)),
         events_per_lp_(config.events_per_lp),
         time_unit_(static_cast<double>(config.time_unit)),
         delay_(1.0 / config.mean) {}
@@ -79,8 +83,7 @@ class LogicalProcess final : public sim::Agent<Msg> {
 inline std::vector<LogicalProcess*> build(sim::World<Msg>& world, const Config& config) {
   std::vector<LogicalProcess*> lps;
   lps.reserve(config.lps);
-  const auto lookahead =
-      static_cast<sim::Time>(config.lookahead * static_cast<double>(config.time_unit));
+  const sim::Time lookahead = config.ticks(config.lookahead);
   for (std::uint32_t i = 0; i < config.lps; ++i) {
     lps.push_back(&world.add<LogicalProcess>(
         sim::AgentSpec{sim::numbered_name("lp-", i), lookahead, 1}, config));

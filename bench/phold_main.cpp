@@ -58,8 +58,7 @@ int main(int argc, char** argv) {
     const auto setup_start = std::chrono::steady_clock::now();
     sim::World<phold::Msg> world(opt.seed, 0);
     const auto lps = phold::build(world, opt.model);
-    const sim::Time end =
-        static_cast<sim::Time>(opt.end * static_cast<double>(opt.model.time_unit));
+    const sim::Time end = opt.model.ticks(opt.end);
 
     sim::RunStats stats;
     double seconds = 0.0;
