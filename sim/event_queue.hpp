@@ -32,6 +32,13 @@ class EventQueue {
     sift_up(heap_.size() - 1);
   }
 
+  // Visits every pending event, in no particular order.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (const auto& event : heap_)
+      visit(event);
+  }
+
   Event<Msg> pop() {
     assert(!heap_.empty());
     Event<Msg> earliest = std::move(heap_.front());

@@ -64,6 +64,13 @@ class ParallelEngine {
     return detail::stats_of(partitions_, windows_, end);
   }
 
+  // Visits every event not yet handled (e.g. messages in flight at the end of a run), in no
+  // particular order: how a model audits what is still travelling between its agents.
+  template <class Visit>
+  void for_each_pending(Visit&& visit) const {
+    partitions_.for_each_pending(visit);
+  }
+
  private:
   static PartitionSet<Msg> make_partitions(const World<Msg>& world, ParallelOptions& options) {
     if (options.partition_of.empty()) {

@@ -87,6 +87,20 @@ class PartitionSet {
     return n;
   }
 
+  // Visits every pending event, queued or in an outbox, in no particular order.
+  template <class Visit>
+  void for_each_pending(Visit&& visit) const {
+    for (const auto& partition : partitions_) {
+      partition.queue.for_each(visit);
+      for (const auto& side : partition.outboxes) {
+        for (const auto& box : side) {
+          for (const auto& event : box)
+            visit(event);
+        }
+      }
+    }
+  }
+
   std::uint64_t pending() const {
     std::uint64_t n = 0;
     for (const auto& partition : partitions_) {

@@ -24,6 +24,13 @@ class SequentialEngine {
     return detail::stats_of(partitions_, runs_, end);
   }
 
+  // Visits every event not yet handled (e.g. messages in flight at the end of a run), in no
+  // particular order: how a model audits what is still travelling between its agents.
+  template <class Visit>
+  void for_each_pending(Visit&& visit) const {
+    partitions_.for_each_pending(visit);
+  }
+
  private:
   World<Msg>& world_;
   PartitionSet<Msg> partitions_;

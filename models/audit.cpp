@@ -1,0 +1,85 @@
+// The conservation laws every run must satisfy, and what messages in flight contribute to them.
+#include "models/audit.hpp"
+
+#include <string>
+
+#include "models/kpi.hpp"
+
+namespace retail {
+
+namespace {
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+  using Handlers::operator()...;
+};
+
+std::string n(std::int64_t value) {
+  return std::to_string(value);
+}
+
+void require_equal(std::int64_t ledger, std::int64_t reported, const char* what,
+                   std::uint64_t replication) {
+  if (ledger != reported) {
+    throw InvariantViolation("replication " + std::to_string(replication) + ": " + what +
+                             " do not balance: the agents' ledgers say " + n(ledger) +
+                             ", the KPI reports say " + n(reported));
+  }
+}
+
+}  // namespace
+
+void audit_in_flight(const Msg& message, Audit& audit) {
+  std::visit(Overloaded{
+                 [&](const Shipment& shipment) { audit.in_transit_units += shipment.quantity; },
+                 [&](const Tender&) {
+                   ++audit.in_transit_units;
+                   ++audit.orders_open;
+                 },
+                 [&](const Delivered& delivery) {
+                   // A BOPIS "ready" notice: the unit is still held at the store, counted there.
+                   if (delivery.line.channel != Channel::bopis) ++audit.in_transit_units;
+                   ++audit.orders_open;
+                 },
+                 [&](const FulfillOrder&) { ++audit.orders_open; },
+                 [&](const OrderCancelled&) { ++audit.orders_open; },
+                 [](const auto&) {},
+             },
+             message);
+}
+
+void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replication) {
+  const std::int64_t in = a.initial_units + a.received_units;
+  const std::int64_t out =
+      a.sold_units + a.on_hand_units + a.in_process_units + a.in_transit_units + a.damaged_units;
+  if (in != out) {
+    throw InvariantViolation(
+        "replication " + std::to_string(replication) + ": units are not conserved: initial " +
+        n(a.initial_units) + " + received " + n(a.received_units) + " = " + n(in) + ", but sold " +
+        n(a.sold_units) + " + on hand " + n(a.on_hand_units) + " + in process " +
+        n(a.in_process_units) + " + in transit " + n(a.in_transit_units) + " + damaged " +
+        n(a.damaged_units) + " = " + n(out));
+  }
+  const std::int64_t accounted = a.orders_delivered + a.orders_cancelled + a.orders_open;
+  if (a.orders_placed != accounted) {
+    throw InvariantViolation(
+        "replication " + std::to_string(replication) + ": orders are not conserved: placed " +
+        n(a.orders_placed) + ", but delivered " + n(a.orders_delivered) + " + cancelled " +
+        n(a.orders_cancelled) + " + open " + n(a.orders_open) + " = " + n(accounted));
+  }
+  require_equal(a.revenue_cents, kpis.total(Counter::revenue_cents), "revenue (cents)",
+                replication);
+  require_equal(a.cogs_cents, kpis.total(Counter::cogs_cents), "cost of goods sold (cents)",
+                replication);
+  require_equal(a.shipping_cost_cents, kpis.total(Counter::shipping_cost_cents),
+                "shipping costs (cents)", replication);
+  require_equal(a.sold_units, kpis.total(Counter::units_sold), "units sold", replication);
+  require_equal(a.damaged_units, kpis.total(Counter::units_damaged), "damaged units", replication);
+  require_equal(a.orders_placed, kpis.total(Counter::orders_placed), "orders placed", replication);
+  require_equal(a.orders_delivered, kpis.total(Counter::orders_delivered), "orders delivered",
+                replication);
+  require_equal(a.orders_cancelled, kpis.total(Counter::orders_cancelled), "orders cancelled",
+                replication);
+}
+
+}  // namespace retail

@@ -1,0 +1,163 @@
+// The scenario as plain data: what the scenario loader fills in and the agents read.
+// Names carry their units (_cents, _hours, _per_day); ids are indexes into the vectors here.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/distribution.hpp"
+
+namespace retail {
+
+using SkuId = std::uint32_t;
+using CategoryId = std::uint32_t;
+using ZoneId = std::uint32_t;
+using StoreId = std::uint32_t;
+using DcId = std::uint32_t;
+using CarrierId = std::uint32_t;
+using Cents = std::int64_t;
+
+enum class Channel : std::uint8_t { store, web, marketplace, bopis };
+inline constexpr std::size_t kChannels = 4;
+inline constexpr std::array<const char*, kChannels> kChannelNames = {"store", "web", "marketplace",
+                                                                     "bopis"};
+
+enum class Service : std::uint8_t { standard, expedited };
+inline constexpr std::size_t kServices = 2;
+inline constexpr std::array<const char*, kServices> kServiceNames = {"standard", "expedited"};
+
+struct Sku {
+  std::string name;
+  CategoryId category = 0;
+  Cents list_price_cents = 0;  // the reference price demand is calibrated at
+  Cents price_cents = 0;       // the selling price; price effect = (price / list)^-elasticity
+  Cents unit_cost_cents = 0;
+  bool hero = false;
+  double return_propensity = 0.0;    // base probability a delivered unit is returned (issue 4)
+  double base_demand_per_day = 0.0;  // chain-wide units per day at list price, all channels
+};
+
+struct Catalog {
+  std::vector<std::string> categories;
+  std::vector<Sku> skus;
+};
+
+// How a node decides when and how much to reorder. Levels are in units, per SKU; a scenario may
+// give them in days of cover, which the loader converts with each node's expected demand.
+struct ReplenishmentPolicy {
+  enum class Kind : std::uint8_t { s_S, base_stock };
+  Kind kind = Kind::s_S;
+  double reorder_point = 0;  // s (base stock: S - 1)
+  double order_up_to = 0;    // S
+  bool in_days_of_cover = false;
+  // 0: continuous review (after every change); otherwise review every so many hours.
+  double review_every_hours = 0;
+};
+
+struct Zone {
+  std::string name;
+  double demand_share = 0;  // share of chain demand arising in this zone
+  DcId dc = 0;              // the DC that ships this zone's web and marketplace orders
+  CarrierId carrier = 0;    // the carrier that delivers parcels into this zone
+};
+
+struct Store {
+  std::string name;
+  ZoneId zone = 0;
+  DcId dc = 0;                      // where it replenishes from (the source of its lane)
+  Distribution lane_transit_hours;  // DC -> store replenishment transit
+  double online_allocation = 1.0;   // share of on-hand offered to BOPIS / ship-from-store
+  double demand_share = 0;          // share of its zone's store and BOPIS demand
+  ReplenishmentPolicy replenishment;
+  double initial_days_of_cover = 0;
+  bool ship_from_store = false;
+};
+
+struct Dc {
+  std::string name;
+  std::uint32_t pickers = 1;        // parallel pick/pack stations
+  Distribution pick_minutes;        // time one picker spends on one order
+  Distribution supplier_lead_days;  // purchase order -> receipt
+  ReplenishmentPolicy replenishment;
+  double initial_days_of_cover = 0;
+  double handling_hours = 0;  // receipt -> available to sell
+};
+
+struct CarrierServiceLevel {
+  Distribution transit_days;
+  double promise_days = 0;  // what promise logic quotes for this service
+  Cents cost_cents = 0;     // per parcel
+};
+
+struct Carrier {
+  std::string name;
+  double pickup_cutoff_hour = 17;      // parcels tendered before this hour leave today
+  std::uint32_t capacity_per_day = 0;  // parcels picked up per node per day
+  double exception_rate = 0;           // share of parcels with a delivery exception
+  double damage_share = 0;  // share of exceptions that damage the parcel (else a late scan)
+  Distribution late_scan_delay_hours;
+  std::array<CarrierServiceLevel, kServices> services;
+};
+
+struct ChannelConfig {
+  double demand_share = 0;
+  std::array<double, 7> day_of_week{1, 1, 1, 1, 1, 1, 1};  // Monday first; mean 1
+  std::array<double, 24> hour_of_day{};                    // mean 1
+  Service service = Service::standard;                     // parcels of this channel
+};
+
+// What a customer does on finding the SKU unavailable; walk-away is the remainder.
+struct OutOfStockBehaviour {
+  double substitute = 0;  // buys another in-stock SKU of the same category
+  double defer = 0;       // comes back later
+  Distribution defer_hours;
+  std::uint32_t max_deferrals = 1;  // after this many, a deferring customer walks away
+};
+
+struct Demand {
+  double price_elasticity = 1.5;  // own-price elasticity, as a positive number
+  OutOfStockBehaviour out_of_stock;
+};
+
+// The availability the web and marketplace show: a copy of node inventory that lags reality.
+struct AvailabilityView {
+  double sync_interval_minutes = 15;     // nodes publish changes this often
+  double latency_minutes = 5;            // publication -> visible
+  double marketplace_feed_hours = 4;     // the marketplace refreshes its copy this often
+  std::uint32_t safety_stock_units = 0;  // shown unavailable at or below this
+};
+
+struct Orders {
+  enum class Oversell : std::uint8_t { cancel, backorder };
+  Oversell oversell = Oversell::cancel;
+  double routing_latency_minutes = 5;     // order placed -> node receives it
+  double promise_handling_hours = 24;     // node handling time promise logic assumes
+  double bopis_ready_hours = 2;           // BOPIS promise: ready for pickup within
+  Distribution bopis_pickup_delay_hours;  // ready -> customer collects
+};
+
+struct Kpi {
+  double report_latency_minutes = 10;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  std::uint32_t replications = 1;
+  std::uint32_t horizon_days = 0;
+  Catalog catalog;
+  std::vector<Zone> zones;
+  std::vector<Store> stores;
+  std::vector<Dc> dcs;
+  std::vector<Carrier> carriers;
+  std::array<ChannelConfig, kChannels> channels;
+  Demand demand;
+  AvailabilityView availability;
+  Orders orders;
+  Kpi kpi;
+};
+
+}  // namespace retail

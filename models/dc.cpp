@@ -1,0 +1,161 @@
+// DC behaviour: allocation on order arrival, picking capacity, supplier receipts, backorders.
+#include "models/dc.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace retail {
+
+namespace {
+enum Stream : std::uint32_t { kPicking, kSupplier, kTrucks };
+}
+
+DcAgent::DcAgent(const Network& network, DcId dc)
+    : RetailAgent(network),
+      config_(network.scenario.dcs[dc]),
+      dc_(dc),
+      stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
+      picking_(config_.pickers),
+      backorders_(network.scenario.catalog.skus.size()),
+      initial_units_(stock_.total_on_hand()) {}
+
+sim::Time DcAgent::min_send_delay(const Network& network) {
+  return std::min({network.routing_latency, network.availability_latency, network.report_latency});
+}
+
+void DcAgent::start(Context& ctx) {
+  start_days(ctx);
+  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+  if (config_.replenishment.review_every_hours > 0)
+    ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
+}
+
+void DcAgent::handle(const Event& event, Context& ctx) {
+  std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+}
+
+template <class Unexpected>
+void DcAgent::on(const Unexpected&, Context& ctx) {
+  throw std::logic_error("DC '" + config_.name + "' received an unexpected message at " +
+                         sim::format_time(ctx.now()));
+}
+
+void DcAgent::on(const FulfillOrder& order, Context& ctx) {
+  const SkuId sku = order.line.sku;
+  if (stock_.on_hand(sku) > 0) {
+    kpis().add(order.line.channel, network().scenario.catalog.skus[sku].category,
+               Counter::fulfillable);
+    start_pick(order.line, ctx);
+  } else if (network().scenario.orders.oversell == Orders::Oversell::backorder) {
+    backorders_[sku].emplace_back(order.line);
+    ++backordered_lines_;
+    stock_.add_backorder(sku, 1);
+    reorder_if_needed(sku, ctx);
+  } else {
+    ctx.send(network().order_manager_of(order.line.zone), network().routing_latency,
+             OrderCancelled{order.line});
+  }
+}
+
+void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
+  stock_.remove(line.sku, 1);
+  if (const auto job = picking_.arrive(line, ctx.now())) begin_picking(*job, ctx);
+  reorder_if_needed(line.sku, ctx);
+}
+
+void DcAgent::begin_picking(const PickStation::Job& job, Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[job.line.sku].category;
+  kpis().add(job.line.channel, category, Counter::pick_wait_us, ctx.now() - job.arrived);
+  ctx.schedule(sim::minutes(config_.pick_minutes.sample(ctx.rng(kPicking))), PickDone{job.line});
+}
+
+void DcAgent::on(const PickDone& done, Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[done.line.sku].category;
+  kpis().add(done.line.channel, category, Counter::picks_completed);
+  ctx.send(network().carrier_of(done.line.zone), network().routing_latency, Tender{done.line});
+  if (const auto next = picking_.finish()) begin_picking(*next, ctx);
+}
+
+std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
+  const std::int32_t shipped = std::min(quantity, stock_.on_hand(sku));
+  if (shipped > 0) {
+    stock_.remove(sku, shipped);
+    const double transit_h =
+        network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
+    ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
+             Shipment{sku, shipped});
+  }
+  return quantity - shipped;
+}
+
+void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
+  const std::int32_t owed = ship_to_store(request.store, request.sku, request.quantity, ctx);
+  if (owed > 0) {
+    backorders_[request.sku].emplace_back(StoreRequest{request.store, owed});
+    stock_.add_backorder(request.sku, owed);
+  }
+  reorder_if_needed(request.sku, ctx);
+}
+
+void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
+  received_units_ += receipt.quantity;
+  stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
+  auto& waiting = backorders_[receipt.sku];
+  while (!waiting.empty() && stock_.on_hand(receipt.sku) > 0) {
+    if (auto* request = std::get_if<StoreRequest>(&waiting.front())) {
+      const std::int32_t owed = ship_to_store(request->store, receipt.sku, request->quantity, ctx);
+      stock_.remove_backorder(receipt.sku, request->quantity - owed);
+      request->quantity = owed;
+      if (owed > 0) break;
+    } else {
+      const OrderLine line = std::get<OrderLine>(waiting.front());
+      --backordered_lines_;
+      stock_.remove_backorder(receipt.sku, 1);
+      start_pick(line, ctx);
+    }
+    waiting.pop_front();
+  }
+  reorder_if_needed(receipt.sku, ctx);
+}
+
+void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
+  if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
+    const double lead_h =
+        24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
+    ctx.schedule(sim::hours(lead_h), SupplierReceipt{sku, quantity});
+  }
+}
+
+void DcAgent::reorder_if_needed(SkuId sku, Context& ctx) {
+  if (config_.replenishment.review_every_hours == 0) place_purchase_order(sku, ctx);
+}
+
+void DcAgent::on(const ReviewTick&, Context& ctx) {
+  for (SkuId sku = 0; sku < backorders_.size(); ++sku)
+    place_purchase_order(sku, ctx);
+  ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
+}
+
+void DcAgent::on(const SyncTick&, Context& ctx) {
+  const auto changed = stock_.take_changed();
+  if (!changed.empty()) {
+    AvailabilityUpdate update{ctx.self(), {}};
+    update.levels.reserve(changed.size());
+    for (const SkuId sku : changed)
+      update.levels.emplace_back(sku, stock_.on_hand(sku));
+    const auto& zones = network().zones_by_dc[dc_];
+    for (const ZoneId zone : zones)
+      ctx.send(network().order_manager_of(zone), network().availability_latency, update);
+  }
+  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+}
+
+void DcAgent::audit(Audit& audit) const {
+  audit.initial_units += initial_units_;
+  audit.received_units += received_units_;
+  audit.on_hand_units += stock_.total_on_hand();
+  audit.in_process_units += picking_.in_system();
+  audit.orders_open += picking_.in_system() + backordered_lines_;
+}
+
+}  // namespace retail

@@ -1,0 +1,192 @@
+// KPI buffers, tables and the derived execution-spine metrics.
+#include "models/kpi.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+namespace retail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(std::int64_t numerator, std::int64_t denominator) {
+  return denominator == 0 ? kNaN
+                          : static_cast<double>(numerator) / static_cast<double>(denominator);
+}
+
+double currency(std::int64_t cents) {
+  return static_cast<double>(cents) / 100.0;
+}
+
+// Counter totals over some slice of the table.
+using Totals = std::array<std::int64_t, kCounters>;
+
+std::int64_t get(const Totals& totals, Counter counter) {
+  return totals[static_cast<std::size_t>(counter)];
+}
+
+// The flow metrics every slice reports, in the order the outputs list them.
+std::vector<Metric> flow_metrics(const Totals& t) {
+  const std::int64_t revenue = get(t, Counter::revenue_cents);
+  const std::int64_t cogs = get(t, Counter::cogs_cents);
+  const std::int64_t shipping = get(t, Counter::shipping_cost_cents);
+  return {
+      {"availability_integrity",
+       ratio(get(t, Counter::fulfillable), get(t, Counter::shown_available))},
+      {"in_stock_rate", ratio(get(t, Counter::shown_available), get(t, Counter::visits))},
+      {"otif", ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
+      {"on_time_rate", ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
+      {"in_full_rate", ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
+      {"cancellation_rate",
+       ratio(get(t, Counter::orders_cancelled), get(t, Counter::orders_placed))},
+      {"orders_placed", static_cast<double>(get(t, Counter::orders_placed))},
+      {"orders_cancelled", static_cast<double>(get(t, Counter::orders_cancelled))},
+      {"lost_sales_units", static_cast<double>(get(t, Counter::lost_sales_units))},
+      {"lost_sales_value", currency(get(t, Counter::lost_sales_cents))},
+      {"units_sold", static_cast<double>(get(t, Counter::units_sold))},
+      {"revenue", currency(revenue)},
+      {"cogs", currency(cogs)},
+      {"gross_margin", currency(revenue - cogs)},
+      {"shipping_cost", currency(shipping)},
+      {"contribution_margin", currency(revenue - cogs - shipping)},
+      {"mean_pick_wait_hours",
+       ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
+      {"mean_order_cycle_hours",
+       ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
+  };
+}
+
+}  // namespace
+
+const std::array<const char*, kCounters>& counter_names() {
+  static const std::array<const char*, kCounters> names = {
+      "visits",           "shown_available",     "fulfillable",      "substitutions",
+      "deferrals",        "lost_sales_units",    "lost_sales_cents", "orders_placed",
+      "orders_delivered", "orders_on_time",      "orders_in_full",   "orders_otif",
+      "orders_cancelled", "units_sold",          "units_damaged",    "revenue_cents",
+      "cogs_cents",       "shipping_cost_cents", "picks_completed",  "pick_wait_us",
+      "order_cycle_us"};
+  return names;
+}
+
+KpiBuffer::KpiBuffer(std::size_t categories)
+    : categories_(categories), cells_(kChannels * categories * kCounters, 0) {}
+
+void KpiBuffer::add(Channel channel, CategoryId category, Counter counter, std::int64_t value) {
+  const std::size_t cell =
+      (static_cast<std::size_t>(channel) * categories_ + category) * kCounters +
+      static_cast<std::size_t>(counter);
+  if (cells_[cell] == 0) touched_.push_back(static_cast<std::uint32_t>(cell));
+  cells_[cell] += value;
+}
+
+std::vector<CounterDelta> KpiBuffer::take() {
+  std::vector<CounterDelta> deltas;
+  deltas.reserve(touched_.size());
+  for (const std::uint32_t cell : touched_) {
+    if (cells_[cell] == 0) continue;  // touched, then back to zero, or already listed
+    const std::size_t counter = cell % kCounters;
+    const std::size_t slot = cell / kCounters;
+    deltas.push_back(CounterDelta{static_cast<Channel>(slot / categories_),
+                                  static_cast<CategoryId>(slot % categories_),
+                                  static_cast<std::uint8_t>(counter), cells_[cell]});
+    cells_[cell] = 0;
+  }
+  touched_.clear();
+  return deltas;
+}
+
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories)
+    : days_(days),
+      categories_(categories),
+      cells_(static_cast<std::size_t>(days) * kChannels * categories, Totals{}),
+      stock_(static_cast<std::size_t>(days) * categories),
+      open_orders_(days, 0) {}
+
+std::size_t KpiTable::index(std::uint32_t day, Channel channel, CategoryId category) const {
+  return (static_cast<std::size_t>(day) * kChannels + static_cast<std::size_t>(channel)) *
+             categories_ +
+         category;
+}
+
+void KpiTable::add(std::uint32_t day, const std::vector<CounterDelta>& flows) {
+  if (day >= days_) return;
+  for (const auto& delta : flows) {
+    if (delta.category >= categories_ || delta.counter >= kCounters) {
+      throw std::logic_error("KPI report with category " + std::to_string(delta.category) +
+                             " or counter " + std::to_string(delta.counter) + " out of range");
+    }
+    cells_[index(day, delta.channel, delta.category)][delta.counter] += delta.value;
+  }
+}
+
+void KpiTable::add(const KpiReport& report) {
+  add(report.day, report.flows);
+  if (report.day >= days_) return;
+  open_orders_[report.day] += report.open_orders;
+  for (const auto& level : report.stock) {
+    auto& slot = stock_[static_cast<std::size_t>(report.day) * categories_ + level.category];
+    slot.category = level.category;
+    slot.units += level.units;
+    slot.cost_cents += level.cost_cents;
+  }
+}
+
+std::int64_t KpiTable::at(std::uint32_t day, Channel channel, CategoryId category,
+                          Counter counter) const {
+  return cells_[index(day, channel, category)][static_cast<std::size_t>(counter)];
+}
+
+std::int64_t KpiTable::stock_units(std::uint32_t day, CategoryId category) const {
+  return stock_[static_cast<std::size_t>(day) * categories_ + category].units;
+}
+
+std::int64_t KpiTable::stock_cost_cents(std::uint32_t day, CategoryId category) const {
+  return stock_[static_cast<std::size_t>(day) * categories_ + category].cost_cents;
+}
+
+std::int64_t KpiTable::total(Counter counter) const {
+  std::int64_t sum = 0;
+  for (const auto& cell : cells_)
+    sum += cell[static_cast<std::size_t>(counter)];
+  return sum;
+}
+
+std::vector<Metric> spine_metrics(const KpiTable& table) {
+  Totals totals{};
+  for (std::size_t c = 0; c < kCounters; ++c)
+    totals[c] = table.total(static_cast<Counter>(c));
+  auto metrics = flow_metrics(totals);
+
+  std::int64_t stock_units = 0;
+  std::int64_t stock_cost = 0;
+  for (std::uint32_t day = 0; day < table.days(); ++day) {
+    for (CategoryId category = 0; category < table.categories(); ++category) {
+      stock_units += table.stock_units(day, category);
+      stock_cost += table.stock_cost_cents(day, category);
+    }
+  }
+  const double days = table.days();
+  std::int64_t open_orders = 0;
+  for (std::uint32_t day = 0; day < table.days(); ++day)
+    open_orders += table.open_orders(day);
+  metrics.push_back({"average_open_orders", static_cast<double>(open_orders) / days});
+  const double average_cost = currency(stock_cost) / days;
+  metrics.push_back({"average_inventory_units", static_cast<double>(stock_units) / days});
+  metrics.push_back({"average_inventory_value", average_cost});
+  // Annualised: cost of goods sold over the horizon, per unit of average inventory at cost.
+  const double cogs = currency(get(totals, Counter::cogs_cents));
+  metrics.push_back(
+      {"inventory_turns", average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
+  return metrics;
+}
+
+std::vector<Metric> daily_metrics(const KpiTable& table, std::uint32_t day, Channel channel,
+                                  CategoryId category) {
+  Totals totals{};
+  for (std::size_t c = 0; c < kCounters; ++c)
+    totals[c] = table.at(day, channel, category, static_cast<Counter>(c));
+  return flow_metrics(totals);
+}
+
+}  // namespace retail

@@ -1,0 +1,98 @@
+// KPI counters and the tables they accumulate in: per agent for the current day (KpiBuffer), and
+// per day x channel x category for the whole run (KpiTable), from which the execution spine is
+// derived. New spine parts add counters to Counter and metrics to spine_metrics().
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/config.hpp"
+#include "models/messages.hpp"
+
+namespace retail {
+
+enum class Counter : std::uint8_t {
+  visits,            // customer visits, including returns after a deferral
+  shown_available,   // visits where the customer was shown the SKU as available
+  fulfillable,       // orders (or store sales) the node could really serve
+  substitutions,     // out-of-stock visits that bought another SKU instead
+  deferrals,         // out-of-stock visits that will come back later
+  lost_sales_units,  // out-of-stock visits that walked away
+  lost_sales_cents,  // the price of those units
+  orders_placed,
+  orders_delivered,  // delivered, or ready for pickup (BOPIS)
+  orders_on_time,
+  orders_in_full,
+  orders_otif,
+  orders_cancelled,
+  units_sold,
+  units_damaged,
+  revenue_cents,
+  cogs_cents,
+  shipping_cost_cents,
+  picks_completed,  // DC pick/pack jobs finished
+  pick_wait_us,     // their total wait for a free picker, in microseconds
+  order_cycle_us,   // total placed -> delivered time of delivered orders, in microseconds
+  count
+};
+inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);
+const std::array<const char*, kCounters>& counter_names();
+
+// One agent's counters for the day in progress; sent to the recorder at the end of the day.
+class KpiBuffer {
+ public:
+  explicit KpiBuffer(std::size_t categories = 0);
+  void add(Channel channel, CategoryId category, Counter counter, std::int64_t value = 1);
+  // The non-zero counters, which are then reset.
+  std::vector<CounterDelta> take();
+
+ private:
+  std::size_t categories_;
+  std::vector<std::int64_t> cells_;
+  std::vector<std::uint32_t> touched_;
+};
+
+// Every counter per day x channel x category, and the stock at the end of each day by category.
+class KpiTable {
+ public:
+  KpiTable(std::uint32_t days, std::size_t categories);
+
+  // Adds a report; days at or beyond the horizon are ignored (they are after the run's end).
+  void add(const KpiReport& report);
+  void add(std::uint32_t day, const std::vector<CounterDelta>& flows);
+
+  std::uint32_t days() const { return days_; }
+  std::size_t categories() const { return categories_; }
+  std::int64_t at(std::uint32_t day, Channel channel, CategoryId category, Counter counter) const;
+  std::int64_t stock_units(std::uint32_t day, CategoryId category) const;
+  std::int64_t stock_cost_cents(std::uint32_t day, CategoryId category) const;
+  // Orders placed but neither delivered nor cancelled, at the end of `day`.
+  std::int64_t open_orders(std::uint32_t day) const { return open_orders_[day]; }
+  // Summed over days, channels and categories.
+  std::int64_t total(Counter counter) const;
+
+ private:
+  std::size_t index(std::uint32_t day, Channel channel, CategoryId category) const;
+
+  std::uint32_t days_;
+  std::size_t categories_;
+  std::vector<std::array<std::int64_t, kCounters>> cells_;
+  std::vector<StockLevel> stock_;  // [day * categories + category]
+  std::vector<std::int64_t> open_orders_;
+};
+
+// A derived KPI of a whole run; NaN when undefined (a ratio with a zero denominator).
+struct Metric {
+  std::string name;
+  double value;
+};
+
+// The execution spine and money of one replication, in a fixed order.
+std::vector<Metric> spine_metrics(const KpiTable& table);
+// The flow metrics of one day x channel x category cell (for time series).
+std::vector<Metric> daily_metrics(const KpiTable& table, std::uint32_t day, Channel channel,
+                                  CategoryId category);
+
+}  // namespace retail

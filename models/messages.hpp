@@ -1,0 +1,117 @@
+// The messages retail agents exchange: small value types in one std::variant.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "models/config.hpp"
+#include "sim/agent.hpp"
+#include "sim/context.hpp"
+#include "sim/event.hpp"
+#include "sim/time.hpp"
+
+namespace retail {
+
+// One customer order line (one unit of one SKU) as it travels through fulfillment.
+struct OrderLine {
+  std::uint64_t id = 0;
+  SkuId sku = 0;
+  ZoneId zone = 0;
+  Channel channel = Channel::web;
+  Service service = Service::standard;
+  sim::AgentId node = 0;  // the store or DC fulfilling it
+  sim::Time placed_at = 0;
+  sim::Time promised_by = 0;
+};
+
+// Demand generator -> itself, every hour: draw the next hour's customers.
+struct DemandTick {};
+// A customer who wants one unit of `sku` through `channel` (to a store, or to the zone's order
+// manager for the online channels). `attempt` counts earlier out-of-stock deferrals.
+struct CustomerArrival {
+  SkuId sku = 0;
+  Channel channel = Channel::store;
+  std::uint8_t attempt = 0;
+  StoreId store = 0;  // the store chosen (store and BOPIS channels)
+};
+
+// Order manager -> node: fulfil this line. Node -> order manager: it could not.
+struct FulfillOrder {
+  OrderLine line;
+};
+struct OrderCancelled {
+  OrderLine line;
+};
+// Node -> carrier: a packed parcel. Carrier -> order manager: it arrived (or BOPIS: it is ready).
+struct Tender {
+  OrderLine line;
+};
+struct Delivered {
+  OrderLine line;
+  bool damaged = false;
+  sim::Time at = 0;  // when it arrived (or became ready); the message itself lags behind
+};
+
+// Store -> DC: reorder. DC -> store: units on a truck. DC -> itself: a supplier receipt.
+struct ReplenishmentOrder {
+  StoreId store = 0;
+  SkuId sku = 0;
+  std::int32_t quantity = 0;
+};
+struct Shipment {
+  SkuId sku = 0;
+  std::int32_t quantity = 0;
+};
+struct SupplierReceipt {
+  SkuId sku = 0;
+  std::int32_t quantity = 0;
+};
+
+// Node -> order manager: the units each SKU now offers online (only SKUs that changed).
+struct AvailabilityUpdate {
+  sim::AgentId node = 0;
+  std::vector<std::pair<SkuId, std::int32_t>> levels;
+};
+
+// Self-scheduled clocks.
+struct SyncTick {};
+struct ReviewTick {};
+struct MarketplaceRefresh {};
+struct PickDone {
+  OrderLine line;
+};
+struct PickupTick {};
+struct BopisCollected {
+  OrderLine line;
+};
+struct DayEnd {};
+
+// Agent -> KPI recorder, once a day: counter increments and end-of-day stock by category.
+struct CounterDelta {
+  Channel channel = Channel::store;
+  CategoryId category = 0;
+  std::uint8_t counter = 0;
+  std::int64_t value = 0;
+};
+struct StockLevel {
+  CategoryId category = 0;
+  std::int64_t units = 0;
+  std::int64_t cost_cents = 0;
+};
+struct KpiReport {
+  std::uint32_t day = 0;
+  std::vector<CounterDelta> flows;
+  std::vector<StockLevel> stock;
+  std::int64_t open_orders = 0;
+};
+
+using Msg = std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender,
+                         Delivered, ReplenishmentOrder, Shipment, SupplierReceipt,
+                         AvailabilityUpdate, SyncTick, ReviewTick, MarketplaceRefresh, PickDone,
+                         PickupTick, BopisCollected, DayEnd, KpiReport>;
+using Event = sim::Event<Msg>;
+using Context = sim::Context<Msg>;
+
+}  // namespace retail

@@ -1,0 +1,65 @@
+// The read-only facts every agent of a replication consults: agent ids, latencies in ticks, SKUs
+// by category, expected demand per node and the replenishment levels derived from it.
+#pragma once
+
+#include <boost/random/discrete_distribution.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "models/config.hpp"
+#include "sim/event.hpp"
+#include "sim/time.hpp"
+
+namespace retail {
+
+// Agent ids, zone by zone (demand generator, order manager, the zone's stores), then DCs,
+// carriers and the KPI recorder: neighbours in id order talk most, which keeps contiguous
+// partitions of the parallel engine mostly self-contained.
+struct Directory {
+  std::vector<sim::AgentId> demand;         // per zone
+  std::vector<sim::AgentId> order_manager;  // per zone
+  std::vector<sim::AgentId> store;
+  std::vector<sim::AgentId> dc;
+  std::vector<sim::AgentId> carrier;
+  sim::AgentId recorder = 0;
+  std::size_t agents = 0;
+};
+
+// Reorder point and order-up-to level of one SKU at one node, in units.
+struct Levels {
+  std::int32_t reorder_point = 0;
+  std::int32_t order_up_to = 0;
+};
+
+struct Network {
+  explicit Network(const Scenario& scenario);
+
+  const Scenario& scenario;
+  Directory ids;
+  sim::Time routing_latency;
+  sim::Time availability_latency;
+  sim::Time report_latency;
+  std::vector<std::vector<SkuId>> skus_by_category;
+  std::vector<std::vector<StoreId>> stores_by_zone;
+  std::vector<std::vector<ZoneId>> zones_by_dc;
+  std::vector<std::vector<StoreId>> stores_by_dc;
+  // Demand multiplier of each SKU from its price: (price / list price)^-elasticity.
+  std::vector<double> price_effect;
+  // Expected units per day at each node, per SKU (what days-of-cover levels are measured in).
+  std::vector<std::vector<double>> store_daily_demand;
+  std::vector<std::vector<double>> dc_daily_demand;
+  std::vector<std::vector<Levels>> store_levels;
+  std::vector<std::vector<Levels>> dc_levels;
+  std::vector<std::vector<std::int32_t>> store_initial;
+  std::vector<std::vector<std::int32_t>> dc_initial;
+  // Which SKU a customer wants: proportional to base demand x price effect.
+  boost::random::discrete_distribution<SkuId, double> sku_choice;
+
+  // The order manager, demand generator, carrier and DC of a zone.
+  sim::AgentId order_manager_of(ZoneId zone) const { return ids.order_manager[zone]; }
+  sim::AgentId carrier_of(ZoneId zone) const { return ids.carrier[scenario.zones[zone].carrier]; }
+  // Units a node offers online out of what it has on hand.
+  static std::int32_t online_units(std::int32_t on_hand, double allocation);
+};
+
+}  // namespace retail

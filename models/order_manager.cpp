@@ -1,0 +1,203 @@
+// Order manager behaviour: availability as the view shows it, promises, routing and scoring.
+#include "models/order_manager.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "models/customer.hpp"
+
+namespace retail {
+
+namespace {
+constexpr int kUnavailable = -1;
+constexpr int kDcNode = 0;
+
+sim::Time end_of_day(sim::Time t) {
+  return (t + sim::kTicksPerDay - 1) / sim::kTicksPerDay * sim::kTicksPerDay;
+}
+}  // namespace
+
+OrderManagerAgent::OrderManagerAgent(const Network& network, ZoneId zone)
+    : RetailAgent(network), zone_(zone) {
+  const DcId dc = network.scenario.zones[zone].dc;
+  nodes_.push_back(network.ids.dc[dc]);
+  view_.push_back(network.dc_initial[dc]);
+  for (const StoreId store : network.stores_by_zone[zone]) {
+    nodes_.push_back(network.ids.store[store]);
+    std::vector<std::int32_t> shown = network.store_initial[store];
+    for (auto& units : shown)
+      units = Network::online_units(units, network.scenario.stores[store].online_allocation);
+    view_.push_back(std::move(shown));
+  }
+  for (int node = 0; node < static_cast<int>(nodes_.size()); ++node)
+    node_index_.emplace(nodes_[node], node);
+  marketplace_ = view_[kDcNode];
+}
+
+sim::Time OrderManagerAgent::min_send_delay(const Network& network) {
+  return std::min(network.routing_latency, network.report_latency);
+}
+
+void OrderManagerAgent::start(Context& ctx) {
+  start_days(ctx);
+  ctx.schedule(sim::hours(network().scenario.availability.marketplace_feed_hours),
+               MarketplaceRefresh{});
+}
+
+void OrderManagerAgent::handle(const Event& event, Context& ctx) {
+  std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+}
+
+template <class Unexpected>
+void OrderManagerAgent::on(const Unexpected&, Context& ctx) {
+  throw std::logic_error("order manager of zone '" + network().scenario.zones[zone_].name +
+                         "' received an unexpected message at " + sim::format_time(ctx.now()));
+}
+
+bool OrderManagerAgent::shown(int node, SkuId sku, Channel channel) const {
+  const auto& row = channel == Channel::marketplace ? marketplace_ : view_[node];
+  return row[sku] > static_cast<std::int32_t>(network().scenario.availability.safety_stock_units);
+}
+
+int OrderManagerAgent::route(SkuId sku, const CustomerArrival& customer) const {
+  switch (customer.channel) {
+    case Channel::bopis: {
+      const int store = node_index_.at(network().ids.store[customer.store]);
+      return shown(store, sku, Channel::bopis) ? store : kUnavailable;
+    }
+    case Channel::marketplace:
+      return shown(kDcNode, sku, Channel::marketplace) ? kDcNode : kUnavailable;
+    case Channel::web: {
+      if (shown(kDcNode, sku, Channel::web)) return kDcNode;
+      const auto& stores = network().stores_by_zone[zone_];
+      for (std::size_t i = 0; i < stores.size(); ++i) {
+        const int node = static_cast<int>(i) + 1;
+        if (network().scenario.stores[stores[i]].ship_from_store && shown(node, sku, Channel::web))
+          return node;
+      }
+      return kUnavailable;
+    }
+    case Channel::store:
+      break;
+  }
+  throw std::logic_error("a store-channel customer reached the order manager");
+}
+
+sim::Time OrderManagerAgent::promise(Channel channel, Service service, sim::Time now) const {
+  const auto& orders = network().scenario.orders;
+  if (channel == Channel::bopis) return now + sim::hours(orders.bopis_ready_hours);
+  const auto& carrier = network().scenario.carriers[network().scenario.zones[zone_].carrier];
+  const double promise_days = carrier.services[static_cast<std::size_t>(service)].promise_days;
+  return end_of_day(now + sim::hours(orders.promise_handling_hours) + sim::days(promise_days));
+}
+
+void OrderManagerAgent::place(SkuId sku, int node, const CustomerArrival& customer, Context& ctx) {
+  const Service service =
+      network().scenario.channels[static_cast<std::size_t>(customer.channel)].service;
+  OrderLine line{(static_cast<std::uint64_t>(zone_) << 40) | next_order_++,
+                 sku,
+                 zone_,
+                 customer.channel,
+                 service,
+                 nodes_[node],
+                 ctx.now(),
+                 promise(customer.channel, service, ctx.now())};
+  // The order manager reserves against its own view; the node may still have run out.
+  --view_[node][sku];
+  if (customer.channel == Channel::marketplace) --marketplace_[sku];
+  ++placed_;
+  kpis().add(customer.channel, network().scenario.catalog.skus[sku].category,
+             Counter::orders_placed);
+  ctx.send(nodes_[node], network().routing_latency, FulfillOrder{line});
+}
+
+void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
+  const Sku& item = network().scenario.catalog.skus[customer.sku];
+  kpis().add(customer.channel, item.category, Counter::visits);
+  if (const int node = route(customer.sku, customer); node != kUnavailable) {
+    kpis().add(customer.channel, item.category, Counter::shown_available);
+    place(customer.sku, node, customer, ctx);
+    return;
+  }
+  const auto& behaviour = network().scenario.demand.out_of_stock;
+  auto& rng = ctx.rng();
+  switch (choose_reaction(behaviour, customer.attempt, rng)) {
+    case OutOfStockChoice::substitute: {
+      const auto substitute = find_substitute(
+          network(), customer.sku, [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
+          rng);
+      if (substitute) {
+        kpis().add(customer.channel, item.category, Counter::substitutions);
+        place(*substitute, route(*substitute, customer), customer, ctx);
+        return;
+      }
+      break;
+    }
+    case OutOfStockChoice::defer: {
+      kpis().add(customer.channel, item.category, Counter::deferrals);
+      CustomerArrival later = customer;
+      ++later.attempt;
+      ctx.schedule(sim::hours(behaviour.defer_hours.sample(rng)), later);
+      return;
+    }
+    case OutOfStockChoice::walk_away:
+      break;
+  }
+  kpis().add(customer.channel, item.category, Counter::lost_sales_units);
+  kpis().add(customer.channel, item.category, Counter::lost_sales_cents, item.price_cents);
+}
+
+void OrderManagerAgent::on(const AvailabilityUpdate& update, Context&) {
+  auto& row = view_[node_index_.at(update.node)];
+  for (const auto& [sku, units] : update.levels)
+    row[sku] = units;
+}
+
+void OrderManagerAgent::on(const MarketplaceRefresh&, Context& ctx) {
+  marketplace_ = view_[kDcNode];
+  ctx.schedule(sim::hours(network().scenario.availability.marketplace_feed_hours),
+               MarketplaceRefresh{});
+}
+
+void OrderManagerAgent::on(const Delivered& delivery, Context&) {
+  const OrderLine& line = delivery.line;
+  const Sku& item = network().scenario.catalog.skus[line.sku];
+  const bool on_time = delivery.at <= line.promised_by;
+  const bool in_full = !delivery.damaged;
+  ++delivered_;
+  kpis().add(line.channel, item.category, Counter::orders_delivered);
+  kpis().add(line.channel, item.category, Counter::orders_on_time, on_time);
+  kpis().add(line.channel, item.category, Counter::orders_in_full, in_full);
+  kpis().add(line.channel, item.category, Counter::orders_otif, on_time && in_full);
+  kpis().add(line.channel, item.category, Counter::order_cycle_us, delivery.at - line.placed_at);
+  if (delivery.damaged) {
+    ++damaged_units_;
+    kpis().add(line.channel, item.category, Counter::units_damaged);
+  } else if (line.channel != Channel::bopis) {  // BOPIS is paid at the store, on collection
+    ++sold_units_;
+    revenue_cents_ += item.price_cents;
+    cogs_cents_ += item.unit_cost_cents;
+    kpis().add(line.channel, item.category, Counter::units_sold);
+    kpis().add(line.channel, item.category, Counter::revenue_cents, item.price_cents);
+    kpis().add(line.channel, item.category, Counter::cogs_cents, item.unit_cost_cents);
+  }
+}
+
+void OrderManagerAgent::on(const OrderCancelled& cancellation, Context&) {
+  ++cancelled_;
+  kpis().add(cancellation.line.channel,
+             network().scenario.catalog.skus[cancellation.line.sku].category,
+             Counter::orders_cancelled);
+}
+
+void OrderManagerAgent::audit(Audit& audit) const {
+  audit.orders_placed += placed_;
+  audit.orders_delivered += delivered_;
+  audit.orders_cancelled += cancelled_;
+  audit.sold_units += sold_units_;
+  audit.damaged_units += damaged_units_;
+  audit.revenue_cents += revenue_cents_;
+  audit.cogs_cents += cogs_cents_;
+}
+
+}  // namespace retail

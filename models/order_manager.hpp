@@ -1,0 +1,58 @@
+// A zone's order manager: takes web, marketplace and BOPIS customers, shows them availability from
+// a view that lags the nodes' real stock, promises a date, routes orders to a DC or store, and
+// scores deliveries on time and in full against the promise.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "models/retail_agent.hpp"
+
+namespace retail {
+
+class OrderManagerAgent final : public RetailAgent {
+ public:
+  OrderManagerAgent(const Network& network, ZoneId zone);
+
+  void start(Context& ctx) override;
+  void handle(const Event& event, Context& ctx) override;
+  void audit(Audit& audit) const override;
+
+  static sim::Time min_send_delay(const Network& network);
+  static constexpr std::uint32_t kStreams = 1;
+
+ private:
+  void on(const CustomerArrival& customer, Context& ctx);
+  void on(const AvailabilityUpdate& update, Context& ctx);
+  void on(const MarketplaceRefresh&, Context& ctx);
+  void on(const Delivered& delivery, Context& ctx);
+  void on(const OrderCancelled& cancellation, Context& ctx);
+  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  template <class Unexpected>
+  void on(const Unexpected&, Context&);
+
+  // The node (index into nodes_) that would fulfil `sku` for this customer as the view shows it,
+  // or -1 when the customer sees it unavailable.
+  int route(SkuId sku, const CustomerArrival& customer) const;
+  bool shown(int node, SkuId sku, Channel channel) const;
+  void place(SkuId sku, int node, const CustomerArrival& customer, Context& ctx);
+  sim::Time promise(Channel channel, Service service, sim::Time now) const;
+  std::int64_t open_orders() const override { return placed_ - delivered_ - cancelled_; }
+
+  ZoneId zone_;
+  std::vector<sim::AgentId> nodes_;  // the zone's DC, then its stores
+  std::unordered_map<sim::AgentId, int> node_index_;
+  std::vector<std::vector<std::int32_t>> view_;  // [node][sku] units shown online
+  std::vector<std::int32_t> marketplace_;        // the marketplace's copy of the DC's row
+  std::uint64_t next_order_ = 0;
+  std::int64_t placed_ = 0;
+  std::int64_t delivered_ = 0;
+  std::int64_t cancelled_ = 0;
+  std::int64_t sold_units_ = 0;
+  std::int64_t damaged_units_ = 0;
+  std::int64_t revenue_cents_ = 0;
+  std::int64_t cogs_cents_ = 0;
+};
+
+}  // namespace retail

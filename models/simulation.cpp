@@ -1,0 +1,94 @@
+// Building the agents of one replication, running them to the horizon and auditing the result.
+#include "models/simulation.hpp"
+
+#include <memory>
+#include <stdexcept>
+
+#include "models/carrier.hpp"
+#include "models/dc.hpp"
+#include "models/demand.hpp"
+#include "models/kpi_recorder.hpp"
+#include "models/network.hpp"
+#include "models/order_manager.hpp"
+#include "models/store.hpp"
+#include "sim/parallel_engine.hpp"
+#include "sim/sequential_engine.hpp"
+
+namespace retail {
+
+namespace {
+
+// The world of one replication: its agents in the Directory's id order.
+class RetailWorld {
+ public:
+  RetailWorld(const Network& network, std::uint64_t replication)
+      : network_(network), world_(network.scenario.seed, replication) {
+    const Scenario& s = network.scenario;
+    for (ZoneId zone = 0; zone < s.zones.size(); ++zone) {
+      add<DemandAgent>(numbered_zone("demand/", zone), zone);
+      add<OrderManagerAgent>(numbered_zone("orders/", zone), zone);
+      for (const StoreId store : network.stores_by_zone[zone])
+        add<StoreAgent>("store/" + s.stores[store].name, store);
+    }
+    for (DcId dc = 0; dc < s.dcs.size(); ++dc)
+      add<DcAgent>("dc/" + s.dcs[dc].name, dc);
+    for (CarrierId carrier = 0; carrier < s.carriers.size(); ++carrier)
+      add<CarrierAgent>("carrier/" + s.carriers[carrier].name, carrier);
+    recorder_ = &world_.add<KpiRecorderAgent>({"kpi-recorder", sim::kNever, 1}, s.horizon_days,
+                                              s.catalog.categories.size());
+    if (world_.size() != network.ids.agents)
+      throw std::logic_error("the world's agents do not match the network's directory");
+  }
+
+  // Runs to the horizon, collects every KPI report (sent or not) and checks the invariants.
+  template <class Engine>
+  ReplicationResult run(Engine& engine) {
+    const sim::RunStats stats = engine.run_until(sim::days(network_.scenario.horizon_days));
+    KpiTable& table = recorder_->table();
+    Audit audit;
+    for (const RetailAgent* agent : agents_) {
+      agent->collect_unreported(table);
+      agent->audit(audit);
+    }
+    engine.for_each_pending([&](const Event& event) {
+      if (const auto* report = std::get_if<KpiReport>(&event.msg)) table.add(*report);
+      audit_in_flight(event.msg, audit);
+    });
+    check_invariants(audit, table, world_.replication());
+    return ReplicationResult{std::move(table), audit, stats};
+  }
+
+  sim::World<Msg>& world() { return world_; }
+
+ private:
+  std::string numbered_zone(const char* prefix, ZoneId zone) const {
+    return prefix + network_.scenario.zones[zone].name;
+  }
+
+  template <class A, class Id>
+  void add(std::string name, Id index) {
+    agents_.push_back(&world_.add<A>({std::move(name), A::min_send_delay(network_), A::kStreams},
+                                     network_, index));
+  }
+
+  const Network& network_;
+  sim::World<Msg> world_;
+  std::vector<RetailAgent*> agents_;
+  KpiRecorderAgent* recorder_ = nullptr;
+};
+
+}  // namespace
+
+ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication,
+                                  unsigned threads) {
+  const Network network(scenario);
+  RetailWorld world(network, replication);
+  if (threads <= 1) {
+    sim::SequentialEngine<Msg> engine(world.world());
+    return world.run(engine);
+  }
+  sim::ParallelEngine<Msg> engine(world.world(), sim::ParallelOptions{threads, {}});
+  return world.run(engine);
+}
+
+}  // namespace retail

@@ -1,0 +1,57 @@
+// A store: shelf inventory, walk-in sales, BOPIS and ship-from-store picks, reorders from its DC
+// and a lagging publication of what it offers online.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "models/inventory.hpp"
+#include "models/retail_agent.hpp"
+
+namespace retail {
+
+class StoreAgent final : public RetailAgent {
+ public:
+  StoreAgent(const Network& network, StoreId store);
+
+  void start(Context& ctx) override;
+  void handle(const Event& event, Context& ctx) override;
+  void audit(Audit& audit) const override;
+
+  // The smallest delay this agent sends with.
+  static sim::Time min_send_delay(const Network& network);
+  // Independent random streams: one per kind of draw.
+  static constexpr std::uint32_t kStreams = 2;
+
+ private:
+  void on(const CustomerArrival& customer, Context& ctx);
+  void on(const FulfillOrder& order, Context& ctx);
+  void on(const Shipment& shipment, Context& ctx);
+  void on(const BopisCollected& pickup, Context& ctx);
+  void on(const SyncTick&, Context& ctx);
+  void on(const ReviewTick&, Context& ctx);
+  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  template <class Unexpected>
+  void on(const Unexpected&, Context&);
+
+  void sell(SkuId sku, Channel channel);
+  // Takes one unit for an online order: held for pickup (BOPIS) or tendered (ship-from-store).
+  void fulfil(const OrderLine& line, Context& ctx);
+  void reorder_if_needed(SkuId sku, Context& ctx);
+  std::vector<StockLevel> stock_levels() const override { return shelf_.stock_by_category(); }
+
+  const Store& config_;
+  StoreId store_;
+  sim::AgentId dc_;
+  Inventory shelf_;
+  std::vector<std::deque<OrderLine>> backorders_;  // online orders waiting for stock, per SKU
+  std::int64_t backordered_lines_ = 0;
+  std::int64_t held_for_pickup_ = 0;
+  std::int64_t initial_units_ = 0;
+  std::int64_t sold_units_ = 0;
+  std::int64_t revenue_cents_ = 0;
+  std::int64_t cogs_cents_ = 0;
+};
+
+}  // namespace retail
