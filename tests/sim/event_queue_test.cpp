@@ -28,31 +28,49 @@ TEST(EventQueue, PopsInTimeThenSenderThenSequenceOrder) {
   EXPECT_EQ(order, (std::vector<int>{5, 3, 4, 2, 1}));
 }
 
-TEST(EventQueue, MatchesASortedReferenceUnderRandomPushesAndPops) {
+// Payloads that live in the heap itself, and payloads (not trivially copyable) kept behind handles.
+struct HeavyPayload {
+  int id;
+  std::vector<int> cargo;
+};
+template <class P>
+class EventQueueStorage : public ::testing::Test {};
+using Payloads = ::testing::Types<Payload, HeavyPayload>;
+TYPED_TEST_SUITE(EventQueueStorage, Payloads);
+
+TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
+  using E = sim::Event<TypeParam>;
   sim::RandomStream rng(sim::StreamId{7, 0, 0, 0});
-  sim::EventQueue<Payload> queue;
-  std::vector<Event> reference;
+  sim::EventQueue<TypeParam> queue;
+  std::vector<E> reference;
   std::uint64_t sequence = 0;
   for (int step = 0; step < 20000; ++step) {
     if (reference.empty() || rng() % 3 != 0) {
       // Few distinct times, so many ties fall to the tie-break.
-      const Event e{static_cast<sim::Time>(rng() % 50),
-                    sim::make_tie_break(rng() % 4, sequence++),
-                    0,
-                    {step}};
+      E e{static_cast<sim::Time>(rng() % 50), sim::make_tie_break(rng() % 4, sequence++), 0, {}};
+      e.msg.id = step;
       queue.push(e);
       reference.push_back(e);
     } else {
       const auto earliest =
           std::min_element(reference.begin(), reference.end(),
-                           [](const Event& a, const Event& b) { return sim::precedes(a, b); });
+                           [](const E& a, const E& b) { return sim::precedes(a, b); });
       ASSERT_EQ(queue.next_time(), earliest->time);
-      const Event popped = queue.pop();
+      const E popped = queue.pop();
       EXPECT_EQ(popped.msg.id, earliest->msg.id);
       reference.erase(earliest);
     }
     ASSERT_EQ(queue.size(), reference.size());
   }
+  // Visiting sees exactly the pending events.
+  std::vector<int> visited;
+  queue.for_each([&](const E& e) { visited.push_back(e.msg.id); });
+  std::vector<int> expected;
+  for (const auto& e : reference)
+    expected.push_back(e.msg.id);
+  std::sort(visited.begin(), visited.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(visited, expected);
 }
 
 TEST(EventQueue, EmptyQueueHasNoNextTime) {

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
 #include <vector>
 
 #include "phold.hpp"
@@ -18,6 +20,8 @@ struct PholdOutcome {
   std::vector<std::uint64_t> digests;
   std::uint64_t committed;
   std::uint64_t pending;
+  // The events left for later, as the engine lets a model visit them, in the total order.
+  std::vector<std::tuple<sim::Time, std::uint64_t, sim::AgentId>> left;
   bool operator==(const PholdOutcome&) const = default;
 };
 
@@ -36,7 +40,12 @@ PholdOutcome run_phold(std::uint64_t seed, MakeEngine make_engine) {
   const auto lps = phold::build(world, small_phold());
   auto engine = make_engine(world);
   const sim::RunStats stats = engine.run_until(kPholdEnd);
-  PholdOutcome out{{}, {}, stats.committed_events, stats.pending_events};
+  PholdOutcome out{{}, {}, stats.committed_events, stats.pending_events, {}};
+  engine.for_each_pending([&](const sim::Event<phold::Msg>& e) {
+    out.left.emplace_back(e.time, e.tie_break, e.target);
+  });
+  std::sort(out.left.begin(), out.left.end());
+  EXPECT_EQ(out.left.size(), stats.pending_events);
   for (const auto* lp : lps) {
     out.received.push_back(lp->received());
     out.digests.push_back(lp->digest());
