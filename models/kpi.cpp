@@ -33,7 +33,8 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   return {
       {"availability_integrity",
        ratio(get(t, Counter::fulfillable), get(t, Counter::shown_available))},
-      {"in_stock_rate", ratio(get(t, Counter::shown_available), get(t, Counter::visits))},
+      {"in_stock_rate", ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
+                              get(t, Counter::visits))},
       {"otif", ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
       {"on_time_rate", ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
       {"in_full_rate", ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},

@@ -73,6 +73,8 @@ class KpiTable {
   // Summed over days, channels and categories.
   std::int64_t total(Counter counter) const;
 
+  bool operator==(const KpiTable&) const = default;
+
  private:
   std::size_t index(std::uint32_t day, Channel channel, CategoryId category) const;
 

@@ -99,6 +99,7 @@ struct StockLevel {
   CategoryId category = 0;
   std::int64_t units = 0;
   std::int64_t cost_cents = 0;
+  bool operator==(const StockLevel&) const = default;
 };
 struct KpiReport {
   std::uint32_t day = 0;

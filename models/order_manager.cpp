@@ -127,7 +127,9 @@ void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
           network(), customer.sku, [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
           rng);
       if (substitute) {
+        // The customer was shown the substitute as available and ordered it.
         kpis().add(customer.channel, item.category, Counter::substitutions);
+        kpis().add(customer.channel, item.category, Counter::shown_available);
         place(*substitute, route(*substitute, customer), customer, ctx);
         return;
       }

@@ -72,6 +72,8 @@ void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
           network(), customer.sku, [&](SkuId sku) { return shelf_.on_hand(sku) > 0; }, rng);
       if (substitute) {
         kpis().add(Channel::store, item.category, Counter::substitutions);
+        kpis().add(Channel::store, item.category, Counter::shown_available);
+        kpis().add(Channel::store, item.category, Counter::fulfillable);
         shelf_.remove(*substitute, 1);
         sell(*substitute, Channel::store);
         reorder_if_needed(*substitute, ctx);
