@@ -1,0 +1,79 @@
+// KPI buffers and tables: nothing lost between an agent's day and the run's table, and ratios
+// with nothing to divide by are undefined rather than zero.
+#include "models/kpi.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace retail {
+namespace {
+
+double value_of(const std::vector<Metric>& metrics, const std::string& name) {
+  for (const auto& m : metrics)
+    if (m.name == name) return m.value;
+  ADD_FAILURE() << "no metric " << name;
+  return 0;
+}
+
+TEST(KpiBuffer, TakeReturnsEachNonZeroCellOnceAndResets) {
+  KpiBuffer buffer(3);
+  buffer.add(Channel::web, 2, Counter::orders_placed);
+  buffer.add(Channel::web, 2, Counter::orders_placed, 4);
+  buffer.add(Channel::store, 0, Counter::revenue_cents, 999);
+  buffer.add(Channel::bopis, 1, Counter::visits, 1);
+  buffer.add(Channel::bopis, 1, Counter::visits, -1);  // back to zero: not reported
+  const auto deltas = buffer.take();
+  ASSERT_EQ(deltas.size(), 2u);
+  EXPECT_EQ(deltas[0].channel, Channel::web);
+  EXPECT_EQ(deltas[0].category, 2u);
+  EXPECT_EQ(deltas[0].counter, static_cast<std::uint8_t>(Counter::orders_placed));
+  EXPECT_EQ(deltas[0].value, 5);
+  EXPECT_EQ(deltas[1].value, 999);
+  EXPECT_TRUE(buffer.take().empty());
+}
+
+TEST(KpiTable, AccumulatesReportsAndIgnoresDaysAfterTheHorizon) {
+  KpiTable table(2, 1);
+  KpiBuffer buffer(1);
+  buffer.add(Channel::web, 0, Counter::orders_placed, 3);
+  table.add(KpiReport{1, buffer.take(), {StockLevel{0, 7, 700}}, 2});
+  buffer.add(Channel::web, 0, Counter::orders_placed, 5);
+  table.add(KpiReport{2, buffer.take(), {StockLevel{0, 1, 100}}, 9});
+  EXPECT_EQ(table.at(1, Channel::web, 0, Counter::orders_placed), 3);
+  EXPECT_EQ(table.total(Counter::orders_placed), 3);
+  EXPECT_EQ(table.stock_units(1, 0), 7);
+  EXPECT_EQ(table.open_orders(1), 2);
+}
+
+TEST(SpineMetrics, ZeroDenominatorsAreUndefinedNotZero) {
+  const KpiTable empty(3, 2);
+  const auto metrics = spine_metrics(empty);
+  EXPECT_TRUE(std::isnan(value_of(metrics, "otif")));
+  EXPECT_TRUE(std::isnan(value_of(metrics, "cancellation_rate")));
+  EXPECT_TRUE(std::isnan(value_of(metrics, "inventory_turns")));
+  EXPECT_EQ(value_of(metrics, "revenue"), 0.0);
+}
+
+TEST(SpineMetrics, MarginAndTurnsFollowTheirDefinitions) {
+  KpiTable table(10, 1);
+  KpiBuffer buffer(1);
+  buffer.add(Channel::store, 0, Counter::revenue_cents, 100000);
+  buffer.add(Channel::store, 0, Counter::cogs_cents, 40000);
+  buffer.add(Channel::web, 0, Counter::shipping_cost_cents, 5000);
+  buffer.add(Channel::web, 0, Counter::orders_delivered, 4);
+  buffer.add(Channel::web, 0, Counter::orders_otif, 3);
+  table.add(KpiReport{0, buffer.take(), {}, 0});
+  for (std::uint32_t day = 0; day < 10; ++day)
+    table.add(KpiReport{day, {}, {StockLevel{0, 10, 20000}}, 0});
+  const auto metrics = spine_metrics(table);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "gross_margin"), 600.0);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "contribution_margin"), 550.0);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "otif"), 0.75);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "average_inventory_value"), 200.0);
+  // 400 of cost sold in 10 days against 200 held: 2 turns per 10 days, 73 a year.
+  EXPECT_DOUBLE_EQ(value_of(metrics, "inventory_turns"), 73.0);
+}
+
+}  // namespace
+}  // namespace retail
