@@ -16,7 +16,6 @@ DcAgent::DcAgent(const Network& network, DcId dc)
       dc_(dc),
       stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
       picking_(config_.pickers),
-      backorders_(network.scenario.catalog.skus.size()),
       initial_units_(stock_.total_on_hand()) {}
 
 sim::Time DcAgent::min_send_delay(const Network& network) {
@@ -100,22 +99,29 @@ void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
 void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
   received_units_ += receipt.quantity;
   stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
-  auto& waiting = backorders_[receipt.sku];
-  while (!waiting.empty() && stock_.on_hand(receipt.sku) > 0) {
+  serve_backorders(receipt.sku, ctx);
+  reorder_if_needed(receipt.sku, ctx);
+}
+
+void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
+  const auto found = backorders_.find(sku);
+  if (found == backorders_.end()) return;
+  auto& waiting = found->second;
+  while (!waiting.empty() && stock_.on_hand(sku) > 0) {
     if (auto* request = std::get_if<StoreRequest>(&waiting.front())) {
-      const std::int32_t owed = ship_to_store(request->store, receipt.sku, request->quantity, ctx);
-      stock_.remove_backorder(receipt.sku, request->quantity - owed);
+      const std::int32_t owed = ship_to_store(request->store, sku, request->quantity, ctx);
+      stock_.remove_backorder(sku, request->quantity - owed);
       request->quantity = owed;
       if (owed > 0) break;
     } else {
       const OrderLine line = std::get<OrderLine>(waiting.front());
       --backordered_lines_;
-      stock_.remove_backorder(receipt.sku, 1);
+      stock_.remove_backorder(sku, 1);
       start_pick(line, ctx);
     }
     waiting.pop_front();
   }
-  reorder_if_needed(receipt.sku, ctx);
+  if (waiting.empty()) backorders_.erase(found);
 }
 
 void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
@@ -131,7 +137,7 @@ void DcAgent::reorder_if_needed(SkuId sku, Context& ctx) {
 }
 
 void DcAgent::on(const ReviewTick&, Context& ctx) {
-  for (SkuId sku = 0; sku < backorders_.size(); ++sku)
+  for (SkuId sku = 0; sku < network().scenario.catalog.skus.size(); ++sku)
     place_purchase_order(sku, ctx);
   ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
 }

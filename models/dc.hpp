@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -45,6 +46,7 @@ class DcAgent final : public RetailAgent {
 
   // Ships what it can of a store request; returns the units still owed.
   std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
+  void serve_backorders(SkuId sku, Context& ctx);
   void start_pick(const OrderLine& line, Context& ctx);
   void begin_picking(const PickStation::Job& job, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
@@ -55,7 +57,8 @@ class DcAgent final : public RetailAgent {
   DcId dc_;
   Inventory stock_;
   PickStation picking_;
-  std::vector<std::deque<Backorder>> backorders_;  // per SKU, first come first served
+  // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
+  std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
   std::int64_t backordered_lines_ = 0;
   std::int64_t initial_units_ = 0;
   std::int64_t received_units_ = 0;

@@ -19,7 +19,6 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       store_(store),
       dc_(network.ids.dc[config_.dc]),
       shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
-      backorders_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {}
 
 sim::Time StoreAgent::min_send_delay(const Network& network) {
@@ -129,7 +128,9 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
 
 void StoreAgent::on(const Shipment& shipment, Context& ctx) {
   shelf_.receive(shipment.sku, shipment.quantity, shipment.quantity);
-  auto& waiting = backorders_[shipment.sku];
+  const auto found = backorders_.find(shipment.sku);
+  if (found == backorders_.end()) return;
+  auto& waiting = found->second;
   while (!waiting.empty() && shelf_.on_hand(shipment.sku) > 0) {
     const OrderLine line = waiting.front();
     waiting.pop_front();
@@ -137,6 +138,7 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
     shelf_.remove_backorder(shipment.sku, 1);
     fulfil(line, ctx);
   }
+  if (waiting.empty()) backorders_.erase(found);
 }
 
 void StoreAgent::on(const BopisCollected& pickup, Context&) {
@@ -159,7 +161,7 @@ void StoreAgent::on(const SyncTick&, Context& ctx) {
 }
 
 void StoreAgent::on(const ReviewTick&, Context& ctx) {
-  for (SkuId sku = 0; sku < backorders_.size(); ++sku) {
+  for (SkuId sku = 0; sku < network().scenario.catalog.skus.size(); ++sku) {
     if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0)
       ctx.send(dc_, network().routing_latency, ReplenishmentOrder{store_, sku, quantity});
   }

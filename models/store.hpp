@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <unordered_map>
 #include <vector>
 
 #include "models/inventory.hpp"
@@ -45,7 +46,8 @@ class StoreAgent final : public RetailAgent {
   StoreId store_;
   sim::AgentId dc_;
   Inventory shelf_;
-  std::vector<std::deque<OrderLine>> backorders_;  // online orders waiting for stock, per SKU
+  // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).
+  std::unordered_map<SkuId, std::deque<OrderLine>> backorders_;
   std::int64_t backordered_lines_ = 0;
   std::int64_t held_for_pickup_ = 0;
   std::int64_t initial_units_ = 0;
