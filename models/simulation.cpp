@@ -1,6 +1,7 @@
 // Building the agents of one replication, running them to the horizon and auditing the result.
 #include "models/simulation.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -11,6 +12,7 @@
 #include "models/network.hpp"
 #include "models/order_manager.hpp"
 #include "models/store.hpp"
+#include "models/workload.hpp"
 #include "sim/parallel_engine.hpp"
 #include "sim/sequential_engine.hpp"
 
@@ -25,8 +27,8 @@ class RetailWorld {
       : network_(network), world_(network.scenario.seed, replication) {
     const Scenario& s = network.scenario;
     for (ZoneId zone = 0; zone < s.zones.size(); ++zone) {
-      add<DemandAgent>(numbered_zone("demand/", zone), zone);
-      add<OrderManagerAgent>(numbered_zone("orders/", zone), zone);
+      add<DemandAgent>(zone_name("demand/", zone), zone);
+      add<OrderManagerAgent>(zone_name("orders/", zone), zone);
       for (const StoreId store : network.stores_by_zone[zone])
         add<StoreAgent>("store/" + s.stores[store].name, store);
     }
@@ -61,7 +63,7 @@ class RetailWorld {
   sim::World<Msg>& world() { return world_; }
 
  private:
-  std::string numbered_zone(const char* prefix, ZoneId zone) const {
+  std::string zone_name(const char* prefix, ZoneId zone) const {
     return prefix + network_.scenario.zones[zone].name;
   }
 
@@ -87,7 +89,10 @@ ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replic
     sim::SequentialEngine<Msg> engine(world.world());
     return world.run(engine);
   }
-  sim::ParallelEngine<Msg> engine(world.world(), sim::ParallelOptions{threads, {}});
+  sim::ParallelOptions options{threads, {}};
+  options.partition_of = sim::weighted_block_partition(
+      expected_daily_events(network), std::min<unsigned>(threads, network.ids.agents));
+  sim::ParallelEngine<Msg> engine(world.world(), std::move(options));
   return world.run(engine);
 }
 

@@ -26,6 +26,9 @@ struct ParallelOptions {
 
 // Contiguous blocks of agent ids, as even as possible, one per partition.
 std::vector<std::uint32_t> block_partition(std::size_t agents, std::uint32_t partitions);
+// Contiguous blocks of agent ids with about equal total weight (e.g. expected events per agent).
+std::vector<std::uint32_t> weighted_block_partition(const std::vector<double>& weights,
+                                                    std::uint32_t partitions);
 
 template <class Msg>
 class ParallelEngine {

@@ -208,4 +208,15 @@ TEST(ParallelEngine, BlockPartitionIsContiguousAndBalanced) {
   EXPECT_EQ(blocks, (std::vector<std::uint32_t>{0, 0, 0, 0, 1, 1, 1, 2, 2, 2}));
 }
 
+TEST(ParallelEngine, WeightedBlocksBalanceTheWeight) {
+  // One heavy agent at the end gets a block of its own.
+  EXPECT_EQ(sim::weighted_block_partition({1, 1, 1, 1, 4}, 2),
+            (std::vector<std::uint32_t>{0, 0, 0, 0, 1}));
+  EXPECT_EQ(sim::weighted_block_partition({2, 2, 2, 2}, 2),
+            (std::vector<std::uint32_t>{0, 0, 1, 1}));
+  // No weight at all: plain blocks.
+  EXPECT_EQ(sim::weighted_block_partition({0, 0, 0, 0}, 2),
+            (std::vector<std::uint32_t>{0, 0, 1, 1}));
+}
+
 }  // namespace

@@ -1,0 +1,41 @@
+// Estimating each agent's daily events from demand, channel shares and clock intervals.
+#include "models/workload.hpp"
+
+namespace retail {
+
+std::vector<double> expected_daily_events(const Network& network) {
+  const Scenario& s = network.scenario;
+  const auto share = [&](Channel c) {
+    return s.channels[static_cast<std::size_t>(c)].demand_share;
+  };
+  double chain = 0;
+  for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku)
+    chain += s.catalog.skus[sku].base_demand_per_day * network.price_effect[sku];
+  const double online = share(Channel::web) + share(Channel::marketplace);
+  const double syncs = 24 * 60 / s.availability.sync_interval_minutes;
+  constexpr double kDailyClocks = 2;  // the day's end, reviews, pickups
+
+  std::vector<double> events(network.ids.agents, 0.0);
+  for (ZoneId zone = 0; zone < s.zones.size(); ++zone) {
+    const double customers = chain * s.zones[zone].demand_share;
+    events[network.ids.demand[zone]] = 24 + customers;
+    // Each online customer, then a delivery; each node's availability updates.
+    events[network.ids.order_manager[zone]] =
+        customers * (online + share(Channel::bopis)) * 2 +
+        syncs * static_cast<double>(network.stores_by_zone[zone].size() + 1);
+    for (const StoreId store : network.stores_by_zone[zone]) {
+      const double walk_ins = customers * s.stores[store].demand_share *
+                              (share(Channel::store) + 2 * share(Channel::bopis));
+      events[network.ids.store[store]] = walk_ins + syncs + kDailyClocks;
+    }
+    // Orders, picks and replenishment at the zone's DC; one tender per parcel at its carrier.
+    events[network.ids.dc[s.zones[zone].dc]] += customers * (online * 2 + share(Channel::store));
+    events[network.ids.carrier[s.zones[zone].carrier]] += customers * online;
+  }
+  for (const auto dc : network.ids.dc)
+    events[dc] += syncs + kDailyClocks;
+  events[network.ids.recorder] = static_cast<double>(network.ids.agents);
+  return events;
+}
+
+}  // namespace retail
