@@ -44,8 +44,8 @@ struct Catalog {
   std::vector<Sku> skus;
 };
 
-// How a node decides when and how much to reorder. Levels are in units, per SKU; a scenario may
-// give them in days of cover, which the loader converts with each node's expected demand.
+// How a node decides when and how much to reorder. Levels are in units per SKU, or in days of
+// cover, which Network converts with each node's expected demand for the SKU.
 struct ReplenishmentPolicy {
   enum class Kind : std::uint8_t { s_S, base_stock };
   Kind kind = Kind::s_S;
@@ -101,10 +101,18 @@ struct Carrier {
   std::array<CarrierServiceLevel, kServices> services;
 };
 
+// N multipliers of 1: no seasonality.
+template <std::size_t N>
+constexpr std::array<double, N> flat() {
+  std::array<double, N> ones{};
+  ones.fill(1.0);
+  return ones;
+}
+
 struct ChannelConfig {
   double demand_share = 0;
-  std::array<double, 7> day_of_week{1, 1, 1, 1, 1, 1, 1};  // Monday first; mean 1
-  std::array<double, 24> hour_of_day{};                    // mean 1
+  std::array<double, 7> day_of_week = flat<7>();  // Monday first; mean 1
+  std::array<double, 24> hour_of_day = flat<24>();         // mean 1
   Service service = Service::standard;                     // parcels of this channel
 };
 
@@ -112,7 +120,7 @@ struct ChannelConfig {
 struct OutOfStockBehaviour {
   double substitute = 0;  // buys another in-stock SKU of the same category
   double defer = 0;       // comes back later
-  Distribution defer_hours;
+  Distribution defer_hours = Distribution::fixed(24);
   std::uint32_t max_deferrals = 1;  // after this many, a deferring customer walks away
 };
 
@@ -135,7 +143,7 @@ struct Orders {
   double routing_latency_minutes = 5;     // order placed -> node receives it
   double promise_handling_hours = 24;     // node handling time promise logic assumes
   double bopis_ready_hours = 2;           // BOPIS promise: ready for pickup within
-  Distribution bopis_pickup_delay_hours;  // ready -> customer collects
+  Distribution bopis_pickup_delay_hours = Distribution::fixed(4);  // ready -> collected
 };
 
 struct Kpi {

@@ -1,0 +1,266 @@
+// Scenario documents: reading files, resolving extends (JSON merge patches over a base file),
+// applying --set overrides, and load_scenario, which ties them to parse_scenario.
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include "models/scenario.hpp"
+#include "models/scenario_fields.hpp"
+
+namespace retail {
+
+namespace fs = std::filesystem;
+using scenario::Json;
+using scenario::Pointer;
+
+namespace {
+
+std::string prefix(std::string_view source) {
+  return source.empty() ? std::string() : std::string(source) + ": ";
+}
+
+// "line L, column C" of the byte nlohmann stopped at; columns count UTF-8 characters.
+std::string position(std::string_view text, std::size_t byte) {
+  const std::size_t offset = std::min(byte == 0 ? 0 : byte - 1, text.size());
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const auto line = 1 + std::ranges::count(before, '\n');
+  const auto column = 1 + std::ranges::count_if(before.substr(line_start), [](char c) {
+                        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                      });
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// nlohmann's message without its "[json.exception...] parse error at ...: " preamble.
+std::string reason(const Json::parse_error& e) {
+  const std::string_view what = e.what();
+  const std::size_t start = what.find("parse error");
+  const std::size_t colon = what.find(": ", start == std::string_view::npos ? 0 : start);
+  return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+}
+
+// Rejects repeated keys, which JSON parsers silently resolve to the last one.
+class DuplicateKeyCheck {
+ public:
+  explicit DuplicateKeyCheck(std::string_view source) : source_(source) {}
+  bool operator()(int, Json::parse_event_t event, Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::object_start:
+      case Json::parse_event_t::array_start:
+        frames_.push_back({child_path(), event == Json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case Json::parse_event_t::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second)
+          throw ScenarioError(prefix(source_) + scenario::where(frame.path / frame.key) +
+                              ": duplicate key (an object may give each field only once)");
+        break;
+      }
+      case Json::parse_event_t::object_end:
+      case Json::parse_event_t::array_end:
+        frames_.pop_back();
+        element_done();
+        break;
+      case Json::parse_event_t::value:
+        element_done();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    Pointer path;
+    bool array;
+    std::size_t index;
+    std::set<std::string> keys;
+    std::string key;
+  };
+  Pointer child_path() const {
+    if (frames_.empty()) return Pointer();
+    const Frame& parent = frames_.back();
+    return parent.array ? parent.path / parent.index : parent.path / parent.key;
+  }
+  void element_done() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+  std::string_view source_;
+  std::vector<Frame> frames_;
+};
+
+Json read_file(const fs::path& file, const fs::path* extended_by) {
+  const std::string context =
+      extended_by ? " (extended by " + extended_by->string() + ")" : std::string();
+  std::error_code error;
+  if (!fs::is_regular_file(file, error))
+    throw ScenarioError(file.string() + ": " +
+                        (fs::exists(file, error) ? "not a regular file" : "no such file") +
+                        context);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ScenarioError(file.string() + ": cannot be opened" + context);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw ScenarioError(file.string() + ": cannot be read" + context);
+  return parse_scenario_text(text, file.string());
+}
+
+// The path that identifies a file for cycle detection, whatever way it was spelled.
+fs::path identity(const fs::path& file) {
+  std::error_code error;
+  fs::path canonical = fs::weakly_canonical(file, error);
+  return error ? file.lexically_normal() : canonical;
+}
+
+Json resolve_extends(const fs::path& file, std::vector<fs::path>& chain) {
+  chain.push_back(identity(file));
+  Json document = read_file(file, chain.size() > 1 ? &chain[chain.size() - 2] : nullptr);
+  if (document.is_object() && document.contains("extends")) {
+    const Json& extends = document["extends"];
+    const std::string where = file.string() + ": /extends: ";
+    if (!extends.is_string() || extends.get<std::string>().empty())
+      throw ScenarioError(where + scenario::show(extends) +
+                          " is not a file path (expected a path relative to this file, such "
+                          "as \"base.json\")");
+    const fs::path base = file.parent_path() / extends.get<std::string>();
+    if (std::ranges::find(chain, identity(base)) != chain.end()) {
+      std::string cycle;
+      for (const fs::path& link : chain)
+        cycle += link.filename().string() + " extends ";
+      throw ScenarioError(where + scenario::show(extends) + " makes a cycle (" + cycle +
+                          base.filename().string() + ")");
+    }
+    Json merged = resolve_extends(base, chain);
+    document.erase("extends");
+    merged.merge_patch(document);
+    document = std::move(merged);
+  }
+  chain.pop_back();
+  return document;
+}
+
+[[noreturn]] void fail_override(std::string_view assignment, const std::string& problem) {
+  throw ScenarioError("--set " + scenario::show(std::string(assignment)) + ": " + problem);
+}
+
+// The path of an override as tokens: a JSON pointer, or dotted segments.
+std::vector<std::string> path_tokens(std::string_view assignment, std::string_view path) {
+  const auto fail = [&](const std::string& problem) { fail_override(assignment, problem); };
+  std::vector<std::string> tokens;
+  if (path.front() == '/') {
+    Pointer pointer;
+    try {
+      pointer = Pointer(std::string(path));
+    } catch (const Json::exception& e) {
+      fail("the path is not a valid JSON pointer (" + std::string(e.what()) + ")");
+    }
+    for (; !pointer.empty(); pointer.pop_back())
+      tokens.insert(tokens.begin(), pointer.back());
+    return tokens;
+  }
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = path.find('.', start);
+    const std::string_view segment = path.substr(start, dot - start);
+    if (segment.empty())
+      fail(
+          "the dotted path has an empty segment (to name keys containing dots, use a JSON "
+          "pointer such as /a.b/c)");
+    tokens.emplace_back(segment);
+    if (dot == std::string_view::npos) return tokens;
+    start = dot + 1;
+  }
+}
+
+// The element of `array` that a path token names: an index, or the value of its "name".
+std::size_t element_index(const Json& array, const std::string& token, const Pointer& at,
+                          std::string_view assignment) {
+  const auto fail = [&](const std::string& problem) { fail_override(assignment, problem); };
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
+  if (error == std::errc() && end == token.data() + token.size()) {
+    if (index >= array.size())
+      fail(scenario::where(at) + ": no element " + token + " (the array has " +
+           std::to_string(array.size()) + " elements)");
+    return index;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const auto it = array[i].is_object() ? array[i].find("name") : array[i].end();
+    if (it == array[i].end() || !it->is_string()) continue;
+    if (it->get<std::string>() == token) return i;
+    names.push_back(it->get<std::string>());
+  }
+  fail_override(assignment, scenario::where(at) + ": no element named \"" + token +
+                                "\" (names: " + scenario::list_names(names) + ")");
+}
+
+}  // namespace
+
+Json parse_scenario_text(std::string_view text, std::string_view source) {
+  try {
+    return Json::parse(text, DuplicateKeyCheck(source));
+  } catch (const Json::parse_error& e) {
+    throw ScenarioError(prefix(source) + position(text, e.byte) + ": malformed JSON: " + reason(e));
+  }
+}
+
+void apply_override(Json& document, std::string_view assignment) {
+  const auto fail = [&](const std::string& problem) { fail_override(assignment, problem); };
+  const std::size_t equals = assignment.find('=');
+  if (equals == std::string_view::npos || equals == 0)
+    fail("expected path=value, such as network.dcs.0.pickers=6");
+  const std::vector<std::string> tokens = path_tokens(assignment, assignment.substr(0, equals));
+  const std::string value_text(assignment.substr(equals + 1));
+  Json value;
+  try {
+    value = Json::parse(value_text);
+  } catch (const Json::exception&) {
+    value = value_text;  // not JSON: a bare word such as a name
+  }
+  try {
+    static_cast<void>(value.dump());
+  } catch (const Json::type_error&) {
+    fail("the value is not valid UTF-8");
+  }
+
+  Json* node = &document;
+  Pointer at;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& token = tokens[i];
+    const bool last = i + 1 == tokens.size();
+    if (node->is_object() || node->is_null()) {
+      if (last && value.is_null()) {
+        node->erase(token);
+        return;
+      }
+      // Missing intermediate objects are created; validation then judges the result.
+      node = &(*node)[token];
+      at /= token;
+    } else if (node->is_array()) {
+      const std::size_t index = element_index(*node, token, at, assignment);
+      node = &(*node)[index];
+      at /= index;
+    } else {
+      fail(scenario::where(at) + ": " + scenario::show(*node) +
+           " has no fields (set the whole value instead)");
+    }
+  }
+  *node = std::move(value);
+}
+
+LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string>& overrides) {
+  std::vector<fs::path> chain;
+  Json document = resolve_extends(file, chain);
+  for (const std::string& assignment : overrides)
+    apply_override(document, assignment);
+  try {
+    Scenario scenario = parse_scenario(document);
+    return {std::move(scenario), std::move(document)};
+  } catch (const ScenarioError& e) {
+    throw ScenarioError(file.string() + ": " + e.what());
+  }
+}
+
+}  // namespace retail

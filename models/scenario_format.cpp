@@ -1,0 +1,99 @@
+// The field lists of every scenario object kind, in the order schema.json documents them.
+#include "models/scenario_format.hpp"
+
+#include <array>
+
+namespace retail::scenario {
+
+namespace {
+
+template <std::size_t N>
+using Fields = std::array<std::string_view, N>;
+
+constexpr Fields<16> kScenario{"name",          "description",           "extends",  "seed",
+                               "replications",  "horizon_days",          "catalog",  "network",
+                               "replenishment", "initial_days_of_cover", "channels", "demand",
+                               "carriers",      "availability",          "orders",   "kpi"};
+constexpr Fields<2> kCatalog{"categories", "skus"};
+constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
+                         "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
+constexpr Fields<4> kNetwork{"zones", "dcs", "stores", "lanes"};
+constexpr Fields<4> kZone{"name", "demand_weight", "dc", "carrier"};
+constexpr Fields<7> kDc{
+    "name",           "pickers",       "pick_minutes",         "supplier_lead_days",
+    "handling_hours", "replenishment", "initial_days_of_cover"};
+constexpr Fields<7> kStore{"name",
+                           "zone",
+                           "demand_weight",
+                           "online_allocation",
+                           "ship_from_store",
+                           "replenishment",
+                           "initial_days_of_cover"};
+constexpr Fields<3> kLane{"from", "to", "transit_hours"};
+constexpr Fields<2> kNodePolicies{"stores", "dcs"};
+constexpr Fields<4> kChannels{"store", "web", "marketplace", "bopis"};
+constexpr Fields<4> kChannel{"demand_weight", "day_of_week", "hour_of_day", "service"};
+constexpr Fields<2> kDemand{"price_elasticity", "out_of_stock"};
+constexpr Fields<4> kOutOfStock{"substitute", "defer", "defer_hours", "max_deferrals"};
+constexpr Fields<7> kCarrier{"name",           "pickup_cutoff_hour", "capacity_per_day",
+                             "exception_rate", "damage_share",       "late_scan_delay_hours",
+                             "services"};
+constexpr Fields<2> kCarrierServices{"standard", "expedited"};
+constexpr Fields<3> kServiceLevel{"transit_days", "promise_days", "cost"};
+constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
+                                  "marketplace_feed_hours", "safety_stock_units"};
+constexpr Fields<5> kOrders{"oversell", "routing_latency_minutes", "promise_handling_hours",
+                            "bopis_ready_hours", "bopis_pickup_delay_hours"};
+constexpr Fields<1> kKpi{"report_latency_minutes"};
+constexpr Fields<2> kFixed{"distribution", "value"};
+constexpr Fields<3> kUniform{"distribution", "min", "max"};
+constexpr Fields<2> kExponential{"distribution", "mean"};
+constexpr Fields<4> kTriangular{"distribution", "min", "mode", "max"};
+constexpr Fields<3> kLognormal{"distribution", "mean", "sd"};
+constexpr Fields<5> kSS{"policy", "reorder_point", "order_up_to", "unit", "review_every_hours"};
+constexpr Fields<4> kBaseStock{"policy", "level", "unit", "review_every_hours"};
+
+}  // namespace
+
+namespace formats {
+constexpr ObjectFormat scenario{"scenario", kScenario};
+constexpr ObjectFormat catalog{"catalog", kCatalog};
+constexpr ObjectFormat sku{"sku", kSku};
+constexpr ObjectFormat network{"network", kNetwork};
+constexpr ObjectFormat zone{"zone", kZone};
+constexpr ObjectFormat dc{"dc", kDc};
+constexpr ObjectFormat store{"store", kStore};
+constexpr ObjectFormat lane{"lane", kLane};
+constexpr ObjectFormat node_policies{"node_policies", kNodePolicies};
+constexpr ObjectFormat initial_cover{"initial_cover", kNodePolicies};
+constexpr ObjectFormat channels{"channels", kChannels};
+constexpr ObjectFormat channel{"channel", kChannel};
+constexpr ObjectFormat demand{"demand", kDemand};
+constexpr ObjectFormat out_of_stock{"out_of_stock", kOutOfStock};
+constexpr ObjectFormat carrier{"carrier", kCarrier};
+constexpr ObjectFormat carrier_services{"carrier_services", kCarrierServices};
+constexpr ObjectFormat service_level{"service_level", kServiceLevel};
+constexpr ObjectFormat availability{"availability", kAvailability};
+constexpr ObjectFormat orders{"orders", kOrders};
+constexpr ObjectFormat kpi{"kpi", kKpi};
+constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
+constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
+constexpr ObjectFormat exponential{"distribution_exponential", kExponential};
+constexpr ObjectFormat triangular{"distribution_triangular", kTriangular};
+constexpr ObjectFormat lognormal{"distribution_lognormal", kLognormal};
+constexpr ObjectFormat s_S{"policy_s_S", kSS};
+constexpr ObjectFormat base_stock{"policy_base_stock", kBaseStock};
+}  // namespace formats
+
+std::span<const ObjectFormat* const> all_object_formats() {
+  using namespace formats;
+  static constexpr std::array kAll{
+      &scenario,  &catalog,      &sku,           &network,          &zone,          &dc,
+      &store,     &lane,         &node_policies, &initial_cover,    &channels,      &channel,
+      &demand,    &out_of_stock, &carrier,       &carrier_services, &service_level, &availability,
+      &orders,    &kpi,          &fixed,         &uniform,          &exponential,   &triangular,
+      &lognormal, &s_S,          &base_stock};
+  return kAll;
+}
+
+}  // namespace retail::scenario

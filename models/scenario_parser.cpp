@@ -1,0 +1,157 @@
+// parse_scenario: the document's top level, catalog, channels, demand, availability, orders and
+// KPI sections (the network and carriers are in scenario_network_parser.cpp).
+#include <numeric>
+
+#include "models/scenario.hpp"
+#include "models/scenario_parser.hpp"
+
+namespace retail {
+
+namespace scenario {
+namespace {
+
+// A day-of-week or hour-of-day profile: N non-negative weights, scaled to mean 1.
+template <std::size_t N>
+struct Profile {
+  std::string_view items;
+  std::array<double, N> operator()(const Node& node) const {
+    std::array<double, N> weights{};
+    std::size_t i = 0;
+    for (const Node& element : node.array(N, N, items))
+      weights[i++] = non_negative(element);
+    const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+    if (sum <= 0) node.reject("has no positive weight (expected " + expected() + ")");
+    for (double& w : weights)
+      w *= N / sum;
+    return weights;
+  }
+  std::string expected() const {
+    return std::to_string(N) + " non-negative " + std::string(items) + ", with a positive sum";
+  }
+};
+
+Catalog read_catalog(const Object& catalog, Names& names) {
+  Catalog out;
+  for (const Node& element :
+       catalog.at("categories", "an array of names").array(1, kMaxCategories, "categories"))
+    names.categories.add(element, element.path());
+  out.categories = names.categories.names();
+  for (const Node& element : catalog.at("skus", "an array").array(1, kMaxSkus, "SKUs")) {
+    const Object f = element.object(formats::sku);
+    Sku& sku = out.skus.emplace_back();
+    sku.name = names.skus.add(f);
+    sku.category = names.categories.resolve(f.at("category", "a category name"));
+    sku.list_price_cents = f.get("list_price", positive_money);
+    sku.price_cents = f.get("price", positive_money, sku.list_price_cents);
+    sku.unit_cost_cents = f.get("unit_cost", money);
+    sku.hero = f.get("hero", boolean, false);
+    sku.return_propensity = f.get("return_propensity", probability, 0.0);
+    sku.base_demand_per_day = f.get("base_demand_per_day", non_negative);
+  }
+  return out;
+}
+
+std::array<ChannelConfig, kChannels> read_channels(const Object& channels) {
+  std::array<ChannelConfig, kChannels> out;
+  const Choice<Service> service{{kServiceNames.begin(), kServiceNames.end()}, "a service"};
+  double total_weight = 0;
+  for (std::size_t c = 0; c < kChannels; ++c) {
+    ChannelConfig& channel = out[c];
+    channel.hour_of_day.fill(1);
+    const std::optional<Node> node = channels.find(kChannelNames[c]);
+    if (!node) continue;
+    const Object f = node->object(formats::channel);
+    channel.demand_share = f.get("demand_weight", non_negative);
+    channel.day_of_week =
+        f.get("day_of_week", Profile<7>{"daily weights, Monday first"}, channel.day_of_week);
+    channel.hour_of_day =
+        f.get("hour_of_day", Profile<24>{"hourly weights from midnight"}, channel.hour_of_day);
+    channel.service = f.get("service", service, Service::standard);
+    total_weight += channel.demand_share;
+  }
+  if (total_weight <= 0)
+    fail_at(channels.path(), "no channel has a positive demand_weight (at least one must)");
+  for (ChannelConfig& channel : out)
+    channel.demand_share /= total_weight;
+  return out;
+}
+
+Demand read_demand(const Object& demand) {
+  Demand out;
+  // Elasticities of real retail categories lie well inside this range.
+  out.price_elasticity = demand.get("price_elasticity", Number{0, 50}, out.price_elasticity);
+  const Object oos = demand.optional_object("out_of_stock", formats::out_of_stock);
+  OutOfStockBehaviour& b = out.out_of_stock;
+  b.substitute = oos.get("substitute", probability, 0.0);
+  b.defer = oos.get("defer", probability, 0.0);
+  if (b.substitute + b.defer > 1)
+    fail_at(oos.path(), "substitute + defer is " + show_number(b.substitute + b.defer) +
+                            " (expected at most 1: they are shares of customers, the rest walk "
+                            "away)");
+  b.defer_hours = oos.get("defer_hours", distribution, Distribution::fixed(24));
+  b.max_deferrals = oos.get("max_deferrals", Integer<std::uint32_t>{0, 1000}, 1);
+  return out;
+}
+
+AvailabilityView read_availability(const Object& availability) {
+  AvailabilityView out;
+  out.sync_interval_minutes =
+      availability.get("sync_interval_minutes", positive, out.sync_interval_minutes);
+  out.latency_minutes = availability.get("latency_minutes", positive, out.latency_minutes);
+  out.marketplace_feed_hours =
+      availability.get("marketplace_feed_hours", positive, out.marketplace_feed_hours);
+  out.safety_stock_units = availability.get(
+      "safety_stock_units", Integer<std::uint32_t>{0, 1'000'000'000}, out.safety_stock_units);
+  return out;
+}
+
+Orders read_orders(const Object& orders) {
+  Orders out;
+  const Choice<Orders::Oversell> oversell{{"cancel", "backorder"}, "an oversell policy"};
+  out.oversell = orders.get("oversell", oversell, out.oversell);
+  out.routing_latency_minutes =
+      orders.get("routing_latency_minutes", positive, out.routing_latency_minutes);
+  out.promise_handling_hours =
+      orders.get("promise_handling_hours", non_negative, out.promise_handling_hours);
+  out.bopis_ready_hours = orders.get("bopis_ready_hours", non_negative, out.bopis_ready_hours);
+  out.bopis_pickup_delay_hours =
+      orders.get("bopis_pickup_delay_hours", distribution, Distribution::fixed(4));
+  return out;
+}
+
+Kpi read_kpi(const Object& kpi) {
+  Kpi out;
+  out.report_latency_minutes =
+      kpi.get("report_latency_minutes", positive, out.report_latency_minutes);
+  return out;
+}
+
+}  // namespace
+}  // namespace scenario
+
+Scenario parse_scenario(const nlohmann::json& document) {
+  using namespace scenario;
+  const Object root = Node(document, Pointer{}).object(formats::scenario);
+  if (const std::optional<Node> extends = root.find("extends"))
+    extends->reject(
+        "is not resolved (parse_scenario takes a document whose extends "
+        "load_scenario has already merged)");
+  Names names;
+  Scenario s;
+  s.name = root.get("name", name);
+  s.description = root.get("description", text, std::string{});
+  s.seed = root.get("seed", Integer<std::uint64_t>{}, 1);
+  s.replications = root.get("replications", Integer<std::uint32_t>{1, 1'000'000}, 1);
+  s.horizon_days = root.get("horizon_days", Integer<std::uint32_t>{1, 3660});
+  s.catalog = read_catalog(root.object("catalog", formats::catalog), names);
+  s.carriers = read_carriers(root.at("carriers", "an array"), names);
+  s.channels = read_channels(root.object("channels", formats::channels));
+  read_network(root, s, names);
+  s.demand = read_demand(root.optional_object("demand", formats::demand));
+  s.availability = read_availability(root.optional_object("availability", formats::availability));
+  s.orders = read_orders(root.optional_object("orders", formats::orders));
+  s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
+  return s;
+}
+
+}  // namespace retail

@@ -1,0 +1,553 @@
+// Scenario loading: the example converts as expected; every kind of bad input is a ScenarioError
+// naming the JSON pointer, the value and what was expected; extends and --set overrides.
+#include "models/scenario.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <numeric>
+
+namespace {
+
+using nlohmann::json;
+using retail::ScenarioError;
+using testing::AllOf;
+using testing::HasSubstr;
+using testing::StartsWith;
+
+const std::filesystem::path kSmall = OMNISIM_SOURCE_DIR "/scenarios/examples/small.json";
+
+json small_document() {
+  return retail::load_scenario(kSmall).document;
+}
+
+// The document with the value at `pointer` replaced.
+json with(json document, const std::string& pointer, json value) {
+  document[json::json_pointer(pointer)] = std::move(value);
+  return document;
+}
+
+json without(json document, const std::string& pointer) {
+  const json::json_pointer p(pointer);
+  json& parent = document[p.parent_pointer()];
+  if (parent.is_array())
+    parent.erase(std::stoul(p.back()));
+  else
+    parent.erase(p.back());
+  return document;
+}
+
+// The message parse_scenario rejects `document` with ("" if it accepts it).
+std::string error_of(const json& document) {
+  try {
+    retail::parse_scenario(document);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string override_error(std::string_view assignment) {
+  json document = small_document();
+  try {
+    retail::apply_override(document, assignment);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ScenarioExample, LoadsWithTheExpectedShape) {
+  const retail::LoadedScenario loaded = retail::load_scenario(kSmall);
+  const retail::Scenario& s = loaded.scenario;
+  EXPECT_EQ(s.name, "small example");
+  EXPECT_FALSE(s.description.empty());
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_EQ(s.replications, 10u);
+  EXPECT_EQ(s.horizon_days, 56u);
+  EXPECT_EQ(s.stores.size(), 5u);
+  EXPECT_EQ(s.zones.size(), 3u);
+  EXPECT_EQ(s.dcs.size(), 1u);
+  EXPECT_EQ(s.carriers.size(), 2u);
+  EXPECT_EQ(s.catalog.skus.size(), 20u);
+  EXPECT_EQ(s.catalog.categories.size(), 4u);
+  EXPECT_EQ(std::ranges::count_if(s.catalog.skus, [](const retail::Sku& sku) { return sku.hero; }),
+            2);
+  EXPECT_EQ(loaded.document["name"], "small example");
+}
+
+TEST(ScenarioExample, ConvertsMoneyReferencesAndDefaults) {
+  const retail::Scenario s = retail::load_scenario(kSmall).scenario;
+  const retail::Sku& markdown = s.catalog.skus[2];
+  EXPECT_EQ(markdown.list_price_cents, 4999);
+  EXPECT_EQ(markdown.price_cents, 4499);
+  EXPECT_EQ(markdown.unit_cost_cents, 2000);
+  EXPECT_EQ(s.catalog.skus[0].price_cents, s.catalog.skus[0].list_price_cents);
+  EXPECT_EQ(s.catalog.categories[s.catalog.skus[6].category], "footwear");
+  EXPECT_EQ(s.carriers[1].services[1].cost_cents, 1500);
+  EXPECT_EQ(s.carriers[0].services[1].transit_days.kind, retail::Distribution::Kind::fixed);
+  EXPECT_EQ(s.zones[2].carrier, 1u);
+  EXPECT_EQ(s.stores[3].zone, 2u);
+  EXPECT_EQ(s.stores[3].lane_transit_hours.describe(), "triangular(20, 28, 48)");
+  EXPECT_TRUE(s.stores[0].replenishment.in_days_of_cover);
+  EXPECT_EQ(s.stores[0].replenishment.order_up_to, 12);
+  EXPECT_EQ(s.stores[0].initial_days_of_cover, 10);
+  EXPECT_EQ(s.stores[4].replenishment.order_up_to, 14);  // its own policy
+  EXPECT_EQ(s.stores[4].initial_days_of_cover, 12);
+  EXPECT_EQ(s.dcs[0].initial_days_of_cover, 21);
+  EXPECT_EQ(s.dcs[0].pick_minutes.describe(), "lognormal(mean 6, sd 2)");
+  EXPECT_EQ(s.demand.out_of_stock.defer_hours.describe(), "uniform(24, 72)");
+}
+
+TEST(ScenarioExample, NormalizesSharesAndProfiles) {
+  const retail::Scenario s = retail::load_scenario(kSmall).scenario;
+  double zones = 0, channels = 0;
+  for (const retail::Zone& z : s.zones)
+    zones += z.demand_share;
+  for (const retail::ChannelConfig& c : s.channels)
+    channels += c.demand_share;
+  EXPECT_DOUBLE_EQ(zones, 1);
+  EXPECT_DOUBLE_EQ(channels, 1);
+  EXPECT_DOUBLE_EQ(s.zones[0].demand_share, 3.0 / 7);
+  EXPECT_DOUBLE_EQ(s.channels[0].demand_share, 0.55);
+  EXPECT_DOUBLE_EQ(s.stores[0].demand_share, 0.6);  // 1.2 of 2 in the north zone
+  EXPECT_DOUBLE_EQ(s.stores[2].demand_share, 1);
+  for (const retail::ChannelConfig& c : s.channels) {
+    EXPECT_NEAR(std::accumulate(c.day_of_week.begin(), c.day_of_week.end(), 0.0), 7, 1e-9);
+    EXPECT_NEAR(std::accumulate(c.hour_of_day.begin(), c.hour_of_day.end(), 0.0), 24, 1e-9);
+  }
+  EXPECT_EQ(s.channels[0].hour_of_day[3], 0);
+}
+
+TEST(ScenarioDefaults, OptionalSectionsTakeConfigDefaults) {
+  json d = small_document();
+  for (const char* section : {"/demand", "/availability", "/orders", "/kpi", "/seed"})
+    d = without(d, section);
+  d = without(d, "/channels/web/hour_of_day");
+  const retail::Scenario s = retail::parse_scenario(d);
+  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.demand.price_elasticity, retail::Demand{}.price_elasticity);
+  EXPECT_EQ(s.demand.out_of_stock.substitute, 0);
+  EXPECT_EQ(s.demand.out_of_stock.defer_hours.describe(), "fixed(24)");
+  EXPECT_EQ(s.demand.out_of_stock.max_deferrals, 1u);
+  EXPECT_EQ(s.availability.sync_interval_minutes, retail::AvailabilityView{}.sync_interval_minutes);
+  EXPECT_EQ(s.orders.oversell, retail::Orders::Oversell::cancel);
+  EXPECT_EQ(s.orders.bopis_pickup_delay_hours.describe(), "fixed(4)");
+  EXPECT_EQ(s.kpi.report_latency_minutes, retail::Kpi{}.report_latency_minutes);
+  EXPECT_EQ(s.channels[1].hour_of_day[0], 1);  // flat
+}
+
+TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
+  json d = with(small_document(), "/replenishment/dcs",
+                {{"policy", "base_stock"}, {"level", 40}, {"review_every_hours", 12}});
+  d = without(without(d, "/channels/marketplace"), "/channels/bopis");
+  const retail::Scenario s = retail::parse_scenario(d);
+  EXPECT_EQ(s.dcs[0].replenishment.kind, retail::ReplenishmentPolicy::Kind::base_stock);
+  EXPECT_EQ(s.dcs[0].replenishment.reorder_point, 39);
+  EXPECT_EQ(s.dcs[0].replenishment.order_up_to, 40);
+  EXPECT_FALSE(s.dcs[0].replenishment.in_days_of_cover);
+  EXPECT_EQ(s.channels[2].demand_share, 0);
+  EXPECT_DOUBLE_EQ(s.channels[0].demand_share, 55.0 / 85);
+}
+
+TEST(ScenarioErrors, UnknownFieldSuggestsTheClosestKnownOne) {
+  const json d = with(small_document(), "/network/dcs/0/pikers", 4);
+  EXPECT_EQ(error_of(d),
+            R"(/network/dcs/0/pikers: unknown field "pikers" (did you mean "pickers"?))");
+}
+
+TEST(ScenarioErrors, UnknownFieldListsTheKnownOnesWhenNoneIsClose) {
+  const json d = with(small_document(), "/kpi/colour", "blue");
+  EXPECT_EQ(error_of(d),
+            R"(/kpi/colour: unknown field "colour" (fields here: report_latency_minutes))");
+}
+
+TEST(ScenarioErrors, WrongType) {
+  EXPECT_EQ(error_of(with(small_document(), "/horizon_days", "56")),
+            R"(/horizon_days: "56" is not an integer (expected an integer between 1 and 3660))");
+  EXPECT_THAT(error_of(with(small_document(), "/network/stores/0/ship_from_store", 1)),
+              StartsWith("/network/stores/0/ship_from_store: 1 is not a boolean"));
+  EXPECT_THAT(error_of(with(small_document(), "/catalog", json::array())),
+              StartsWith("/catalog: [] is not an object"));
+  EXPECT_THAT(error_of(with(small_document(), "/network/dcs/0/pickers", 2.5)),
+              StartsWith("/network/dcs/0/pickers: 2.5 is not an integer"));
+}
+
+TEST(ScenarioErrors, NegativeRatesAndAmounts) {
+  EXPECT_EQ(error_of(with(small_document(), "/catalog/skus/2/base_demand_per_day", -1)),
+            "/catalog/skus/2/base_demand_per_day: -1 is out of range (expected a number >= 0 and "
+            "at most 1000000000)");
+  EXPECT_THAT(error_of(with(small_document(), "/catalog/skus/0/unit_cost", -0.5)),
+              AllOf(StartsWith("/catalog/skus/0/unit_cost: -0.5 is out of range"),
+                    HasSubstr("money >= 0")));
+  EXPECT_THAT(error_of(with(small_document(), "/carriers/0/exception_rate", -0.1)),
+              StartsWith("/carriers/0/exception_rate: -0.1 is not a probability"));
+  EXPECT_THAT(
+      error_of(with(small_document(), "/availability/latency_minutes", 0)),
+      StartsWith("/availability/latency_minutes: 0 is out of range (expected a number > 0"));
+  EXPECT_THAT(error_of(with(small_document(), "/catalog/skus/0/list_price", 0)),
+              StartsWith("/catalog/skus/0/list_price: 0 is out of range"));
+}
+
+TEST(ScenarioErrors, SeedTakesTheWholeUnsigned64BitRange) {
+  EXPECT_EQ(retail::parse_scenario(with(small_document(), "/seed", 18446744073709551615u)).seed,
+            18446744073709551615u);
+  EXPECT_EQ(error_of(with(small_document(), "/seed", -1)),
+            "/seed: -1 is out of range (expected an integer between 0 and 18446744073709551615)");
+}
+
+TEST(ScenarioErrors, NonFiniteAndHugeNumbers) {
+  EXPECT_THAT(error_of(with(small_document(), "/demand/price_elasticity",
+                            std::numeric_limits<double>::quiet_NaN())),
+              StartsWith("/demand/price_elasticity: null is not a number"));
+  EXPECT_THAT(error_of(with(small_document(), "/network/dcs/0/handling_hours",
+                            std::numeric_limits<double>::infinity())),
+              StartsWith("/network/dcs/0/handling_hours: null is not a number"));
+  EXPECT_THAT(error_of(with(small_document(), "/network/dcs/0/handling_hours", 1e300)),
+              StartsWith("/network/dcs/0/handling_hours: 1e+300 is out of range"));
+  EXPECT_THAT(error_of(with(small_document(), "/replications", 1e12)),
+              StartsWith("/replications: 1000000000000.0 is out of range (expected an integer "
+                         "between 1 and 1000000)"));
+}
+
+TEST(ScenarioErrors, ProbabilityAboveOne) {
+  EXPECT_EQ(error_of(with(small_document(), "/demand/out_of_stock/substitute", 1.3)),
+            "/demand/out_of_stock/substitute: 1.3 is not a probability (expected a number between "
+            "0 and 1)");
+  EXPECT_THAT(
+      error_of(with(small_document(), "/demand/out_of_stock/defer", 0.8)),
+      AllOf(StartsWith("/demand/out_of_stock: substitute + defer is 1.1"), HasSubstr("at most 1")));
+}
+
+TEST(ScenarioErrors, UnknownReferenceListsValidNames) {
+  EXPECT_EQ(error_of(with(small_document(), "/network/stores/3/zone", "nrth")),
+            R"(/network/stores/3/zone: "nrth" is not a zone name (did you mean "north"? zones: )"
+            "north, central, south)");
+  EXPECT_THAT(error_of(with(small_document(), "/network/zones/1/dc", "dc-west")),
+              StartsWith(R"(/network/zones/1/dc: "dc-west" is not a DC name)"));
+  EXPECT_THAT(error_of(with(small_document(), "/catalog/skus/4/category", "toys")),
+              StartsWith(R"(/catalog/skus/4/category: "toys" is not a category name)"));
+  EXPECT_THAT(
+      error_of(with(small_document(), "/network/lanes/0/from", "store-north-2")),
+      StartsWith(R"(/network/lanes/0/from: "store-north-2" is not a DC name (DCs: dc-east))"));
+}
+
+TEST(ScenarioErrors, DuplicateNames) {
+  EXPECT_EQ(error_of(with(small_document(), "/catalog/skus/5/name", "SKU-001")),
+            R"(/catalog/skus/5/name: "SKU-001" is a duplicate SKU name (already the name of )"
+            "/catalog/skus/0)");
+  EXPECT_THAT(error_of(with(small_document(), "/catalog/categories/3", "apparel")),
+              StartsWith(R"(/catalog/categories/3: "apparel" is a duplicate category name)"));
+  EXPECT_THAT(error_of(with(small_document(), "/network/stores/1/name", "dc-east")),
+              StartsWith(R"(/network/stores/1/name: "dc-east" is already the name of the DC)"));
+}
+
+TEST(ScenarioErrors, EveryStoreNeedsExactlyOneLane) {
+  EXPECT_EQ(error_of(without(small_document(), "/network/lanes/4")),
+            R"(/network/lanes: no lane to store "store-south-2" (/network/stores/4): every store )"
+            "needs exactly one lane from a DC");
+  EXPECT_THAT(
+      error_of(with(small_document(), "/network/lanes/1/to", "store-north-1")),
+      StartsWith(R"(/network/lanes/1/to: "store-north-1" already has a lane (/network/lanes/0)"));
+}
+
+TEST(ScenarioErrors, HorizonAndMissingFields) {
+  EXPECT_EQ(error_of(with(small_document(), "/horizon_days", 0)),
+            "/horizon_days: 0 is out of range (expected an integer between 1 and 3660)");
+  EXPECT_EQ(error_of(without(small_document(), "/name")),
+            "/name: missing required field (expected a name (a non-empty string))");
+  EXPECT_THAT(error_of(without(small_document(), "/carriers/1/services/expedited")),
+              StartsWith("/carriers/1/services/expedited: missing required field"));
+  EXPECT_THAT(error_of(with(small_document(), "/name", "")),
+              StartsWith(R"(/name: "" is not a valid name)"));
+}
+
+TEST(ScenarioErrors, DistributionsAndPolicies) {
+  EXPECT_THAT(error_of(with(small_document(), "/network/dcs/0/supplier_lead_days/max", 3)),
+              StartsWith("/network/dcs/0/supplier_lead_days/max: 3 is out of range (expected a "
+                         "number >= 7"));
+  EXPECT_THAT(
+      error_of(with(small_document(), "/orders/bopis_pickup_delay_hours/distribution", "gamma")),
+      AllOf(StartsWith(R"(/orders/bopis_pickup_delay_hours/distribution: "gamma" is not a )"
+                       "distribution kind"),
+            HasSubstr(R"("lognormal")")));
+  EXPECT_THAT(error_of(with(small_document(), "/carriers/1/late_scan_delay_hours/sd", 3)),
+              StartsWith(R"(/carriers/1/late_scan_delay_hours/sd: unknown field "sd")"));
+  EXPECT_THAT(error_of(with(small_document(), "/carriers/0/late_scan_delay_hours", "soon")),
+              StartsWith(R"(/carriers/0/late_scan_delay_hours: "soon" is not a distribution)"));
+  EXPECT_THAT(error_of(with(small_document(), "/replenishment/stores/order_up_to", 5)),
+              StartsWith("/replenishment/stores/order_up_to: 5 is out of range (expected a number "
+                         "> 5"));
+  EXPECT_THAT(error_of(with(small_document(), "/replenishment/dcs/unit", "weeks")),
+              StartsWith(R"(/replenishment/dcs/unit: "weeks" is not a policy unit)"));
+  EXPECT_THAT(error_of(without(small_document(), "/replenishment/dcs/policy")),
+              StartsWith("/replenishment/dcs/policy: missing required field"));
+}
+
+TEST(ScenarioErrors, ChannelsAndProfiles) {
+  EXPECT_THAT(
+      error_of(with(small_document(), "/channels/web/day_of_week", {1, 1, 1})),
+      StartsWith("/channels/web/day_of_week: [1,1,1] has too few elements (expected an array of "
+                 "exactly 7 daily weights, Monday first)"));
+  EXPECT_THAT(error_of(with(small_document(), "/channels/web/hour_of_day", json::array_t(24, 0))),
+              StartsWith("/channels/web/hour_of_day: [0,0,0,"));
+  EXPECT_THAT(error_of(with(small_document(), "/channels/store/service", "overnight")),
+              StartsWith(R"(/channels/store/service: "overnight" is not a service)"));
+  json no_demand = small_document();
+  for (const char* c : {"store", "web", "marketplace", "bopis"})
+    no_demand["channels"][c]["demand_weight"] = 0;
+  EXPECT_THAT(error_of(no_demand),
+              StartsWith("/channels: no channel has a positive demand_weight"));
+}
+
+TEST(ScenarioErrors, ZoneWithStoreDemandButNoStore) {
+  json d = small_document();
+  d["network"]["stores"][2]["zone"] = "north";  // central loses its only store
+  EXPECT_THAT(error_of(d), StartsWith(R"(/network/zones/1: zone "central" has store and BOPIS )"));
+}
+
+TEST(ScenarioErrors, CountsAboveTheCaps) {
+  EXPECT_EQ(error_of(with(small_document(), "/network/stores", json::array_t(100'001))),
+            "/network/stores: has 100001 elements: at most 100000 stores are supported");
+  EXPECT_THAT(error_of(with(small_document(), "/carriers", json::array())),
+              StartsWith("/carriers: [] has too few elements (expected an array of 1 to 1000 "
+                         "carriers)"));
+}
+
+TEST(ScenarioErrors, LongValuesAreShortenedInMessages) {
+  const std::string message =
+      error_of(with(small_document(), "/horizon_days", std::string(500, 'x')));
+  EXPECT_THAT(message, HasSubstr("xxx... is not an integer"));
+  EXPECT_LT(message.size(), 200u);
+}
+
+TEST(ScenarioErrors, UnresolvedExtendsIsRejectedByTheParser) {
+  EXPECT_THAT(error_of(with(small_document(), "/extends", "base.json")),
+              StartsWith(R"(/extends: "base.json" is not resolved)"));
+}
+
+TEST(ScenarioErrors, RootMustBeAnObject) {
+  EXPECT_THAT(error_of(json::array()), StartsWith("(root): [] is not an object"));
+}
+
+// Every scalar in the example, replaced by a value of the wrong shape, is rejected at its own
+// place in the document: no field escapes validation.
+TEST(ScenarioErrors, EveryFieldOfTheExampleIsValidated) {
+  const json document = small_document();
+  const json leaves = document.flatten();
+  for (const auto& [pointer, value] : leaves.items()) {
+    for (const json& bad : {json::array(), json(-1)}) {
+      const std::string message = error_of(with(document, pointer, bad));
+      EXPECT_THAT(message, StartsWith(pointer)) << "setting " << pointer << " to " << bad.dump();
+    }
+  }
+}
+
+TEST(ScenarioText, MalformedJsonGivesLineAndColumn) {
+  try {
+    retail::parse_scenario_text("{\n  \"name\": \"x\",\n  \"seed\": tru\n}", "bad.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_THAT(e.what(), StartsWith("bad.json: line 3, column 14: malformed JSON: syntax error"));
+  }
+}
+
+TEST(ScenarioText, ColumnsCountCharactersNotBytes) {
+  try {
+    retail::parse_scenario_text("{\"café\": }", "");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_THAT(e.what(), StartsWith("line 1, column 10: malformed JSON"));
+  }
+}
+
+TEST(ScenarioText, NonUtf8IsACleanError) {
+  try {
+    retail::parse_scenario_text("{\"name\": \"caf\xe9\"}", "latin1.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_THAT(e.what(), AllOf(StartsWith("latin1.json: line 1, column 15: malformed JSON"),
+                                HasSubstr("UTF-8")));
+  }
+}
+
+TEST(ScenarioText, DuplicateKeysAreErrors) {
+  EXPECT_THROW(
+      {
+        try {
+          retail::parse_scenario_text(R"({"a": [1, {"b": 2}, {"c": 1, "c": 2}]})", "dup.json");
+        } catch (const ScenarioError& e) {
+          EXPECT_THAT(e.what(), StartsWith("dup.json: /a/2/c: duplicate key"));
+          throw;
+        }
+      },
+      ScenarioError);
+  EXPECT_NO_THROW(retail::parse_scenario_text(R"({"a": {"c": 1}, "b": {"c": 2}})", ""));
+}
+
+// Files for the extends and load_scenario tests, in a directory of their own.
+class ScenarioFiles : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(testing::TempDir()) /
+           ("scenario_files_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path write(const std::string& name, const std::string& text) {
+    const std::filesystem::path file = dir_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+    return file;
+  }
+  std::filesystem::path write_json(const std::string& name, const json& document) {
+    return write(name, document.dump(2));
+  }
+  std::string load_error(const std::filesystem::path& file,
+                         const std::vector<std::string>& overrides = {}) {
+    try {
+      retail::load_scenario(file, overrides);
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "";
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(ScenarioFiles, ExtendsMergesRecursivelyRelativeToEachFile) {
+  write_json("base/grand.json", small_document());
+  write_json("base/parent.json", json{{"extends", "grand.json"},
+                                      {"horizon_days", 28},
+                                      {"demand", {{"out_of_stock", {{"substitute", 0.5}}}}}});
+  json apparel = json::array();
+  const json base = small_document();
+  for (const json& sku : base["catalog"]["skus"])
+    if (sku["category"] == "apparel") apparel.push_back(sku);
+  const auto child =
+      write_json("child.json", json{{"extends", "base/parent.json"},
+                                    {"name", "child"},
+                                    {"kpi", nullptr},
+                                    {"catalog", {{"categories", {"apparel"}}, {"skus", apparel}}}});
+  const retail::LoadedScenario loaded = retail::load_scenario(child);
+  EXPECT_EQ(loaded.scenario.name, "child");
+  EXPECT_EQ(loaded.scenario.horizon_days, 28u);
+  EXPECT_EQ(loaded.scenario.demand.out_of_stock.substitute, 0.5);
+  EXPECT_EQ(loaded.scenario.demand.out_of_stock.defer, 0.2);  // merged, not replaced
+  EXPECT_EQ(loaded.scenario.catalog.skus.size(), 6u);         // arrays replace
+  EXPECT_FALSE(loaded.document.contains("kpi"));              // null deletes
+  EXPECT_FALSE(loaded.document.contains("extends"));
+  EXPECT_EQ(loaded.scenario.kpi.report_latency_minutes, retail::Kpi{}.report_latency_minutes);
+}
+
+TEST_F(ScenarioFiles, ExtendsCyclesAreErrors) {
+  write_json("a.json", json{{"extends", "b.json"}});
+  const auto b = write_json("b.json", json{{"extends", "./a.json"}});
+  EXPECT_THAT(load_error(b), AllOf(HasSubstr("a.json: /extends: \"b.json\" makes a cycle"),
+                                   HasSubstr("b.json extends a.json extends b.json")));
+  const auto self = write_json("self.json", json{{"extends", "self.json"}});
+  EXPECT_THAT(load_error(self), HasSubstr("makes a cycle"));
+}
+
+TEST_F(ScenarioFiles, BadExtendsAndMissingFiles) {
+  const auto child = write_json("child.json", json{{"extends", "nowhere.json"}});
+  EXPECT_THAT(load_error(child),
+              AllOf(HasSubstr("nowhere.json: no such file"), HasSubstr("extended by")));
+  const auto number = write_json("number.json", json{{"extends", 3}});
+  EXPECT_THAT(load_error(number), HasSubstr("number.json: /extends: 3 is not a file path"));
+  EXPECT_THAT(load_error(dir_ / "absent.json"), HasSubstr("absent.json: no such file"));
+  EXPECT_THAT(load_error(dir_), HasSubstr("not a regular file"));
+}
+
+TEST_F(ScenarioFiles, EmptyFileIsMalformed) {
+  EXPECT_THAT(load_error(write("empty.json", "")),
+              AllOf(HasSubstr("empty.json: line 1, column 1: malformed JSON"),
+                    HasSubstr("unexpected end of input")));
+}
+
+TEST_F(ScenarioFiles, MalformedFileNamesTheFile) {
+  const auto file = write("broken.json", "{\n  \"name\": \"x\",\n}\n");
+  EXPECT_THAT(load_error(file), AllOf(HasSubstr("broken.json: line 3, column 1: malformed JSON"),
+                                      HasSubstr("expected string literal")));
+}
+
+TEST_F(ScenarioFiles, ValidationErrorsNameTheFile) {
+  const auto file =
+      write_json("scenario.json", with(small_document(), "/network/stores/3/zone", "nrth"));
+  EXPECT_THAT(load_error(file), HasSubstr("scenario.json: /network/stores/3/zone: \"nrth\""));
+}
+
+TEST(ScenarioOverrides, DottedPointerAndNamedPaths) {
+  const retail::LoadedScenario loaded = retail::load_scenario(
+      kSmall,
+      {"network.dcs.0.pickers=6", "/horizon_days=28", "carriers.parcelco.capacity_per_day=2500",
+       "network.stores.store-south-1.zone=north", "orders.oversell=backorder",
+       R"(demand.out_of_stock.defer_hours={"distribution": "exponential", "mean": 12})"});
+  const retail::Scenario& s = loaded.scenario;
+  EXPECT_EQ(s.dcs[0].pickers, 6u);
+  EXPECT_EQ(s.horizon_days, 28u);
+  EXPECT_EQ(s.carriers[0].capacity_per_day, 2500u);
+  EXPECT_EQ(s.stores[3].zone, 0u);
+  EXPECT_EQ(s.orders.oversell, retail::Orders::Oversell::backorder);
+  EXPECT_EQ(s.demand.out_of_stock.defer_hours.describe(), "exponential(mean 12)");
+  EXPECT_EQ(loaded.document["network"]["dcs"][0]["pickers"], 6);
+}
+
+TEST(ScenarioOverrides, CreatesObjectsAndNullDeletes) {
+  json d = without(small_document(), "/demand");
+  retail::apply_override(d, "demand.out_of_stock.substitute=0.4");
+  retail::apply_override(d, "kpi=null");
+  EXPECT_EQ(d["demand"]["out_of_stock"]["substitute"], 0.4);
+  EXPECT_FALSE(d.contains("kpi"));
+  EXPECT_EQ(retail::parse_scenario(d).demand.out_of_stock.substitute, 0.4);
+}
+
+TEST(ScenarioOverrides, BadSyntax) {
+  EXPECT_EQ(override_error("horizon_days"),
+            R"(--set "horizon_days": expected path=value, such as network.dcs.0.pickers=6)");
+  EXPECT_THAT(override_error("=3"), HasSubstr("expected path=value"));
+  EXPECT_THAT(override_error("network..dcs=3"),
+              StartsWith(R"(--set "network..dcs=3": the dotted path has an empty segment)"));
+  EXPECT_THAT(override_error("/network/~2=3"), HasSubstr("not a valid JSON pointer"));
+  EXPECT_THAT(override_error("name=caf\xe9"), HasSubstr("not valid UTF-8"));
+}
+
+TEST(ScenarioOverrides, MissingElementsAndScalars) {
+  EXPECT_EQ(override_error("network.dcs.5.pickers=1"),
+            R"(--set "network.dcs.5.pickers=1": /network/dcs: no element 5 (the array has 1 )"
+            "elements)");
+  EXPECT_EQ(override_error("carriers.fastco.capacity_per_day=1"),
+            R"(--set "carriers.fastco.capacity_per_day=1": /carriers: no element named "fastco" )"
+            "(names: parcelco, swiftship)");
+  EXPECT_THAT(override_error("horizon_days.weeks=8"), HasSubstr("/horizon_days: 56 has no fields"));
+}
+
+TEST(ScenarioOverrides, UnknownFieldFailsValidation) {
+  try {
+    retail::load_scenario(kSmall, {"network.dcs.0.pikers=3"});
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_THAT(e.what(), AllOf(HasSubstr("small.json: /network/dcs/0/pikers: unknown field"),
+                                HasSubstr("did you mean \"pickers\"?")));
+  }
+  json d = small_document();
+  retail::apply_override(d, "avilability.latency_minutes=3");
+  EXPECT_THAT(error_of(d), StartsWith("/avilability: unknown field \"avilability\" (did you mean "
+                                      "\"availability\"?)"));
+}
+
+TEST(ScenarioOverrides, BareWordsAreStringsAndStringsStayValidated) {
+  json d = small_document();
+  retail::apply_override(d, "horizon_days=eight weeks");
+  EXPECT_EQ(d["horizon_days"], "eight weeks");
+  EXPECT_THAT(error_of(d), StartsWith(R"(/horizon_days: "eight weeks" is not an integer)"));
+}
+
+}  // namespace
