@@ -68,7 +68,9 @@ class KpiTable {
   std::int64_t at(std::uint32_t day, Channel channel, CategoryId category, Counter counter) const;
   std::int64_t stock_units(std::uint32_t day, CategoryId category) const;
   std::int64_t stock_cost_cents(std::uint32_t day, CategoryId category) const;
-  // Orders placed but neither delivered nor cancelled, at the end of `day`.
+  // Orders placed but neither delivered nor cancelled, at the end of `day`, as the order managers
+  // know them: an order stays open until the delivery or cancellation notice reaches them (one
+  // routing latency after the event).
   std::int64_t open_orders(std::uint32_t day) const { return open_orders_[day]; }
   // Summed over days, channels and categories.
   std::int64_t total(Counter counter) const;
