@@ -1,0 +1,134 @@
+// CSV output: numbers read back exactly whatever the locale, undefined values are empty fields,
+// and the tidy layout has one row per replication x day x channel x category.
+#include "tools/csv.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include "models/kpi.hpp"
+#include "tools/timeseries_csv.hpp"
+
+namespace {
+
+using ::testing::StartsWith;
+
+std::string number(double value) {
+  std::string row;
+  omnisim::csv::append_number(row, value);
+  return row;
+}
+
+std::string cents(std::int64_t value) {
+  std::string row;
+  omnisim::csv::append_cents(row, value);
+  return row;
+}
+
+std::string text(std::string_view value) {
+  std::string row;
+  omnisim::csv::append_text(row, value);
+  return row;
+}
+
+std::vector<std::string> lines(const std::string& content) {
+  std::vector<std::string> out;
+  std::istringstream in(content);
+  for (std::string line; std::getline(in, line);)
+    out.push_back(line);
+  return out;
+}
+
+TEST(CsvNumbers, AreShortestRoundTrip) {
+  EXPECT_EQ(number(0.1), "0.1");
+  EXPECT_EQ(number(1.0), "1");
+  EXPECT_EQ(number(-2.5), "-2.5");
+  EXPECT_EQ(number(1.0 / 3.0), "0.3333333333333333");
+  EXPECT_EQ(number(1e-7), "1e-07");
+  EXPECT_EQ(number(123456789.25), "123456789.25");
+  EXPECT_EQ(number(-0.0), "0");
+  for (const double value : {1.0 / 3.0, 2.0 / 3.0, 1e300, 4.9e-324, 0.97312, 1234567.89}) {
+    const std::string written = number(value);
+    double back = 0;
+    std::from_chars(written.data(), written.data() + written.size(), back);
+    EXPECT_EQ(back, value) << written;
+  }
+}
+
+TEST(CsvNumbers, UndefinedIsAnEmptyField) {
+  EXPECT_EQ(number(std::numeric_limits<double>::quiet_NaN()), "");
+  EXPECT_EQ(number(std::numeric_limits<double>::infinity()), "");
+}
+
+TEST(CsvNumbers, IntegersAndCentsAreExact) {
+  std::string row;
+  omnisim::csv::append_integer(row, std::numeric_limits<std::int64_t>::min());
+  EXPECT_EQ(row, "-9223372036854775808");
+  row.clear();
+  omnisim::csv::append_unsigned(row, std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(row, "18446744073709551615");
+  EXPECT_EQ(cents(0), "0.00");
+  EXPECT_EQ(cents(5), "0.05");
+  EXPECT_EQ(cents(-1205), "-12.05");
+  EXPECT_EQ(cents(123456789), "1234567.89");
+  // Beyond what a double holds to the cent.
+  EXPECT_EQ(cents(9007199254740993), "90071992547409.93");
+  EXPECT_EQ(cents(std::numeric_limits<std::int64_t>::min()), "-92233720368547758.08");
+}
+
+TEST(CsvText, IsQuotedOnlyWhenNeeded) {
+  EXPECT_EQ(text("apparel"), "apparel");
+  EXPECT_EQ(text("home, garden"), "\"home, garden\"");
+  EXPECT_EQ(text("12\" frames"), "\"12\"\" frames\"");
+  EXPECT_EQ(text("two\nlines"), "\"two\nlines\"");
+}
+
+TEST(TimeseriesCsv, HasOneRowPerReplicationDayChannelCategory) {
+  retail::KpiTable first(2, 2);
+  first.add(1, {{retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::visits), 4},
+                {retail::Channel::web, 1,
+                 static_cast<std::uint8_t>(retail::Counter::shown_available), 3}});
+  const retail::KpiTable second(2, 2);
+  std::ostringstream out;
+  omnisim::write_timeseries_csv(out, {&first, &second}, {"apparel", "home, garden"});
+  const auto rows = lines(out.str());
+  ASSERT_EQ(rows.size(), 1 + 2 * 2 * retail::kChannels * 2);
+  EXPECT_THAT(rows[0], StartsWith("replication,day,channel,category,availability_integrity,"
+                                  "in_stock_rate,"));
+  // Every counter is a column once: those that are also metrics (orders_placed, ...) as metrics.
+  std::istringstream header(rows[0]);
+  std::set<std::string> columns;
+  for (std::string column; std::getline(header, column, ',');)
+    EXPECT_TRUE(columns.insert(column).second) << "repeated column " << column;
+  for (const char* counter : retail::counter_names())
+    EXPECT_TRUE(columns.count(counter)) << counter;
+  // Day 1, web (channel 1), category 1: rows ordered replication, day, channel, category.
+  const std::string& web = rows[1 + (1 * retail::kChannels + 1) * 2 + 1];
+  // Nothing fulfillable of 3 shown: integrity 0; 3 of 4 visits in stock: 0.75.
+  EXPECT_THAT(web, StartsWith("0,1,web,\"home, garden\",0,0.75,,"));
+  EXPECT_THAT(web, ::testing::HasSubstr(",4,3,0,"));
+  EXPECT_THAT(rows.back(), StartsWith("1,1,bopis,\"home, garden\",,,"));
+}
+
+TEST(InventoryCsv, HasOneRowPerReplicationDayCategory) {
+  retail::KpiTable table(2, 2);
+  retail::KpiReport report;
+  report.day = 1;
+  report.stock = {{0, 12, 34567}, {1, 3, -5}};
+  table.add(report);
+  std::ostringstream out;
+  omnisim::write_inventory_csv(out, {&table}, {"apparel", "home"});
+  EXPECT_EQ(out.str(),
+            "replication,day,category,units,value\n"
+            "0,0,apparel,0,0.00\n"
+            "0,0,home,0,0.00\n"
+            "0,1,apparel,12,345.67\n"
+            "0,1,home,3,-0.05\n");
+}
+
+}  // namespace

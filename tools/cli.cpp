@@ -1,0 +1,140 @@
+// The command-line grammar (CLI11), its help text, and the mapping of errors to exit statuses.
+#include "tools/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
+#include <iostream>
+#include <string>
+#include <system_error>
+
+#include "models/scenario.hpp"
+#include "tools/commands.hpp"
+#include "tools/errors.hpp"
+
+namespace omnisim {
+namespace {
+
+constexpr const char* kSetHelp =
+    "Override one scenario value before validation, as PATH=VALUE; PATH is dotted "
+    "(network.dcs.0.pickers) or a JSON pointer, VALUE is JSON or else a string. Repeatable; "
+    "later ones win. Default: none";
+
+// A count that must be at least 1; other malformed values are left to the conversion's error.
+std::string at_least_one(std::string& text) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size() && value == 0) {
+    return "must be at least 1, got " + text;
+  }
+  return {};
+}
+
+void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
+  // One value per --set, so "--set a=1 scenario.json" does not swallow the scenario.
+  command.add_option("--set", overrides, kSetHelp)
+      ->type_name("PATH=VALUE")
+      ->allow_extra_args(false);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"omnisim: a parallel discrete-event simulator of omnichannel retail operations.",
+               "omnisim"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("omnisim ") + OMNISIM_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  omnisim validate scenarios/examples/small.json --set horizon_days=14\n"
+      "  omnisim run scenarios/examples/small.json --reps 20 --out results/small\n"
+      "\n"
+      "Exit status: 0 success, 1 a failed run, 2 bad input. 'omnisim COMMAND --help' for more.\n");
+
+  ValidateOptions validate;
+  CLI::App* validate_app = app.add_subcommand(
+      "validate", "Load and check a scenario (extends, overrides, every field) and summarise it");
+  validate_app->add_option("scenario", validate.scenario, "Scenario JSON file")
+      ->required()
+      ->type_name("SCENARIO");
+  add_overrides(*validate_app, validate.overrides);
+  validate_app->footer(
+      "Example:\n  omnisim validate scenarios/examples/small.json --set horizon_days=14\n");
+
+  RunOptions run;
+  std::uint32_t replications = 0;
+  std::uint64_t seed = 0;
+  CLI::App* run_app = app.add_subcommand(
+      "run",
+      "Run a scenario's replications in parallel and write summary.json, timeseries.csv "
+      "and inventory.csv");
+  run_app->add_option("scenario", run.scenario, "Scenario JSON file")
+      ->required()
+      ->type_name("SCENARIO");
+  run_app
+      ->add_option("--out", run.out,
+                   "Output directory, created when the run succeeds; a failed run writes "
+                   "nothing. Required")
+      ->required()
+      ->type_name("DIR");
+  CLI::Option* reps_option =
+      run_app
+          ->add_option("--reps", replications,
+                       "Number of replications. Default: the scenario's \"replications\"")
+          ->type_name("N")
+          ->check(CLI::Validator(at_least_one, "", "at least 1"));
+  CLI::Option* seed_option =
+      run_app
+          ->add_option("--seed", seed,
+                       "Master seed; replication i uses streams keyed by (seed, i). Default: the "
+                       "scenario's \"seed\"")
+          ->type_name("S");
+  run_app
+      ->add_option("--threads", run.threads,
+                   "Worker threads in all, 0 for every hardware thread; results do not depend "
+                   "on it. Default: 0")
+      ->type_name("T");
+  add_overrides(*run_app, run.overrides);
+  run_app->add_flag("--force", run.force,
+                    "Write into DIR even if it is not empty, replacing the files of an earlier "
+                    "run. Default: off");
+  run_app->footer(
+      "Example:\n  omnisim run scenarios/examples/small.json --reps 20 --seed 7 --threads 8 "
+      "--set horizon_days=28 --out results/small\n");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version arrive as "errors" with status 0.
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);
+    const auto parsed = app.get_subcommands();
+    const std::string command =
+        parsed.empty() ? "omnisim" : "omnisim " + parsed.front()->get_name();
+    err << "omnisim: error: " << e.what() << "\nRun '" << command << " --help' for usage.\n";
+    return kExitBadInput;
+  }
+  if (reps_option->count() > 0) run.replications = replications;
+  if (seed_option->count() > 0) run.seed = seed;
+
+  try {
+    if (validate_app->parsed()) validate_command(validate, out);
+    if (run_app->parsed()) run_command(run, out);
+    return kExitOk;
+  } catch (const retail::ScenarioError& e) {
+    err << "omnisim: error: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const UsageError& e) {
+    err << "omnisim: error: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    // Invariant violations, kernel errors, output failures: the input was fine, the run was not.
+    err << "omnisim: error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+int run_cli(int argc, char** argv) {
+  return run_cli(argc, argv, std::cout, std::cerr);
+}
+
+}  // namespace omnisim

@@ -1,0 +1,32 @@
+// Errors the command line reports, beyond the models' own; run_cli maps each to an exit status.
+#pragma once
+
+#include <stdexcept>
+
+namespace omnisim {
+
+// The command line asked for something it cannot do as given (exit status 2), e.g. an output
+// directory that is not empty without --force.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The results could not be written (exit status 1).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A replication failed while running (exit status 1); what() names the replication.
+class ReplicationFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Exit statuses, so scripts can tell bad input from a failed run.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+}  // namespace omnisim

@@ -1,0 +1,32 @@
+// The spine metrics of a run summarised over its replications, and their console table.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "models/kpi.hpp"
+#include "sim/statistics.hpp"
+
+namespace omnisim {
+
+struct MetricSummary {
+  std::string name;
+  // Over the replications where the metric is defined (n says how many); with n = 0 every
+  // field but n is NaN.
+  sim::Summary summary;
+};
+
+inline constexpr double kConfidence = 0.95;
+
+// One entry per metric, in the order of the first replication's metrics; every replication
+// must report the same metrics in the same order (std::logic_error otherwise).
+std::vector<MetricSummary> summarize_metrics(
+    const std::vector<std::vector<retail::Metric>>& replications);
+
+// metric, mean and confidence interval, aligned, with "n/a" where undefined and a note where a
+// metric is defined in fewer than all `replications`.
+void print_metric_table(std::ostream& out, const std::vector<MetricSummary>& metrics,
+                        std::size_t replications);
+
+}  // namespace omnisim

@@ -1,0 +1,35 @@
+// omnisim validate: load the scenario as a run would, and say what it holds.
+#include <string>
+
+#include "models/scenario.hpp"
+#include "tools/commands.hpp"
+
+namespace omnisim {
+namespace {
+
+std::string count(std::size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+}  // namespace
+
+void validate_command(const ValidateOptions& options, std::ostream& out) {
+  const retail::Scenario scenario =
+      retail::load_scenario(options.scenario, options.overrides).scenario;
+  out << "Scenario '" << scenario.name << "' (" << options.scenario.string()
+      << "): " << count(scenario.catalog.skus.size(), "SKU", "SKUs") << " in "
+      << count(scenario.catalog.categories.size(), "category", "categories") << ", "
+      << count(scenario.zones.size(), "zone", "zones") << ", "
+      << count(scenario.stores.size(), "store", "stores") << ", "
+      << count(scenario.dcs.size(), "DC", "DCs") << ", "
+      << count(scenario.carriers.size(), "carrier", "carriers") << "; a horizon of "
+      << count(scenario.horizon_days, "day", "days") << ", "
+      << count(scenario.replications, "replication", "replications") << " from seed "
+      << std::to_string(scenario.seed);
+  if (!options.overrides.empty()) {
+    out << ", with " << count(options.overrides.size(), "override", "overrides");
+  }
+  out << ".\nok\n";
+}
+
+}  // namespace omnisim
