@@ -111,9 +111,9 @@ constexpr std::array<double, N> flat() {
 
 struct ChannelConfig {
   double demand_share = 0;
-  std::array<double, 7> day_of_week = flat<7>();  // Monday first; mean 1
-  std::array<double, 24> hour_of_day = flat<24>();         // mean 1
-  Service service = Service::standard;                     // parcels of this channel
+  std::array<double, 7> day_of_week = flat<7>();    // Monday first; mean 1
+  std::array<double, 24> hour_of_day = flat<24>();  // mean 1
+  Service service = Service::standard;              // parcels of this channel
 };
 
 // What a customer does on finding the SKU unavailable; walk-away is the remainder.
@@ -140,9 +140,9 @@ struct AvailabilityView {
 struct Orders {
   enum class Oversell : std::uint8_t { cancel, backorder };
   Oversell oversell = Oversell::cancel;
-  double routing_latency_minutes = 5;     // order placed -> node receives it
-  double promise_handling_hours = 24;     // node handling time promise logic assumes
-  double bopis_ready_hours = 2;           // BOPIS promise: ready for pickup within
+  double routing_latency_minutes = 5;  // order placed -> node receives it
+  double promise_handling_hours = 24;  // node handling time promise logic assumes
+  double bopis_ready_hours = 2;        // BOPIS promise: ready for pickup within
   Distribution bopis_pickup_delay_hours = Distribution::fixed(4);  // ready -> collected
 };
 
