@@ -2,21 +2,13 @@
 #include "models/customer.hpp"
 
 #include <boost/random/uniform_int_distribution.hpp>
+#include <optional>
 
 namespace retail {
 
 namespace {
-constexpr int kSubstituteLooks = 3;
-}
 
-OutOfStockChoice choose_reaction(const OutOfStockBehaviour& behaviour, std::uint8_t attempt,
-                                 sim::RandomStream& rng) {
-  const double u = rng.uniform01();
-  if (u < behaviour.substitute) return OutOfStockChoice::substitute;
-  if (u < behaviour.substitute + behaviour.defer && attempt < behaviour.max_deferrals)
-    return OutOfStockChoice::defer;
-  return OutOfStockChoice::walk_away;
-}
+constexpr int kSubstituteLooks = 3;
 
 std::optional<SkuId> find_substitute(const Network& network, SkuId wanted,
                                      const std::function<bool(SkuId)>& available,
@@ -29,6 +21,35 @@ std::optional<SkuId> find_substitute(const Network& network, SkuId wanted,
     if (candidate != wanted && available(candidate)) return candidate;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+void react_to_stockout(const Network& network, const CustomerArrival& customer, KpiBuffer& kpis,
+                       Context& ctx, sim::RandomStream& rng,
+                       const std::function<bool(SkuId)>& available,
+                       const std::function<void(SkuId)>& buy) {
+  const Sku& item = network.scenario.catalog.skus[customer.sku];
+  const auto& behaviour = network.scenario.demand.out_of_stock;
+  const double u = rng.uniform01();
+  if (u < behaviour.substitute) {
+    if (const auto substitute = find_substitute(network, customer.sku, available, rng)) {
+      // The customer was shown the substitute as available and takes it.
+      kpis.add(customer.channel, item.category, Counter::substitutions);
+      kpis.add(customer.channel, item.category, Counter::shown_available);
+      buy(*substitute);
+      return;
+    }
+  } else if (u < behaviour.substitute + behaviour.defer &&
+             customer.attempt < behaviour.max_deferrals) {
+    kpis.add(customer.channel, item.category, Counter::deferrals);
+    CustomerArrival later = customer;
+    ++later.attempt;
+    ctx.schedule(sim::hours(behaviour.defer_hours.sample(rng)), later);
+    return;
+  }
+  kpis.add(customer.channel, item.category, Counter::lost_sales_units);
+  kpis.add(customer.channel, item.category, Counter::lost_sales_cents, item.price_cents);
 }
 
 }  // namespace retail

@@ -1,27 +1,24 @@
 // How a customer reacts to finding the wanted SKU unavailable: substitute, defer or walk away.
 #pragma once
 
-#include <cstdint>
 #include <functional>
-#include <optional>
 
 #include "models/config.hpp"
+#include "models/kpi.hpp"
+#include "models/messages.hpp"
 #include "models/network.hpp"
 #include "sim/random.hpp"
 
 namespace retail {
 
-enum class OutOfStockChoice : std::uint8_t { substitute, defer, walk_away };
-
-// Draws the reaction; a customer who has already deferred max_deferrals times walks away instead
-// of deferring again.
-OutOfStockChoice choose_reaction(const OutOfStockBehaviour& behaviour, std::uint8_t attempt,
-                                 sim::RandomStream& rng);
-
-// A substitute for `wanted`: another SKU of its category that `available` accepts, from a few
-// random looks along the shelf (customers do not search the whole range).
-std::optional<SkuId> find_substitute(const Network& network, SkuId wanted,
-                                     const std::function<bool(SkuId)>& available,
-                                     sim::RandomStream& rng);
+// The customer found `customer.sku` unavailable through `customer.channel`. With the scenario's
+// probabilities they substitute (a few random looks along the category's shelf for a SKU that
+// `available` accepts, which `buy` then takes), come back later (rescheduled on `ctx`, until
+// they have deferred max_deferrals times) or walk away (a lost sale). The outcome is counted in
+// `kpis` under the wanted SKU's category.
+void react_to_stockout(const Network& network, const CustomerArrival& customer, KpiBuffer& kpis,
+                       Context& ctx, sim::RandomStream& rng,
+                       const std::function<bool(SkuId)>& available,
+                       const std::function<void(SkuId)>& buy);
 
 }  // namespace retail

@@ -119,34 +119,10 @@ void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
     place(customer.sku, node, customer, ctx);
     return;
   }
-  const auto& behaviour = network().scenario.demand.out_of_stock;
-  auto& rng = ctx.rng();
-  switch (choose_reaction(behaviour, customer.attempt, rng)) {
-    case OutOfStockChoice::substitute: {
-      const auto substitute = find_substitute(
-          network(), customer.sku, [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
-          rng);
-      if (substitute) {
-        // The customer was shown the substitute as available and ordered it.
-        kpis().add(customer.channel, item.category, Counter::substitutions);
-        kpis().add(customer.channel, item.category, Counter::shown_available);
-        place(*substitute, route(*substitute, customer), customer, ctx);
-        return;
-      }
-      break;
-    }
-    case OutOfStockChoice::defer: {
-      kpis().add(customer.channel, item.category, Counter::deferrals);
-      CustomerArrival later = customer;
-      ++later.attempt;
-      ctx.schedule(sim::hours(behaviour.defer_hours.sample(rng)), later);
-      return;
-    }
-    case OutOfStockChoice::walk_away:
-      break;
-  }
-  kpis().add(customer.channel, item.category, Counter::lost_sales_units);
-  kpis().add(customer.channel, item.category, Counter::lost_sales_cents, item.price_cents);
+  react_to_stockout(
+      network(), customer, kpis(), ctx, ctx.rng(),
+      [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
+      [&](SkuId sku) { place(sku, route(sku, customer), customer, ctx); });
 }
 
 void OrderManagerAgent::on(const AvailabilityUpdate& update, Context&) {

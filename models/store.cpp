@@ -55,43 +55,20 @@ void StoreAgent::sell(SkuId sku, Channel channel) {
 void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
   const Sku& item = network().scenario.catalog.skus[customer.sku];
   kpis().add(Channel::store, item.category, Counter::visits);
+  const auto take = [&](SkuId sku) {
+    kpis().add(Channel::store, item.category, Counter::fulfillable);
+    shelf_.remove(sku, 1);
+    sell(sku, Channel::store);
+    reorder_if_needed(sku, ctx);
+  };
   if (shelf_.on_hand(customer.sku) > 0) {
     kpis().add(Channel::store, item.category, Counter::shown_available);
-    kpis().add(Channel::store, item.category, Counter::fulfillable);
-    shelf_.remove(customer.sku, 1);
-    sell(customer.sku, Channel::store);
-    reorder_if_needed(customer.sku, ctx);
+    take(customer.sku);
     return;
   }
-  const auto& behaviour = network().scenario.demand.out_of_stock;
-  auto& rng = ctx.rng(kCustomers);
-  switch (choose_reaction(behaviour, customer.attempt, rng)) {
-    case OutOfStockChoice::substitute: {
-      const auto substitute = find_substitute(
-          network(), customer.sku, [&](SkuId sku) { return shelf_.on_hand(sku) > 0; }, rng);
-      if (substitute) {
-        kpis().add(Channel::store, item.category, Counter::substitutions);
-        kpis().add(Channel::store, item.category, Counter::shown_available);
-        kpis().add(Channel::store, item.category, Counter::fulfillable);
-        shelf_.remove(*substitute, 1);
-        sell(*substitute, Channel::store);
-        reorder_if_needed(*substitute, ctx);
-        return;
-      }
-      break;
-    }
-    case OutOfStockChoice::defer: {
-      kpis().add(Channel::store, item.category, Counter::deferrals);
-      CustomerArrival later = customer;
-      ++later.attempt;
-      ctx.schedule(sim::hours(behaviour.defer_hours.sample(rng)), later);
-      return;
-    }
-    case OutOfStockChoice::walk_away:
-      break;
-  }
-  kpis().add(Channel::store, item.category, Counter::lost_sales_units);
-  kpis().add(Channel::store, item.category, Counter::lost_sales_cents, item.price_cents);
+  react_to_stockout(
+      network(), customer, kpis(), ctx, ctx.rng(kCustomers),
+      [&](SkuId sku) { return shelf_.on_hand(sku) > 0; }, take);
 }
 
 void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {

@@ -45,7 +45,9 @@ TEST(ScenarioSchema, EveryObjectInTheSchemaIsOneTheParserReads) {
   std::set<std::string> parsed;
   for (const ObjectFormat* format : all_object_formats())
     parsed.insert(std::string(format->name));
-  for (const auto& [name, definition] : schema().at("$defs").items()) {
+  // Kept in a variable: a range-for over schema().at(...) would outlive the temporary.
+  const json root = schema();
+  for (const auto& [name, definition] : root.at("$defs").items()) {
     if (!definition.contains("properties")) continue;  // a oneOf of object kinds
     EXPECT_TRUE(parsed.contains(name)) << name;
   }
