@@ -13,12 +13,9 @@ enum Stream : std::uint32_t { kArrivals, kChoices };
 
 DemandAgent::DemandAgent(const Network& network, ZoneId zone) : RetailAgent(network), zone_(zone) {
   const auto& scenario = network.scenario;
-  double chain_per_day = 0;
-  for (SkuId sku = 0; sku < scenario.catalog.skus.size(); ++sku)
-    chain_per_day += scenario.catalog.skus[sku].base_demand_per_day * network.price_effect[sku];
   for (std::size_t c = 0; c < kChannels; ++c) {
-    base_per_hour_[c] =
-        chain_per_day * scenario.zones[zone].demand_share * scenario.channels[c].demand_share / 24;
+    base_per_hour_[c] = network.chain_daily_demand * scenario.zones[zone].demand_share *
+                        scenario.channels[c].demand_share / 24;
   }
   std::vector<double> store_weights;
   for (const StoreId store : network.stores_by_zone[zone])

@@ -68,7 +68,6 @@ Network::Network(const Scenario& s)
     zones_by_dc[s.zones[zone].dc].push_back(zone);
   ids = make_directory(s, stores_by_zone);
 
-  std::vector<double> weights(s.catalog.skus.size());
   for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku) {
     const Sku& item = s.catalog.skus[sku];
     if (item.list_price_cents > 0 && item.price_cents > 0) {
@@ -76,18 +75,17 @@ Network::Network(const Scenario& s)
           static_cast<double>(item.price_cents) / static_cast<double>(item.list_price_cents),
           -s.demand.price_elasticity);
     }
-    weights[sku] = item.base_demand_per_day * price_effect[sku];
+    sku_daily_demand.push_back(item.base_demand_per_day * price_effect[sku]);
+    chain_daily_demand += sku_daily_demand.back();
   }
   // With no demand at all nothing is ever drawn; equal weights keep the distribution valid.
-  if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0; }))
-    std::fill(weights.begin(), weights.end(), 1.0);
+  std::vector<double> weights = sku_daily_demand;
+  if (chain_daily_demand == 0) std::fill(weights.begin(), weights.end(), 1.0);
   sku_choice = boost::random::discrete_distribution<SkuId, double>(weights.begin(), weights.end());
 
-  const auto share = [&](Channel c) {
-    return s.channels[static_cast<std::size_t>(c)].demand_share;
-  };
+  const auto share = [&](Channel c) { return channel_share(c); };
   for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku) {
-    const double chain = s.catalog.skus[sku].base_demand_per_day * price_effect[sku];
+    const double chain = sku_daily_demand[sku];
     for (StoreId store = 0; store < s.stores.size(); ++store) {
       const Store& config = s.stores[store];
       const double daily = chain * s.zones[config.zone].demand_share * config.demand_share *

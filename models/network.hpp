@@ -45,6 +45,9 @@ struct Network {
   std::vector<std::vector<StoreId>> stores_by_dc;
   // Demand multiplier of each SKU from its price: (price / list price)^-elasticity.
   std::vector<double> price_effect;
+  // Chain-wide expected units per day of each SKU (base demand x price effect), and their sum.
+  std::vector<double> sku_daily_demand;
+  double chain_daily_demand = 0;
   // Expected units per day at each node, per SKU (what days-of-cover levels are measured in).
   std::vector<std::vector<double>> store_daily_demand;
   std::vector<std::vector<double>> dc_daily_demand;
@@ -55,6 +58,9 @@ struct Network {
   // Which SKU a customer wants: proportional to base demand x price effect.
   boost::random::discrete_distribution<SkuId, double> sku_choice;
 
+  double channel_share(Channel channel) const {
+    return scenario.channels[static_cast<std::size_t>(channel)].demand_share;
+  }
   // The order manager, demand generator, carrier and DC of a zone.
   sim::AgentId order_manager_of(ZoneId zone) const { return ids.order_manager[zone]; }
   sim::AgentId carrier_of(ZoneId zone) const { return ids.carrier[scenario.zones[zone].carrier]; }

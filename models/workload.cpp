@@ -5,12 +5,8 @@ namespace retail {
 
 std::vector<double> expected_daily_events(const Network& network) {
   const Scenario& s = network.scenario;
-  const auto share = [&](Channel c) {
-    return s.channels[static_cast<std::size_t>(c)].demand_share;
-  };
-  double chain = 0;
-  for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku)
-    chain += s.catalog.skus[sku].base_demand_per_day * network.price_effect[sku];
+  const auto share = [&](Channel c) { return network.channel_share(c); };
+  const double chain = network.chain_daily_demand;
   const double online = share(Channel::web) + share(Channel::marketplace);
   const double syncs = 24 * 60 / s.availability.sync_interval_minutes;
   constexpr double kDailyClocks = 2;  // the day's end, reviews, pickups
