@@ -49,16 +49,18 @@ void audit_in_flight(const Msg& message, Audit& audit) {
 }
 
 void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replication) {
-  const std::int64_t in = a.initial_units + a.received_units;
-  const std::int64_t out =
-      a.sold_units + a.on_hand_units + a.in_process_units + a.in_transit_units + a.damaged_units;
+  const std::int64_t in = a.initial_units + a.received_units + a.returned_units;
+  const std::int64_t out = a.sold_units + a.on_hand_units + a.in_process_units +
+                           a.in_transit_units + a.damaged_units + a.liquidated_units +
+                           a.destroyed_units;
   if (in != out) {
     throw InvariantViolation(
         "replication " + std::to_string(replication) + ": units are not conserved: initial " +
-        n(a.initial_units) + " + received " + n(a.received_units) + " = " + n(in) + ", but sold " +
-        n(a.sold_units) + " + on hand " + n(a.on_hand_units) + " + in process " +
-        n(a.in_process_units) + " + in transit " + n(a.in_transit_units) + " + damaged " +
-        n(a.damaged_units) + " = " + n(out));
+        n(a.initial_units) + " + received " + n(a.received_units) + " + returned " +
+        n(a.returned_units) + " = " + n(in) + ", but sold " + n(a.sold_units) + " + on hand " +
+        n(a.on_hand_units) + " + in process " + n(a.in_process_units) + " + in transit " +
+        n(a.in_transit_units) + " + damaged " + n(a.damaged_units) + " + liquidated " +
+        n(a.liquidated_units) + " + destroyed " + n(a.destroyed_units) + " = " + n(out));
   }
   const std::int64_t accounted = a.orders_delivered + a.orders_cancelled + a.orders_open;
   if (a.orders_placed != accounted) {
@@ -73,7 +75,21 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                 replication);
   require_equal(a.shipping_cost_cents, kpis.total(Counter::shipping_cost_cents),
                 "shipping costs (cents)", replication);
+  require_equal(a.refunds_cents, kpis.total(Counter::refunds_cents), "refunds (cents)",
+                replication);
+  require_equal(a.returned_cogs_cents, kpis.total(Counter::returned_cogs_cents),
+                "returned cost of goods (cents)", replication);
+  require_equal(a.returns_cost_cents, kpis.total(Counter::returns_cost_cents),
+                "returns costs (cents)", replication);
+  require_equal(a.liquidation_loss_cents, kpis.total(Counter::liquidation_loss_cents),
+                "liquidation losses (cents)", replication);
   require_equal(a.sold_units, kpis.total(Counter::units_sold), "units sold", replication);
+  require_equal(a.returned_units, kpis.total(Counter::units_returned), "returned units",
+                replication);
+  require_equal(a.liquidated_units, kpis.total(Counter::units_liquidated), "liquidated units",
+                replication);
+  require_equal(a.destroyed_units, kpis.total(Counter::units_destroyed), "destroyed units",
+                replication);
   require_equal(a.damaged_units, kpis.total(Counter::units_damaged), "damaged units", replication);
   require_equal(a.orders_placed, kpis.total(Counter::orders_placed), "orders placed", replication);
   require_equal(a.orders_delivered, kpis.total(Counter::orders_delivered), "orders delivered",

@@ -18,14 +18,18 @@ class InvariantViolation : public std::runtime_error {
 };
 
 struct Audit {
-  // Units: initial + received = sold + on_hand + in_process + in_transit + damaged.
+  // Units: initial + received + returned
+  //        = sold + on_hand + in_process + in_transit + damaged + liquidated + destroyed.
   std::int64_t initial_units = 0;
   std::int64_t received_units = 0;    // supplier receipts into DCs
+  std::int64_t returned_units = 0;    // customer returns received at DCs
   std::int64_t sold_units = 0;        // store sales, BOPIS collections, web deliveries
   std::int64_t on_hand_units = 0;     // on shelves and in DC stock
   std::int64_t in_process_units = 0;  // allocated to an order, not yet handed over
   std::int64_t in_transit_units = 0;  // on trucks and in parcels
   std::int64_t damaged_units = 0;
+  std::int64_t liquidated_units = 0;
+  std::int64_t destroyed_units = 0;
 
   // Orders: placed = delivered + cancelled + open.
   std::int64_t orders_placed = 0;
@@ -37,6 +41,10 @@ struct Audit {
   std::int64_t revenue_cents = 0;
   std::int64_t cogs_cents = 0;
   std::int64_t shipping_cost_cents = 0;
+  std::int64_t refunds_cents = 0;
+  std::int64_t returned_cogs_cents = 0;
+  std::int64_t returns_cost_cents = 0;
+  std::int64_t liquidation_loss_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

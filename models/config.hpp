@@ -146,6 +146,47 @@ struct Orders {
   Distribution bopis_pickup_delay_hours = Distribution::fixed(4);  // ready -> collected
 };
 
+// Why a customer sends a unit back, and what grading decides to do with it.
+enum class ReturnReason : std::uint8_t { size_fit, damaged, not_as_described, changed_mind };
+inline constexpr std::size_t kReturnReasons = 4;
+inline constexpr std::array<const char*, kReturnReasons> kReturnReasonNames = {
+    "size_fit", "damaged", "not_as_described", "changed_mind"};
+enum class Disposition : std::uint8_t { restock, refurbish, liquidate, destroy };
+inline constexpr std::size_t kDispositions = 4;
+inline constexpr std::array<const char*, kDispositions> kDispositionNames = {
+    "restock", "refurbish", "liquidate", "destroy"};
+
+struct ReturnReasonConfig {
+  // Share of a SKU's return propensity that comes from this reason (shares are normalised).
+  double share = 0.25;
+  // Relative drift per day: the reason's share on day d is share x (1 + drift_per_day x d).
+  double drift_per_day = 0;
+  // What grading does with a unit returned for this reason (probabilities, normalised).
+  std::array<double, kDispositions> disposition{1, 0, 0, 0};
+};
+
+// Returns of delivered web and marketplace orders: requested after a delay (refunded then),
+// carried back to the DC that shipped them, graded, and restocked, refurbished, liquidated or
+// destroyed.
+struct Returns {
+  std::array<ReturnReasonConfig, kReturnReasons> reasons;
+  // PDP sizing guidance quality (0..1): size/fit returns x (1 + sizing_sensitivity x (1 - q)).
+  double sizing_content_quality = 1;
+  double sizing_sensitivity = 2;
+  // Packaging standard (0..1): damaged returns x (1 + packaging_sensitivity x (1 - p)).
+  double packaging_standard = 1;
+  double packaging_sensitivity = 2;
+  Distribution decision_days = Distribution::fixed(7);  // delivery -> return requested
+  Distribution transit_days = Distribution::fixed(3);   // customer -> DC
+  Distribution grading_hours = Distribution::fixed(24);
+  Distribution refurbish_days = Distribution::fixed(7);
+  Cents label_cost_cents = 600;     // return shipping, paid by the retailer
+  Cents handling_cost_cents = 300;  // receiving and grading
+  Cents refurbish_cost_cents = 500;
+  Cents destroy_cost_cents = 100;
+  double liquidation_recovery = 0.3;  // share of unit cost a liquidator pays
+};
+
 struct Kpi {
   double report_latency_minutes = 10;
 };
@@ -165,6 +206,7 @@ struct Scenario {
   Demand demand;
   AvailabilityView availability;
   Orders orders;
+  Returns returns;
   Kpi kpi;
 };
 

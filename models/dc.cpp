@@ -2,12 +2,13 @@
 #include "models/dc.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace retail {
 
 namespace {
-enum Stream : std::uint32_t { kPicking, kSupplier, kTrucks };
+enum Stream : std::uint32_t { kPicking, kSupplier, kTrucks, kReturns };
 }
 
 DcAgent::DcAgent(const Network& network, DcId dc)
@@ -156,11 +157,87 @@ void DcAgent::on(const SyncTick&, Context& ctx) {
   ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
 }
 
+void DcAgent::add_returns_cost(const OrderLine& line, Cents cost) {
+  returns_cost_cents_ += cost;
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
+             Counter::returns_cost_cents, cost);
+}
+
+void DcAgent::on(const ReturnParcel& parcel, Context& ctx) {
+  const Returns& returns = network().scenario.returns;
+  ++returned_units_;
+  ++in_returns_;
+  kpis().add(parcel.line.channel, network().scenario.catalog.skus[parcel.line.sku].category,
+             Counter::units_returned);
+  add_returns_cost(parcel.line, returns.handling_cost_cents);
+  ctx.schedule(sim::hours(returns.grading_hours.sample(ctx.rng(kReturns))),
+               GradingDone{parcel.line, parcel.reason});
+}
+
+void DcAgent::on(const GradingDone& graded, Context& ctx) {
+  const Returns& returns = network().scenario.returns;
+  const OrderLine& line = graded.line;
+  const Sku& item = network().scenario.catalog.skus[line.sku];
+  const auto& odds = returns.reasons[static_cast<std::size_t>(graded.reason)].disposition;
+  auto& rng = ctx.rng(kReturns);
+  double u = rng.uniform01();
+  std::size_t outcome = 0;
+  while (outcome + 1 < kDispositions && u >= odds[outcome])
+    u -= odds[outcome++];
+  switch (static_cast<Disposition>(outcome)) {
+    case Disposition::restock:
+      --in_returns_;
+      restock(line, ctx);
+      return;
+    case Disposition::refurbish:
+      add_returns_cost(line, returns.refurbish_cost_cents);
+      ctx.schedule(sim::days(returns.refurbish_days.sample(rng)), RefurbishDone{line});
+      return;
+    case Disposition::liquidate: {
+      --in_returns_;
+      ++liquidated_units_;
+      const Cents recovered = static_cast<Cents>(
+          std::llround(static_cast<double>(item.unit_cost_cents) * returns.liquidation_recovery));
+      liquidation_loss_cents_ += item.unit_cost_cents - recovered;
+      kpis().add(line.channel, item.category, Counter::units_liquidated);
+      kpis().add(line.channel, item.category, Counter::liquidation_loss_cents,
+                 item.unit_cost_cents - recovered);
+      return;
+    }
+    case Disposition::destroy:
+      --in_returns_;
+      ++destroyed_units_;
+      liquidation_loss_cents_ += item.unit_cost_cents;
+      kpis().add(line.channel, item.category, Counter::units_destroyed);
+      kpis().add(line.channel, item.category, Counter::liquidation_loss_cents,
+                 item.unit_cost_cents);
+      add_returns_cost(line, returns.destroy_cost_cents);
+      return;
+  }
+}
+
+void DcAgent::on(const RefurbishDone& done, Context& ctx) {
+  --in_returns_;
+  restock(done.line, ctx);
+}
+
+void DcAgent::restock(const OrderLine& line, Context& ctx) {
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
+             Counter::units_restocked);
+  stock_.receive(line.sku, 1, 0);
+  serve_backorders(line.sku, ctx);
+}
+
 void DcAgent::audit(Audit& audit) const {
   audit.initial_units += initial_units_;
   audit.received_units += received_units_;
+  audit.returned_units += returned_units_;
+  audit.liquidated_units += liquidated_units_;
+  audit.destroyed_units += destroyed_units_;
+  audit.returns_cost_cents += returns_cost_cents_;
+  audit.liquidation_loss_cents += liquidation_loss_cents_;
   audit.on_hand_units += stock_.total_on_hand();
-  audit.in_process_units += picking_.in_system();
+  audit.in_process_units += picking_.in_system() + in_returns_;
   audit.orders_open += picking_.in_system() + backordered_lines_;
 }
 

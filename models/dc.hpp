@@ -24,7 +24,7 @@ class DcAgent final : public RetailAgent {
 
   static sim::Time min_send_delay(const Network& network);
   // Independent random streams: one per kind of draw.
-  static constexpr std::uint32_t kStreams = 3;
+  static constexpr std::uint32_t kStreams = 4;
 
  private:
   // A store's reorder this DC could not fill yet.
@@ -40,6 +40,9 @@ class DcAgent final : public RetailAgent {
   void on(const PickDone& done, Context& ctx);
   void on(const SyncTick&, Context& ctx);
   void on(const ReviewTick&, Context& ctx);
+  void on(const ReturnParcel& parcel, Context& ctx);
+  void on(const GradingDone& graded, Context& ctx);
+  void on(const RefurbishDone& done, Context& ctx);
   void on(const DayEnd&, Context& ctx) { end_day(ctx); }
   template <class Unexpected>
   void on(const Unexpected&, Context&);
@@ -47,6 +50,9 @@ class DcAgent final : public RetailAgent {
   // Ships what it can of a store request; returns the units still owed.
   std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
   void serve_backorders(SkuId sku, Context& ctx);
+  // A returned unit goes back into sellable stock.
+  void restock(const OrderLine& line, Context& ctx);
+  void add_returns_cost(const OrderLine& line, Cents cost);
   void start_pick(const OrderLine& line, Context& ctx);
   void begin_picking(const PickStation::Job& job, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
@@ -62,6 +68,12 @@ class DcAgent final : public RetailAgent {
   std::int64_t backordered_lines_ = 0;
   std::int64_t initial_units_ = 0;
   std::int64_t received_units_ = 0;
+  std::int64_t returned_units_ = 0;
+  std::int64_t in_returns_ = 0;  // returned units being graded or refurbished
+  std::int64_t liquidated_units_ = 0;
+  std::int64_t destroyed_units_ = 0;
+  std::int64_t returns_cost_cents_ = 0;
+  std::int64_t liquidation_loss_cents_ = 0;
 };
 
 }  // namespace retail

@@ -27,9 +27,14 @@ std::int64_t get(const Totals& totals, Counter counter) {
 
 // The flow metrics every slice reports, in the order the outputs list them.
 std::vector<Metric> flow_metrics(const Totals& t) {
-  const std::int64_t revenue = get(t, Counter::revenue_cents);
-  const std::int64_t cogs = get(t, Counter::cogs_cents);
+  const std::int64_t revenue = get(t, Counter::revenue_cents) - get(t, Counter::refunds_cents);
+  const std::int64_t cogs = get(t, Counter::cogs_cents) - get(t, Counter::returned_cogs_cents);
   const std::int64_t shipping = get(t, Counter::shipping_cost_cents);
+  const std::int64_t returns_cost = get(t, Counter::returns_cost_cents);
+  const std::int64_t liquidation_loss = get(t, Counter::liquidation_loss_cents);
+  std::int64_t returns = 0;
+  for (std::size_t r = 0; r < kReturnReasons; ++r)
+    returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
   return {
       {"availability_integrity",
        ratio(get(t, Counter::fulfillable), get(t, Counter::shown_available))},
@@ -45,11 +50,18 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {"lost_sales_units", static_cast<double>(get(t, Counter::lost_sales_units))},
       {"lost_sales_value", currency(get(t, Counter::lost_sales_cents))},
       {"units_sold", static_cast<double>(get(t, Counter::units_sold))},
+      {"returns_per_order", ratio(returns, get(t, Counter::orders_delivered))},
+      {"size_fit_returns_per_order",
+       ratio(get(t, Counter::returns_size_fit), get(t, Counter::orders_delivered))},
       {"revenue", currency(revenue)},
+      {"refunds", currency(get(t, Counter::refunds_cents))},
       {"cogs", currency(cogs)},
       {"gross_margin", currency(revenue - cogs)},
       {"shipping_cost", currency(shipping)},
-      {"contribution_margin", currency(revenue - cogs - shipping)},
+      {"returns_cost", currency(returns_cost)},
+      {"liquidation_loss", currency(liquidation_loss)},
+      {"contribution_margin",
+       currency(revenue - cogs - shipping - returns_cost - liquidation_loss)},
       {"mean_pick_wait_hours",
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
       {"mean_order_cycle_hours",
@@ -60,13 +72,39 @@ std::vector<Metric> flow_metrics(const Totals& t) {
 }  // namespace
 
 const std::array<const char*, kCounters>& counter_names() {
-  static const std::array<const char*, kCounters> names = {
-      "visits",           "shown_available",     "fulfillable",      "substitutions",
-      "deferrals",        "lost_sales_units",    "lost_sales_cents", "orders_placed",
-      "orders_delivered", "orders_on_time",      "orders_in_full",   "orders_otif",
-      "orders_cancelled", "units_sold",          "units_damaged",    "revenue_cents",
-      "cogs_cents",       "shipping_cost_cents", "picks_completed",  "pick_wait_us",
-      "order_cycle_us"};
+  static const std::array<const char*, kCounters> names = {"visits",
+                                                           "shown_available",
+                                                           "fulfillable",
+                                                           "substitutions",
+                                                           "deferrals",
+                                                           "lost_sales_units",
+                                                           "lost_sales_cents",
+                                                           "orders_placed",
+                                                           "orders_delivered",
+                                                           "orders_on_time",
+                                                           "orders_in_full",
+                                                           "orders_otif",
+                                                           "orders_cancelled",
+                                                           "units_sold",
+                                                           "units_damaged",
+                                                           "revenue_cents",
+                                                           "cogs_cents",
+                                                           "shipping_cost_cents",
+                                                           "picks_completed",
+                                                           "pick_wait_us",
+                                                           "order_cycle_us",
+                                                           "returns_size_fit",
+                                                           "returns_damaged",
+                                                           "returns_not_as_described",
+                                                           "returns_changed_mind",
+                                                           "refunds_cents",
+                                                           "returned_cogs_cents",
+                                                           "returns_cost_cents",
+                                                           "liquidation_loss_cents",
+                                                           "units_returned",
+                                                           "units_restocked",
+                                                           "units_liquidated",
+                                                           "units_destroyed"};
   return names;
 }
 
@@ -176,7 +214,8 @@ std::vector<Metric> spine_metrics(const KpiTable& table) {
   metrics.push_back({"average_inventory_units", static_cast<double>(stock_units) / days});
   metrics.push_back({"average_inventory_value", average_cost});
   // Annualised: cost of goods sold over the horizon, per unit of average inventory at cost.
-  const double cogs = currency(get(totals, Counter::cogs_cents));
+  const double cogs =
+      currency(get(totals, Counter::cogs_cents) - get(totals, Counter::returned_cogs_cents));
   metrics.push_back(
       {"inventory_turns", average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
   return metrics;

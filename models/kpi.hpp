@@ -32,13 +32,30 @@ enum class Counter : std::uint8_t {
   revenue_cents,
   cogs_cents,
   shipping_cost_cents,
-  picks_completed,  // DC pick/pack jobs finished
-  pick_wait_us,     // their total wait for a free picker, in microseconds
-  order_cycle_us,   // total placed -> delivered time of delivered orders, in microseconds
+  picks_completed,   // DC pick/pack jobs finished
+  pick_wait_us,      // their total wait for a free picker, in microseconds
+  order_cycle_us,    // total placed -> delivered time of delivered orders, in microseconds
+  returns_size_fit,  // return requests by reason (in ReturnReason order)
+  returns_damaged,
+  returns_not_as_described,
+  returns_changed_mind,
+  refunds_cents,           // prices refunded on return requests
+  returned_cogs_cents,     // cost of the returned units, taken back off COGS
+  returns_cost_cents,      // labels, handling, refurbishing and destruction
+  liquidation_loss_cents,  // cost written off: liquidated units (net of recovery), destroyed ones
+  units_returned,          // returned units received at a DC
+  units_restocked,         // returned units back in sellable stock (directly or refurbished)
+  units_liquidated,
+  units_destroyed,
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);
 const std::array<const char*, kCounters>& counter_names();
+// The return-request counter of a reason.
+inline Counter returns_counter(ReturnReason reason) {
+  return static_cast<Counter>(static_cast<std::size_t>(Counter::returns_size_fit) +
+                              static_cast<std::size_t>(reason));
+}
 
 // One agent's counters for the day in progress; sent to the recorder at the end of the day.
 class KpiBuffer {

@@ -75,6 +75,25 @@ struct AvailabilityUpdate {
   std::vector<std::pair<SkuId, std::int32_t>> levels;
 };
 
+// Order manager -> itself: the customer asks to return a delivered unit (and is refunded).
+struct ReturnDue {
+  OrderLine line;
+  ReturnReason reason = ReturnReason::changed_mind;
+};
+// Order manager -> DC: the returned unit, arriving after the trip back. DC -> itself: grading
+// and refurbishing finished.
+struct ReturnParcel {
+  OrderLine line;
+  ReturnReason reason = ReturnReason::changed_mind;
+};
+struct GradingDone {
+  OrderLine line;
+  ReturnReason reason = ReturnReason::changed_mind;
+};
+struct RefurbishDone {
+  OrderLine line;
+};
+
 // Self-scheduled clocks.
 struct SyncTick {};
 struct ReviewTick {};
@@ -108,10 +127,11 @@ struct KpiReport {
   std::int64_t open_orders = 0;
 };
 
-using Msg = std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender,
-                         Delivered, ReplenishmentOrder, Shipment, SupplierReceipt,
-                         AvailabilityUpdate, SyncTick, ReviewTick, MarketplaceRefresh, PickDone,
-                         PickupTick, BopisCollected, DayEnd, KpiReport>;
+using Msg =
+    std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender, Delivered,
+                 ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
+                 ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
+                 ReturnDue, ReturnParcel, GradingDone, RefurbishDone, KpiReport>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

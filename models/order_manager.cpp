@@ -2,6 +2,7 @@
 #include "models/order_manager.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "models/customer.hpp"
@@ -9,6 +10,7 @@
 namespace retail {
 
 namespace {
+enum Stream : std::uint32_t { kCustomers, kReturns };
 constexpr int kUnavailable = -1;
 constexpr int kDcNode = 0;
 
@@ -120,7 +122,7 @@ void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
     return;
   }
   react_to_stockout(
-      network(), customer, kpis(), ctx, ctx.rng(),
+      network(), customer, kpis(), ctx, ctx.rng(kCustomers),
       [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
       [&](SkuId sku) { place(sku, route(sku, customer), customer, ctx); });
 }
@@ -137,7 +139,7 @@ void OrderManagerAgent::on(const MarketplaceRefresh&, Context& ctx) {
                MarketplaceRefresh{});
 }
 
-void OrderManagerAgent::on(const Delivered& delivery, Context&) {
+void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
   const OrderLine& line = delivery.line;
   const Sku& item = network().scenario.catalog.skus[line.sku];
   const bool on_time = delivery.at <= line.promised_by;
@@ -158,7 +160,55 @@ void OrderManagerAgent::on(const Delivered& delivery, Context&) {
     kpis().add(line.channel, item.category, Counter::units_sold);
     kpis().add(line.channel, item.category, Counter::revenue_cents, item.price_cents);
     kpis().add(line.channel, item.category, Counter::cogs_cents, item.unit_cost_cents);
+    maybe_return(line, ctx);
   }
+}
+
+void OrderManagerAgent::maybe_return(const OrderLine& line, Context& ctx) {
+  const Returns& returns = network().scenario.returns;
+  const Sku& item = network().scenario.catalog.skus[line.sku];
+  const double day = sim::to_days(ctx.now());
+  std::array<double, kReturnReasons> probability{};
+  double total = 0;
+  for (std::size_t r = 0; r < kReturnReasons; ++r) {
+    const auto& reason = returns.reasons[r];
+    double p =
+        item.return_propensity * reason.share * std::max(0.0, 1 + reason.drift_per_day * day);
+    if (static_cast<ReturnReason>(r) == ReturnReason::size_fit)
+      p *= 1 + returns.sizing_sensitivity * (1 - returns.sizing_content_quality);
+    if (static_cast<ReturnReason>(r) == ReturnReason::damaged)
+      p *= 1 + returns.packaging_sensitivity * (1 - returns.packaging_standard);
+    probability[r] = p;
+    total += p;
+  }
+  // When the reasons add up past certainty every unit returns, for the reasons in proportion.
+  auto& rng = ctx.rng(kReturns);
+  double u = rng.uniform01() * std::max(1.0, total);
+  for (std::size_t r = 0; r < kReturnReasons; ++r) {
+    if (u < probability[r]) {
+      ctx.schedule(sim::days(returns.decision_days.sample(rng)),
+                   ReturnDue{line, static_cast<ReturnReason>(r)});
+      return;
+    }
+    u -= probability[r];
+  }
+}
+
+void OrderManagerAgent::on(const ReturnDue& request, Context& ctx) {
+  const OrderLine& line = request.line;
+  const Returns& returns = network().scenario.returns;
+  const Sku& item = network().scenario.catalog.skus[line.sku];
+  refunds_cents_ += item.price_cents;
+  returned_cogs_cents_ += item.unit_cost_cents;
+  return_labels_cents_ += returns.label_cost_cents;
+  kpis().add(line.channel, item.category, returns_counter(request.reason));
+  kpis().add(line.channel, item.category, Counter::refunds_cents, item.price_cents);
+  kpis().add(line.channel, item.category, Counter::returned_cogs_cents, item.unit_cost_cents);
+  kpis().add(line.channel, item.category, Counter::returns_cost_cents, returns.label_cost_cents);
+  const sim::AgentId dc = network().ids.dc[network().scenario.zones[zone_].dc];
+  ctx.send(dc,
+           network().routing_latency + sim::days(returns.transit_days.sample(ctx.rng(kReturns))),
+           ReturnParcel{line, request.reason});
 }
 
 void OrderManagerAgent::on(const OrderCancelled& cancellation, Context&) {
@@ -176,6 +226,9 @@ void OrderManagerAgent::audit(Audit& audit) const {
   audit.damaged_units += damaged_units_;
   audit.revenue_cents += revenue_cents_;
   audit.cogs_cents += cogs_cents_;
+  audit.refunds_cents += refunds_cents_;
+  audit.returned_cogs_cents += returned_cogs_cents_;
+  audit.returns_cost_cents += return_labels_cents_;
 }
 
 }  // namespace retail

@@ -20,7 +20,7 @@ class OrderManagerAgent final : public RetailAgent {
   void audit(Audit& audit) const override;
 
   static sim::Time min_send_delay(const Network& network);
-  static constexpr std::uint32_t kStreams = 1;
+  static constexpr std::uint32_t kStreams = 2;
 
  private:
   void on(const CustomerArrival& customer, Context& ctx);
@@ -28,6 +28,7 @@ class OrderManagerAgent final : public RetailAgent {
   void on(const MarketplaceRefresh&, Context& ctx);
   void on(const Delivered& delivery, Context& ctx);
   void on(const OrderCancelled& cancellation, Context& ctx);
+  void on(const ReturnDue& request, Context& ctx);
   void on(const DayEnd&, Context& ctx) { end_day(ctx); }
   template <class Unexpected>
   void on(const Unexpected&, Context&);
@@ -38,6 +39,8 @@ class OrderManagerAgent final : public RetailAgent {
   bool shown(int node, SkuId sku, Channel channel) const;
   void place(SkuId sku, int node, const CustomerArrival& customer, Context& ctx);
   sim::Time promise(Channel channel, Service service, sim::Time now) const;
+  // Decides whether (and why) a delivered unit will come back, and schedules the request.
+  void maybe_return(const OrderLine& line, Context& ctx);
   std::int64_t open_orders() const override { return placed_ - delivered_ - cancelled_; }
 
   ZoneId zone_;
@@ -53,6 +56,9 @@ class OrderManagerAgent final : public RetailAgent {
   std::int64_t damaged_units_ = 0;
   std::int64_t revenue_cents_ = 0;
   std::int64_t cogs_cents_ = 0;
+  std::int64_t refunds_cents_ = 0;
+  std::int64_t returned_cogs_cents_ = 0;
+  std::int64_t return_labels_cents_ = 0;
 };
 
 }  // namespace retail

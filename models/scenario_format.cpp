@@ -10,10 +10,11 @@ namespace {
 template <std::size_t N>
 using Fields = std::array<std::string_view, N>;
 
-constexpr Fields<16> kScenario{"name",          "description",           "extends",  "seed",
-                               "replications",  "horizon_days",          "catalog",  "network",
-                               "replenishment", "initial_days_of_cover", "channels", "demand",
-                               "carriers",      "availability",          "orders",   "kpi"};
+constexpr Fields<17> kScenario{
+    "name",         "description", "extends",  "seed",          "replications",
+    "horizon_days", "catalog",     "network",  "replenishment", "initial_days_of_cover",
+    "channels",     "demand",      "carriers", "availability",  "orders",
+    "returns",      "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
 constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
                          "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
@@ -44,6 +45,24 @@ constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
                                   "marketplace_feed_hours", "safety_stock_units"};
 constexpr Fields<5> kOrders{"oversell", "routing_latency_minutes", "promise_handling_hours",
                             "bopis_ready_hours", "bopis_pickup_delay_hours"};
+constexpr Fields<14> kReturns{"reasons",
+                              "sizing_content_quality",
+                              "sizing_sensitivity",
+                              "packaging_standard",
+                              "packaging_sensitivity",
+                              "decision_days",
+                              "transit_days",
+                              "grading_hours",
+                              "refurbish_days",
+                              "label_cost",
+                              "handling_cost",
+                              "refurbish_cost",
+                              "destroy_cost",
+                              "liquidation_recovery"};
+// In the order of ReturnReason and Disposition (models/config.hpp).
+constexpr Fields<4> kReturnReasons{"size_fit", "damaged", "not_as_described", "changed_mind"};
+constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
+constexpr Fields<4> kDisposition{"restock", "refurbish", "liquidate", "destroy"};
 constexpr Fields<1> kKpi{"report_latency_minutes"};
 constexpr Fields<2> kFixed{"distribution", "value"};
 constexpr Fields<3> kUniform{"distribution", "min", "max"};
@@ -75,6 +94,10 @@ constexpr ObjectFormat carrier_services{"carrier_services", kCarrierServices};
 constexpr ObjectFormat service_level{"service_level", kServiceLevel};
 constexpr ObjectFormat availability{"availability", kAvailability};
 constexpr ObjectFormat orders{"orders", kOrders};
+constexpr ObjectFormat returns{"returns", kReturns};
+constexpr ObjectFormat return_reasons{"return_reasons", kReturnReasons};
+constexpr ObjectFormat return_reason{"return_reason", kReturnReason};
+constexpr ObjectFormat disposition{"disposition", kDisposition};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -88,11 +111,13 @@ constexpr ObjectFormat base_stock{"policy_base_stock", kBaseStock};
 std::span<const ObjectFormat* const> all_object_formats() {
   using namespace formats;
   static constexpr std::array kAll{
-      &scenario,  &catalog,      &sku,           &network,          &zone,          &dc,
-      &store,     &lane,         &node_policies, &initial_cover,    &channels,      &channel,
-      &demand,    &out_of_stock, &carrier,       &carrier_services, &service_level, &availability,
-      &orders,    &kpi,          &fixed,         &uniform,          &exponential,   &triangular,
-      &lognormal, &s_S,          &base_stock};
+      // The document and its sections.
+      &scenario, &catalog, &sku, &network, &zone, &dc, &store, &lane, &node_policies,
+      &initial_cover, &channels, &channel, &demand, &out_of_stock, &carrier, &carrier_services,
+      &service_level, &availability, &orders, &returns, &return_reasons, &return_reason,
+      &disposition, &kpi,
+      // The shapes of DIST and POLICY values.
+      &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
   return kAll;
 }
 

@@ -1,5 +1,5 @@
-// parse_scenario: the document's top level, catalog, channels, demand, availability, orders and
-// KPI sections (the network and carriers are in scenario_network_parser.cpp).
+// parse_scenario: the document's top level, catalog, channels, demand, availability, orders,
+// returns and KPI sections (the network and carriers are in scenario_network_parser.cpp).
 #include <numeric>
 
 #include "models/scenario.hpp"
@@ -119,6 +119,70 @@ Orders read_orders(const Object& orders) {
   return out;
 }
 
+// How far a return reason's share may drift per day, relative to its share on day 0: +-10% a
+// day doubles or erases a share within ten days, more than any trend a scenario needs.
+constexpr Number kReturnDriftPerDay{-0.1, 0.1};
+// A return reason's effect on its returns per unit of missing quality (sizing, packaging).
+constexpr Number kReturnSensitivity{0, 100};
+
+// What grading does with a unit returned for one reason: the probabilities of restock,
+// refurbish, liquidate and destroy (a missing one is 0), normalised to sum 1.
+struct DispositionReader {
+  std::array<double, kDispositions> operator()(const Node& node) const {
+    const Object f = node.object(formats::disposition);
+    std::array<double, kDispositions> p{};
+    for (std::size_t d = 0; d < kDispositions; ++d)
+      p[d] = f.get(kDispositionNames[d], probability, 0.0);
+    const double sum = std::accumulate(p.begin(), p.end(), 0.0);
+    if (sum <= 0) node.reject("has no positive probability (expected " + expected() + ")");
+    for (double& x : p)
+      x /= sum;
+    return p;
+  }
+  std::string expected() const {
+    return "probabilities of restock, refurbish, liquidate and destroy, with a positive sum";
+  }
+};
+
+Returns read_returns(const Object& returns) {
+  Returns out;
+  const Object reasons = returns.optional_object("reasons", formats::return_reasons);
+  double total_share = 0;
+  for (std::size_t r = 0; r < kReturnReasons; ++r) {
+    ReturnReasonConfig& reason = out.reasons[r];
+    // A reason left out keeps its defaults (share 0.25, no drift, all restocked).
+    const Object f = reasons.optional_object(kReturnReasonNames[r], formats::return_reason);
+    reason.share = f.get("share", non_negative, reason.share);
+    reason.drift_per_day = f.get("drift_per_day", kReturnDriftPerDay, reason.drift_per_day);
+    reason.disposition = f.get("disposition", DispositionReader{}, reason.disposition);
+    total_share += reason.share;
+  }
+  if (total_share <= 0)
+    fail_at(reasons.path(),
+            "no return reason has a positive share (at least one must; a reason left out has "
+            "share 0.25)");
+  for (ReturnReasonConfig& reason : out.reasons)
+    reason.share /= total_share;
+  out.sizing_content_quality =
+      returns.get("sizing_content_quality", probability, out.sizing_content_quality);
+  out.sizing_sensitivity =
+      returns.get("sizing_sensitivity", kReturnSensitivity, out.sizing_sensitivity);
+  out.packaging_standard = returns.get("packaging_standard", probability, out.packaging_standard);
+  out.packaging_sensitivity =
+      returns.get("packaging_sensitivity", kReturnSensitivity, out.packaging_sensitivity);
+  out.decision_days = returns.get("decision_days", distribution, out.decision_days);
+  out.transit_days = returns.get("transit_days", distribution, out.transit_days);
+  out.grading_hours = returns.get("grading_hours", distribution, out.grading_hours);
+  out.refurbish_days = returns.get("refurbish_days", distribution, out.refurbish_days);
+  out.label_cost_cents = returns.get("label_cost", money, out.label_cost_cents);
+  out.handling_cost_cents = returns.get("handling_cost", money, out.handling_cost_cents);
+  out.refurbish_cost_cents = returns.get("refurbish_cost", money, out.refurbish_cost_cents);
+  out.destroy_cost_cents = returns.get("destroy_cost", money, out.destroy_cost_cents);
+  out.liquidation_recovery =
+      returns.get("liquidation_recovery", probability, out.liquidation_recovery);
+  return out;
+}
+
 Kpi read_kpi(const Object& kpi) {
   Kpi out;
   out.report_latency_minutes =
@@ -150,6 +214,7 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.demand = read_demand(root.optional_object("demand", formats::demand));
   s.availability = read_availability(root.optional_object("availability", formats::availability));
   s.orders = read_orders(root.optional_object("orders", formats::orders));
+  s.returns = read_returns(root.optional_object("returns", formats::returns));
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
   return s;
 }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <string>
 
 namespace retail {
 namespace {
@@ -14,6 +16,15 @@ double value_of(const std::vector<Metric>& metrics, const std::string& name) {
     if (m.name == name) return m.value;
   ADD_FAILURE() << "no metric " << name;
   return 0;
+}
+
+TEST(Counters, EveryCounterHasItsOwnName) {
+  std::set<std::string> names;
+  for (const char* name : counter_names()) {
+    ASSERT_NE(name, nullptr) << "a counter added without a name";
+    names.insert(name);
+  }
+  EXPECT_EQ(names.size(), kCounters);
 }
 
 TEST(KpiBuffer, TakeReturnsEachNonZeroCellOnceAndResets) {
@@ -73,6 +84,26 @@ TEST(SpineMetrics, MarginAndTurnsFollowTheirDefinitions) {
   EXPECT_DOUBLE_EQ(value_of(metrics, "average_inventory_value"), 200.0);
   // 400 of cost sold in 10 days against 200 held: 2 turns per 10 days, 73 a year.
   EXPECT_DOUBLE_EQ(value_of(metrics, "inventory_turns"), 73.0);
+}
+
+TEST(SpineMetrics, ReturnsComeOffRevenueAndCostAndTheirCostsOffTheMargin) {
+  KpiTable table(1, 1);
+  KpiBuffer buffer(1);
+  buffer.add(Channel::web, 0, Counter::revenue_cents, 10000);
+  buffer.add(Channel::web, 0, Counter::cogs_cents, 4000);
+  buffer.add(Channel::web, 0, Counter::orders_delivered, 4);
+  buffer.add(Channel::web, 0, Counter::returns_size_fit, 1);
+  buffer.add(Channel::web, 0, Counter::refunds_cents, 2500);
+  buffer.add(Channel::web, 0, Counter::returned_cogs_cents, 1000);
+  buffer.add(Channel::web, 0, Counter::returns_cost_cents, 900);
+  buffer.add(Channel::web, 0, Counter::liquidation_loss_cents, 700);
+  table.add(KpiReport{0, buffer.take(), {}, 0});
+  const auto metrics = spine_metrics(table);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "returns_per_order"), 0.25);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "revenue"), 75.0);
+  EXPECT_DOUBLE_EQ(value_of(metrics, "cogs"), 30.0);
+  // 75 - 30 - 9 (returns handling) - 7 (liquidation loss)
+  EXPECT_DOUBLE_EQ(value_of(metrics, "contribution_margin"), 29.0);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -122,9 +123,37 @@ TEST(ScenarioExample, NormalizesSharesAndProfiles) {
   EXPECT_EQ(s.channels[0].hour_of_day[3], 0);
 }
 
+TEST(ScenarioExample, ReadsReturns) {
+  const retail::Returns r = retail::load_scenario(kSmall).scenario.returns;
+  using retail::Disposition;
+  using retail::ReturnReason;
+  const auto reason = [&](ReturnReason why) { return r.reasons[static_cast<std::size_t>(why)]; };
+  const auto p = [](const retail::ReturnReasonConfig& c, Disposition d) {
+    return c.disposition[static_cast<std::size_t>(d)];
+  };
+  EXPECT_DOUBLE_EQ(reason(ReturnReason::size_fit).share, 0.45);
+  EXPECT_DOUBLE_EQ(reason(ReturnReason::changed_mind).share, 0.25);
+  EXPECT_DOUBLE_EQ(p(reason(ReturnReason::size_fit), Disposition::restock), 0.85);
+  EXPECT_DOUBLE_EQ(p(reason(ReturnReason::damaged), Disposition::destroy), 0.4);
+  EXPECT_EQ(p(reason(ReturnReason::damaged), Disposition::restock), 0);  // missing: 0
+  EXPECT_EQ(reason(ReturnReason::damaged).drift_per_day, 0);
+  EXPECT_DOUBLE_EQ(r.sizing_content_quality, 0.85);
+  EXPECT_EQ(r.decision_days.describe(), "uniform(3, 14)");
+  EXPECT_EQ(r.transit_days.describe(), "uniform(2, 5)");
+  EXPECT_EQ(r.grading_hours.describe(), "uniform(24, 72)");
+  EXPECT_EQ(r.label_cost_cents, 650);
+  EXPECT_EQ(r.handling_cost_cents, 300);
+  double shares = 0;
+  for (const retail::ReturnReasonConfig& c : r.reasons) {
+    shares += c.share;
+    EXPECT_NEAR(std::accumulate(c.disposition.begin(), c.disposition.end(), 0.0), 1, 1e-12);
+  }
+  EXPECT_NEAR(shares, 1, 1e-12);
+}
+
 TEST(ScenarioDefaults, OptionalSectionsTakeConfigDefaults) {
   json d = small_document();
-  for (const char* section : {"/demand", "/availability", "/orders", "/kpi", "/seed"})
+  for (const char* section : {"/demand", "/availability", "/orders", "/returns", "/kpi", "/seed"})
     d = without(d, section);
   d = without(d, "/channels/web/hour_of_day");
   const retail::Scenario s = retail::parse_scenario(d);
@@ -138,6 +167,62 @@ TEST(ScenarioDefaults, OptionalSectionsTakeConfigDefaults) {
   EXPECT_EQ(s.orders.bopis_pickup_delay_hours.describe(), "fixed(4)");
   EXPECT_EQ(s.kpi.report_latency_minutes, retail::Kpi{}.report_latency_minutes);
   EXPECT_EQ(s.channels[1].hour_of_day[0], 1);  // flat
+}
+
+TEST(ScenarioDefaults, ReturnsTakeConfigDefaults) {
+  const retail::Returns defaults;
+  for (const json& returns : {json(nullptr), json::object(), json{{"reasons", json::object()}}}) {
+    SCOPED_TRACE(returns.dump());
+    json d = small_document();
+    if (returns.is_null())
+      d = without(d, "/returns");
+    else
+      d["returns"] = returns;
+    const retail::Returns r = retail::parse_scenario(d).returns;
+    for (const retail::ReturnReasonConfig& reason : r.reasons) {
+      EXPECT_EQ(reason.share, 0.25);
+      EXPECT_EQ(reason.drift_per_day, 0);
+      EXPECT_EQ(reason.disposition, (std::array<double, retail::kDispositions>{1, 0, 0, 0}));
+    }
+    EXPECT_EQ(r.sizing_content_quality, defaults.sizing_content_quality);
+    EXPECT_EQ(r.sizing_sensitivity, defaults.sizing_sensitivity);
+    EXPECT_EQ(r.packaging_standard, defaults.packaging_standard);
+    EXPECT_EQ(r.packaging_sensitivity, defaults.packaging_sensitivity);
+    EXPECT_EQ(r.decision_days.describe(), "fixed(7)");
+    EXPECT_EQ(r.transit_days.describe(), "fixed(3)");
+    EXPECT_EQ(r.grading_hours.describe(), "fixed(24)");
+    EXPECT_EQ(r.refurbish_days.describe(), "fixed(7)");
+    EXPECT_EQ(r.label_cost_cents, 600);
+    EXPECT_EQ(r.handling_cost_cents, 300);
+    EXPECT_EQ(r.refurbish_cost_cents, 500);
+    EXPECT_EQ(r.destroy_cost_cents, 100);
+    EXPECT_EQ(r.liquidation_recovery, defaults.liquidation_recovery);
+  }
+}
+
+TEST(ScenarioDefaults, ReturnSharesAndDispositionsAreNormalized) {
+  const json returns = {
+      {"reasons",
+       {{"size_fit", {{"share", 3}, {"drift_per_day", -0.01}}},
+        {"damaged",
+         {{"share", 1}, {"disposition", {{"restock", 0.5}, {"liquidate", 0.5}, {"destroy", 1}}}}},
+        {"changed_mind", {{"share", 0}, {"disposition", {{"refurbish", 0.2}}}}}}},
+      {"liquidation_recovery", 0.25},
+      {"refurbish_cost", 4.5}};
+  const retail::Returns r =
+      retail::parse_scenario(with(small_document(), "/returns", returns)).returns;
+  const double total = 3 + 1 + 0.25 + 0;  // not_as_described is left out: 0.25
+  EXPECT_DOUBLE_EQ(r.reasons[0].share, 3 / total);
+  EXPECT_DOUBLE_EQ(r.reasons[1].share, 1 / total);
+  EXPECT_DOUBLE_EQ(r.reasons[2].share, 0.25 / total);
+  EXPECT_EQ(r.reasons[3].share, 0);
+  EXPECT_EQ(r.reasons[0].drift_per_day, -0.01);
+  EXPECT_EQ(r.reasons[0].disposition, (std::array<double, 4>{1, 0, 0, 0}));  // no disposition
+  EXPECT_EQ(r.reasons[1].disposition, (std::array<double, 4>{0.25, 0, 0.25, 0.5}));
+  EXPECT_EQ(r.reasons[3].disposition, (std::array<double, 4>{0, 1, 0, 0}));
+  EXPECT_EQ(r.liquidation_recovery, 0.25);
+  EXPECT_EQ(r.refurbish_cost_cents, 450);
+  EXPECT_EQ(r.label_cost_cents, 600);  // defaults for the rest
 }
 
 TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
@@ -301,6 +386,66 @@ TEST(ScenarioErrors, ChannelsAndProfiles) {
     no_demand["channels"][c]["demand_weight"] = 0;
   EXPECT_THAT(error_of(no_demand),
               StartsWith("/channels: no channel has a positive demand_weight"));
+}
+
+TEST(ScenarioErrors, Returns) {
+  const json d = small_document();
+  EXPECT_EQ(error_of(with(d, "/returns/reasons/size_fit/share", -0.2)),
+            "/returns/reasons/size_fit/share: -0.2 is out of range (expected a number >= 0 and at "
+            "most 1000000000)");
+  EXPECT_EQ(error_of(with(d, "/returns/reasons/damaged/disposition/liquidate", 1.5)),
+            "/returns/reasons/damaged/disposition/liquidate: 1.5 is not a probability (expected a "
+            "number between 0 and 1)");
+  EXPECT_EQ(error_of(with(d, "/returns/reasons/damaged/shar", 0.1)),
+            R"(/returns/reasons/damaged/shar: unknown field "shar" (did you mean "share"?))");
+  EXPECT_EQ(error_of(with(d, "/returns/reasons/sizefit", json::object())),
+            R"(/returns/reasons/sizefit: unknown field "sizefit" (did you mean "size_fit"?))");
+  EXPECT_THAT(error_of(with(d, "/returns/reasons/changed_mind/disposition/resell", 0.1)),
+              StartsWith(R"(/returns/reasons/changed_mind/disposition/resell: unknown field )"
+                         R"("resell" (fields here: restock, refurbish, liquidate, destroy))"));
+  EXPECT_THAT(error_of(with(d, "/returns/refunds", true)),
+              StartsWith(R"(/returns/refunds: unknown field "refunds")"));
+  EXPECT_EQ(error_of(with(d, "/returns/decision_days/max", 2)),
+            "/returns/decision_days/max: 2 is out of range (expected a number >= 3 and at most "
+            "1000000000)");
+  EXPECT_THAT(error_of(with(d, "/returns/transit_days", "a week")),
+              StartsWith(R"(/returns/transit_days: "a week" is not a distribution)"));
+  EXPECT_THAT(error_of(with(d, "/returns/grading_hours/distribution", "weibull")),
+              StartsWith(R"(/returns/grading_hours/distribution: "weibull" is not a distribution )"
+                         "kind"));
+  EXPECT_EQ(error_of(with(d, "/returns/reasons/size_fit/drift_per_day", 0.2)),
+            "/returns/reasons/size_fit/drift_per_day: 0.2 is out of range (expected a number "
+            "between -0.1 and 0.1)");
+  EXPECT_THAT(error_of(with(d, "/returns/sizing_sensitivity", 101)),
+              StartsWith("/returns/sizing_sensitivity: 101 is out of range (expected a number "
+                         "between 0 and 100)"));
+  EXPECT_THAT(error_of(with(d, "/returns/packaging_standard", 1.2)),
+              StartsWith("/returns/packaging_standard: 1.2 is not a probability"));
+  EXPECT_THAT(
+      error_of(with(d, "/returns/label_cost", -6.5)),
+      AllOf(StartsWith("/returns/label_cost: -6.5 is out of range"), HasSubstr("money >= 0")));
+  EXPECT_THAT(error_of(with(d, "/returns/reasons/damaged/disposition", json::array())),
+              StartsWith("/returns/reasons/damaged/disposition: [] is not an object"));
+}
+
+TEST(ScenarioErrors, ReturnSharesAndDispositionsNeedAPositiveSum) {
+  json zero = small_document();
+  for (const char* reason : retail::kReturnReasonNames)
+    zero["returns"]["reasons"][reason]["share"] = 0;
+  EXPECT_EQ(error_of(zero),
+            "/returns/reasons: no return reason has a positive share (at least one must; a reason "
+            "left out has share 0.25)");
+  // Three reasons at 0 leave the fourth: its default share makes the sum positive.
+  zero = without(zero, "/returns/reasons/changed_mind");
+  EXPECT_EQ(retail::parse_scenario(zero).returns.reasons[3].share, 1);
+  EXPECT_EQ(error_of(with(small_document(), "/returns/reasons/damaged/disposition",
+                          {{"liquidate", 0}, {"destroy", 0}})),
+            R"(/returns/reasons/damaged/disposition: {"destroy":0,"liquidate":0} has no positive )"
+            "probability (expected probabilities of restock, refurbish, liquidate and destroy, "
+            "with a positive sum)");
+  EXPECT_THAT(
+      error_of(with(small_document(), "/returns/reasons/damaged/disposition", json::object())),
+      StartsWith("/returns/reasons/damaged/disposition: {} has no positive probability"));
 }
 
 TEST(ScenarioErrors, ZoneWithStoreDemandButNoStore) {
