@@ -83,6 +83,14 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                 "returns costs (cents)", replication);
   require_equal(a.liquidation_loss_cents, kpis.total(Counter::liquidation_loss_cents),
                 "liquidation losses (cents)", replication);
+  require_equal(a.contact_cost_cents, kpis.total(Counter::contact_cost_cents),
+                "contact costs (cents)", replication);
+  require_equal(a.appeasement_cents, kpis.total(Counter::appeasement_cents), "appeasements (cents)",
+                replication);
+  require_equal(a.chargeback_cents, kpis.total(Counter::chargeback_cents), "chargebacks (cents)",
+                replication);
+  require_equal(a.expedited_shipping_cents, kpis.total(Counter::expedited_shipping_cents),
+                "expedited shipping (cents)", replication);
   require_equal(a.sold_units, kpis.total(Counter::units_sold), "units sold", replication);
   require_equal(a.returned_units, kpis.total(Counter::units_returned), "returned units",
                 replication);

@@ -45,6 +45,10 @@ struct Audit {
   std::int64_t returned_cogs_cents = 0;
   std::int64_t returns_cost_cents = 0;
   std::int64_t liquidation_loss_cents = 0;
+  std::int64_t contact_cost_cents = 0;
+  std::int64_t appeasement_cents = 0;
+  std::int64_t chargeback_cents = 0;
+  std::int64_t expedited_shipping_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

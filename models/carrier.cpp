@@ -61,9 +61,13 @@ void CarrierAgent::carry(const OrderLine& line, Context& ctx) {
       transit_h += config_.late_scan_delay_hours.sample(exceptions);
     }
   }
+  const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   shipping_cost_cents_ += service.cost_cents;
-  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
-             Counter::shipping_cost_cents, service.cost_cents);
+  kpis().add(line.channel, category, Counter::shipping_cost_cents, service.cost_cents);
+  if (line.service == Service::expedited) {
+    expedited_shipping_cents_ += service.cost_cents;
+    kpis().add(line.channel, category, Counter::expedited_shipping_cents, service.cost_cents);
+  }
   // The delivery scan reaches the order manager one routing latency after the delivery.
   const sim::Time transit = sim::hours(transit_h);
   ctx.send(network().order_manager_of(line.zone), network().routing_latency + transit,
@@ -74,6 +78,7 @@ void CarrierAgent::audit(Audit& audit) const {
   audit.in_transit_units += waiting_parcels_;
   audit.orders_open += waiting_parcels_;
   audit.shipping_cost_cents += shipping_cost_cents_;
+  audit.expedited_shipping_cents += expedited_shipping_cents_;
 }
 
 }  // namespace retail

@@ -35,6 +35,7 @@ class CarrierAgent final : public RetailAgent {
   std::map<sim::AgentId, std::deque<OrderLine>> waiting_;  // by node, in pickup order
   std::int64_t waiting_parcels_ = 0;
   std::int64_t shipping_cost_cents_ = 0;
+  std::int64_t expedited_shipping_cents_ = 0;
 };
 
 }  // namespace retail

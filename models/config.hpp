@@ -187,6 +187,30 @@ struct Returns {
   double liquidation_recovery = 0.3;  // share of unit cost a liquidator pays
 };
 
+// Why a customer contacts customer service.
+enum class ContactReason : std::uint8_t { late_delivery, cancellation, damaged, return_request };
+inline constexpr std::size_t kContactReasons = 4;
+inline constexpr std::array<const char*, kContactReasons> kContactReasonNames = {
+    "late_delivery", "cancellation", "damaged", "return_request"};
+
+struct ContactReasonConfig {
+  double probability = 0;       // that the event makes the customer contact us
+  double appeasement_rate = 0;  // that the contact ends with a credit (before any wait)
+  Cents appeasement_cents = 0;  // the credit
+};
+
+// The contact centre: contacts queue for `agents` first come, first served; each costs
+// cost_per_contact; a wait raises the appeasement rate by wait_appeasement_per_hour per hour.
+struct CustomerService {
+  std::array<ContactReasonConfig, kContactReasons> reasons;
+  std::uint32_t agents = 10;
+  Distribution handle_minutes = Distribution::exponential(8);
+  Cents cost_per_contact_cents = 400;
+  double wait_appeasement_per_hour = 0.02;
+  // Marketplace penalty per late or cancelled marketplace order.
+  Cents marketplace_chargeback_cents = 0;
+};
+
 struct Kpi {
   double report_latency_minutes = 10;
 };
@@ -207,6 +231,7 @@ struct Scenario {
   AvailabilityView availability;
   Orders orders;
   Returns returns;
+  CustomerService service;
   Kpi kpi;
 };
 

@@ -63,10 +63,10 @@ void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
   reorder_if_needed(line.sku, ctx);
 }
 
-void DcAgent::begin_picking(const PickStation::Job& job, Context& ctx) {
-  const CategoryId category = network().scenario.catalog.skus[job.line.sku].category;
-  kpis().add(job.line.channel, category, Counter::pick_wait_us, ctx.now() - job.arrived);
-  ctx.schedule(sim::minutes(config_.pick_minutes.sample(ctx.rng(kPicking))), PickDone{job.line});
+void DcAgent::begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[job.item.sku].category;
+  kpis().add(job.item.channel, category, Counter::pick_wait_us, ctx.now() - job.arrived);
+  ctx.schedule(sim::minutes(config_.pick_minutes.sample(ctx.rng(kPicking))), PickDone{job.item});
 }
 
 void DcAgent::on(const PickDone& done, Context& ctx) {

@@ -8,8 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "models/fifo_station.hpp"
 #include "models/inventory.hpp"
-#include "models/pick_station.hpp"
 #include "models/retail_agent.hpp"
 
 namespace retail {
@@ -54,7 +54,7 @@ class DcAgent final : public RetailAgent {
   void restock(const OrderLine& line, Context& ctx);
   void add_returns_cost(const OrderLine& line, Cents cost);
   void start_pick(const OrderLine& line, Context& ctx);
-  void begin_picking(const PickStation::Job& job, Context& ctx);
+  void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
   void place_purchase_order(SkuId sku, Context& ctx);
   std::vector<StockLevel> stock_levels() const override { return stock_.stock_by_category(); }
@@ -62,7 +62,7 @@ class DcAgent final : public RetailAgent {
   const Dc& config_;
   DcId dc_;
   Inventory stock_;
-  PickStation picking_;
+  FifoStation<OrderLine> picking_;
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
   std::int64_t backordered_lines_ = 0;

@@ -32,9 +32,19 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   const std::int64_t shipping = get(t, Counter::shipping_cost_cents);
   const std::int64_t returns_cost = get(t, Counter::returns_cost_cents);
   const std::int64_t liquidation_loss = get(t, Counter::liquidation_loss_cents);
+  const std::int64_t appeasements = get(t, Counter::appeasement_cents);
+  const std::int64_t chargebacks = get(t, Counter::chargeback_cents);
+  const std::int64_t contact_cost = get(t, Counter::contact_cost_cents);
+  const std::int64_t expedited = get(t, Counter::expedited_shipping_cents);
   std::int64_t returns = 0;
   for (std::size_t r = 0; r < kReturnReasons; ++r)
     returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
+  std::int64_t contacts = 0;
+  for (std::size_t r = 0; r < kContactReasons; ++r)
+    contacts += get(t, contacts_counter(static_cast<ContactReason>(r)));
+  // Margin leakage: what execution failures cost beyond the sale itself.
+  const std::int64_t leakage =
+      expedited + appeasements + chargebacks + returns_cost + liquidation_loss;
   return {
       {"availability_integrity",
        ratio(get(t, Counter::fulfillable), get(t, Counter::shown_available))},
@@ -53,6 +63,9 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {"returns_per_order", ratio(returns, get(t, Counter::orders_delivered))},
       {"size_fit_returns_per_order",
        ratio(get(t, Counter::returns_size_fit), get(t, Counter::orders_delivered))},
+      {"contacts_per_100_orders", 100 * ratio(contacts, get(t, Counter::orders_placed))},
+      {"mean_contact_wait_hours",
+       ratio(get(t, Counter::contact_wait_us), get(t, Counter::contacts_handled)) / 3.6e9},
       {"revenue", currency(revenue)},
       {"refunds", currency(get(t, Counter::refunds_cents))},
       {"cogs", currency(cogs)},
@@ -60,8 +73,13 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {"shipping_cost", currency(shipping)},
       {"returns_cost", currency(returns_cost)},
       {"liquidation_loss", currency(liquidation_loss)},
-      {"contribution_margin",
-       currency(revenue - cogs - shipping - returns_cost - liquidation_loss)},
+      {"appeasements", currency(appeasements)},
+      {"chargebacks", currency(chargebacks)},
+      {"contact_cost", currency(contact_cost)},
+      {"expedited_shipping", currency(expedited)},
+      {"margin_leakage", currency(leakage)},
+      {"contribution_margin", currency(revenue - cogs - shipping - returns_cost - liquidation_loss -
+                                       appeasements - chargebacks - contact_cost)},
       {"mean_pick_wait_hours",
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
       {"mean_order_cycle_hours",
@@ -104,7 +122,17 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "units_returned",
                                                            "units_restocked",
                                                            "units_liquidated",
-                                                           "units_destroyed"};
+                                                           "units_destroyed",
+                                                           "contacts_late_delivery",
+                                                           "contacts_cancellation",
+                                                           "contacts_damaged",
+                                                           "contacts_return_request",
+                                                           "contacts_handled",
+                                                           "contact_wait_us",
+                                                           "contact_cost_cents",
+                                                           "appeasement_cents",
+                                                           "chargeback_cents",
+                                                           "expedited_shipping_cents"};
   return names;
 }
 

@@ -47,10 +47,25 @@ enum class Counter : std::uint8_t {
   units_restocked,         // returned units back in sellable stock (directly or refurbished)
   units_liquidated,
   units_destroyed,
+  contacts_late_delivery,  // contacts by reason (in ContactReason order)
+  contacts_cancellation,
+  contacts_damaged,
+  contacts_return_request,
+  contacts_handled,
+  contact_wait_us,  // total wait for an agent, in microseconds
+  contact_cost_cents,
+  appeasement_cents,         // credits granted to contacting customers
+  chargeback_cents,          // marketplace penalties for late and cancelled orders
+  expedited_shipping_cents,  // the part of shipping cost paid for expedited service
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);
 const std::array<const char*, kCounters>& counter_names();
+// The contact counter of a reason.
+inline Counter contacts_counter(ContactReason reason) {
+  return static_cast<Counter>(static_cast<std::size_t>(Counter::contacts_late_delivery) +
+                              static_cast<std::size_t>(reason));
+}
 // The return-request counter of a reason.
 inline Counter returns_counter(ReturnReason reason) {
   return static_cast<Counter>(static_cast<std::size_t>(Counter::returns_size_fit) +

@@ -94,6 +94,14 @@ struct RefurbishDone {
   OrderLine line;
 };
 
+// Order manager -> customer service: a customer contacts us about an order. Customer service
+// -> itself: an agent finished a contact.
+struct Contact {
+  OrderLine line;
+  ContactReason reason = ContactReason::late_delivery;
+};
+struct ContactHandled {};
+
 // Self-scheduled clocks.
 struct SyncTick {};
 struct ReviewTick {};
@@ -127,11 +135,11 @@ struct KpiReport {
   std::int64_t open_orders = 0;
 };
 
-using Msg =
-    std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender, Delivered,
-                 ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
-                 ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
-                 ReturnDue, ReturnParcel, GradingDone, RefurbishDone, KpiReport>;
+using Msg = std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender,
+                         Delivered, ReplenishmentOrder, Shipment, SupplierReceipt,
+                         AvailabilityUpdate, SyncTick, ReviewTick, MarketplaceRefresh, PickDone,
+                         PickupTick, BopisCollected, DayEnd, ReturnDue, ReturnParcel, GradingDone,
+                         RefurbishDone, Contact, ContactHandled, KpiReport>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

@@ -23,6 +23,7 @@ Directory make_directory(const Scenario& scenario,
     ids.dc.push_back(next++);
   for (std::size_t carrier = 0; carrier < scenario.carriers.size(); ++carrier)
     ids.carrier.push_back(next++);
+  ids.customer_service = next++;
   ids.recorder = next++;
   ids.agents = next;
   return ids;

@@ -21,6 +21,7 @@ struct Directory {
   std::vector<sim::AgentId> store;
   std::vector<sim::AgentId> dc;
   std::vector<sim::AgentId> carrier;
+  sim::AgentId customer_service = 0;
   sim::AgentId recorder = 0;
   std::size_t agents = 0;
 };

@@ -10,7 +10,7 @@
 namespace retail {
 
 namespace {
-enum Stream : std::uint32_t { kCustomers, kReturns };
+enum Stream : std::uint32_t { kCustomers, kReturns, kContacts };
 constexpr int kUnavailable = -1;
 constexpr int kDcNode = 0;
 
@@ -150,7 +150,12 @@ void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
   kpis().add(line.channel, item.category, Counter::orders_in_full, in_full);
   kpis().add(line.channel, item.category, Counter::orders_otif, on_time && in_full);
   kpis().add(line.channel, item.category, Counter::order_cycle_us, delivery.at - line.placed_at);
+  if (!on_time) {
+    charge_back(line);
+    maybe_contact(line, ContactReason::late_delivery, ctx);
+  }
   if (delivery.damaged) {
+    maybe_contact(line, ContactReason::damaged, ctx);
     ++damaged_units_;
     kpis().add(line.channel, item.category, Counter::units_damaged);
   } else if (line.channel != Channel::bopis) {  // BOPIS is paid at the store, on collection
@@ -205,13 +210,30 @@ void OrderManagerAgent::on(const ReturnDue& request, Context& ctx) {
   kpis().add(line.channel, item.category, Counter::refunds_cents, item.price_cents);
   kpis().add(line.channel, item.category, Counter::returned_cogs_cents, item.unit_cost_cents);
   kpis().add(line.channel, item.category, Counter::returns_cost_cents, returns.label_cost_cents);
+  maybe_contact(line, ContactReason::return_request, ctx);
   const sim::AgentId dc = network().ids.dc[network().scenario.zones[zone_].dc];
   ctx.send(dc,
            network().routing_latency + sim::days(returns.transit_days.sample(ctx.rng(kReturns))),
            ReturnParcel{line, request.reason});
 }
 
-void OrderManagerAgent::on(const OrderCancelled& cancellation, Context&) {
+void OrderManagerAgent::maybe_contact(const OrderLine& line, ContactReason reason, Context& ctx) {
+  const double p = network().scenario.service.reasons[static_cast<std::size_t>(reason)].probability;
+  if (ctx.rng(kContacts).uniform01() < p)
+    ctx.send(network().ids.customer_service, network().routing_latency, Contact{line, reason});
+}
+
+void OrderManagerAgent::charge_back(const OrderLine& line) {
+  const Cents penalty = network().scenario.service.marketplace_chargeback_cents;
+  if (line.channel != Channel::marketplace || penalty == 0) return;
+  chargeback_cents_ += penalty;
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
+             Counter::chargeback_cents, penalty);
+}
+
+void OrderManagerAgent::on(const OrderCancelled& cancellation, Context& ctx) {
+  charge_back(cancellation.line);
+  maybe_contact(cancellation.line, ContactReason::cancellation, ctx);
   ++cancelled_;
   kpis().add(cancellation.line.channel,
              network().scenario.catalog.skus[cancellation.line.sku].category,
@@ -229,6 +251,7 @@ void OrderManagerAgent::audit(Audit& audit) const {
   audit.refunds_cents += refunds_cents_;
   audit.returned_cogs_cents += returned_cogs_cents_;
   audit.returns_cost_cents += return_labels_cents_;
+  audit.chargeback_cents += chargeback_cents_;
 }
 
 }  // namespace retail

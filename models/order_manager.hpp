@@ -20,7 +20,7 @@ class OrderManagerAgent final : public RetailAgent {
   void audit(Audit& audit) const override;
 
   static sim::Time min_send_delay(const Network& network);
-  static constexpr std::uint32_t kStreams = 2;
+  static constexpr std::uint32_t kStreams = 3;
 
  private:
   void on(const CustomerArrival& customer, Context& ctx);
@@ -41,6 +41,10 @@ class OrderManagerAgent final : public RetailAgent {
   sim::Time promise(Channel channel, Service service, sim::Time now) const;
   // Decides whether (and why) a delivered unit will come back, and schedules the request.
   void maybe_return(const OrderLine& line, Context& ctx);
+  // The customer may contact customer service about `line`; a marketplace order that failed
+  // its promise also costs a chargeback.
+  void maybe_contact(const OrderLine& line, ContactReason reason, Context& ctx);
+  void charge_back(const OrderLine& line);
   std::int64_t open_orders() const override { return placed_ - delivered_ - cancelled_; }
 
   ZoneId zone_;
@@ -59,6 +63,7 @@ class OrderManagerAgent final : public RetailAgent {
   std::int64_t refunds_cents_ = 0;
   std::int64_t returned_cogs_cents_ = 0;
   std::int64_t return_labels_cents_ = 0;
+  std::int64_t chargeback_cents_ = 0;
 };
 
 }  // namespace retail

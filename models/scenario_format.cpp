@@ -10,11 +10,11 @@ namespace {
 template <std::size_t N>
 using Fields = std::array<std::string_view, N>;
 
-constexpr Fields<17> kScenario{
-    "name",         "description", "extends",  "seed",          "replications",
-    "horizon_days", "catalog",     "network",  "replenishment", "initial_days_of_cover",
-    "channels",     "demand",      "carriers", "availability",  "orders",
-    "returns",      "kpi"};
+constexpr Fields<18> kScenario{
+    "name",         "description",      "extends",  "seed",          "replications",
+    "horizon_days", "catalog",          "network",  "replenishment", "initial_days_of_cover",
+    "channels",     "demand",           "carriers", "availability",  "orders",
+    "returns",      "customer_service", "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
 constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
                          "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
@@ -63,6 +63,15 @@ constexpr Fields<14> kReturns{"reasons",
 constexpr Fields<4> kReturnReasons{"size_fit", "damaged", "not_as_described", "changed_mind"};
 constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
 constexpr Fields<4> kDisposition{"restock", "refurbish", "liquidate", "destroy"};
+constexpr Fields<6> kCustomerService{"reasons",
+                                     "agents",
+                                     "handle_minutes",
+                                     "cost_per_contact",
+                                     "wait_appeasement_per_hour",
+                                     "marketplace_chargeback"};
+// In the order of ContactReason (models/config.hpp).
+constexpr Fields<4> kContactReasons{"late_delivery", "cancellation", "damaged", "return_request"};
+constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
 constexpr Fields<1> kKpi{"report_latency_minutes"};
 constexpr Fields<2> kFixed{"distribution", "value"};
 constexpr Fields<3> kUniform{"distribution", "min", "max"};
@@ -98,6 +107,9 @@ constexpr ObjectFormat returns{"returns", kReturns};
 constexpr ObjectFormat return_reasons{"return_reasons", kReturnReasons};
 constexpr ObjectFormat return_reason{"return_reason", kReturnReason};
 constexpr ObjectFormat disposition{"disposition", kDisposition};
+constexpr ObjectFormat customer_service{"customer_service", kCustomerService};
+constexpr ObjectFormat contact_reasons{"contact_reasons", kContactReasons};
+constexpr ObjectFormat contact_reason{"contact_reason", kContactReason};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -115,7 +127,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &scenario, &catalog, &sku, &network, &zone, &dc, &store, &lane, &node_policies,
       &initial_cover, &channels, &channel, &demand, &out_of_stock, &carrier, &carrier_services,
       &service_level, &availability, &orders, &returns, &return_reasons, &return_reason,
-      &disposition, &kpi,
+      &disposition, &customer_service, &contact_reasons, &contact_reason, &kpi,
       // The shapes of DIST and POLICY values.
       &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
   return kAll;

@@ -1,5 +1,6 @@
 // parse_scenario: the document's top level, catalog, channels, demand, availability, orders,
-// returns and KPI sections (the network and carriers are in scenario_network_parser.cpp).
+// returns, customer service and KPI sections (the network and carriers are in
+// scenario_network_parser.cpp).
 #include <numeric>
 
 #include "models/scenario.hpp"
@@ -183,6 +184,32 @@ Returns read_returns(const Object& returns) {
   return out;
 }
 
+// A contact centre's agents: beyond this it is a typo, not a retailer's contact centre.
+constexpr Integer<std::uint32_t> kAgents{1, 100'000};
+// How much an hour's wait raises the appeasement rate (a probability, so 10 is already extreme).
+constexpr Number kWaitAppeasementPerHour{0, 10};
+
+CustomerService read_customer_service(const Object& service) {
+  CustomerService out;
+  const Object reasons = service.optional_object("reasons", formats::contact_reasons);
+  for (std::size_t r = 0; r < kContactReasons; ++r) {
+    ContactReasonConfig& reason = out.reasons[r];
+    // A reason left out keeps its defaults: no contacts.
+    const Object f = reasons.optional_object(kContactReasonNames[r], formats::contact_reason);
+    reason.probability = f.get("probability", probability, reason.probability);
+    reason.appeasement_rate = f.get("appeasement_rate", probability, reason.appeasement_rate);
+    reason.appeasement_cents = f.get("appeasement", money, reason.appeasement_cents);
+  }
+  out.agents = service.get("agents", kAgents, out.agents);
+  out.handle_minutes = service.get("handle_minutes", distribution, out.handle_minutes);
+  out.cost_per_contact_cents = service.get("cost_per_contact", money, out.cost_per_contact_cents);
+  out.wait_appeasement_per_hour = service.get("wait_appeasement_per_hour", kWaitAppeasementPerHour,
+                                              out.wait_appeasement_per_hour);
+  out.marketplace_chargeback_cents =
+      service.get("marketplace_chargeback", money, out.marketplace_chargeback_cents);
+  return out;
+}
+
 Kpi read_kpi(const Object& kpi) {
   Kpi out;
   out.report_latency_minutes =
@@ -215,6 +242,8 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.availability = read_availability(root.optional_object("availability", formats::availability));
   s.orders = read_orders(root.optional_object("orders", formats::orders));
   s.returns = read_returns(root.optional_object("returns", formats::returns));
+  s.service =
+      read_customer_service(root.optional_object("customer_service", formats::customer_service));
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
   return s;
 }

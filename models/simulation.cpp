@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "models/carrier.hpp"
+#include "models/customer_service.hpp"
 #include "models/dc.hpp"
 #include "models/demand.hpp"
 #include "models/kpi_recorder.hpp"
@@ -36,6 +37,10 @@ class RetailWorld {
       add<DcAgent>("dc/" + s.dcs[dc].name, dc);
     for (CarrierId carrier = 0; carrier < s.carriers.size(); ++carrier)
       add<CarrierAgent>("carrier/" + s.carriers[carrier].name, carrier);
+    agents_.push_back(&world_.add<CustomerServiceAgent>(
+        {"customer-service", CustomerServiceAgent::min_send_delay(network),
+         CustomerServiceAgent::kStreams},
+        network));
     recorder_ = &world_.add<KpiRecorderAgent>({"kpi-recorder", sim::kNever, 1}, s.horizon_days,
                                               s.catalog.categories.size());
     if (world_.size() != network.ids.agents)

@@ -124,6 +124,13 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
   s.demand.out_of_stock = {0.3, 0.2, Distribution::uniform(24, 72), 1};
   s.orders.bopis_pickup_delay_hours = Distribution::exponential(6);
   s.availability.sync_interval_minutes = 30;
+  s.returns.decision_days = Distribution::uniform(3, 14);
+  s.returns.transit_days = Distribution::uniform(2, 5);
+  s.returns.grading_hours = Distribution::uniform(24, 72);
+  s.service.reasons = {ContactReasonConfig{0.3, 0.25, 1000}, ContactReasonConfig{0.4, 0.3, 500},
+                       ContactReasonConfig{0.6, 0.5, 1500}, ContactReasonConfig{0.15, 0.05, 500}};
+  s.service.agents = 2 + size.stores / 20;
+  s.service.marketplace_chargeback_cents = 500;
   return s;
 }
 

@@ -30,6 +30,8 @@ std::vector<double> expected_daily_events(const Network& network) {
   }
   for (const auto dc : network.ids.dc)
     events[dc] += syncs + kDailyClocks;
+  // A contact per few orders, at most: a rough share of the online order flow.
+  events[network.ids.customer_service] = chain * online * 0.2;
   events[network.ids.recorder] = static_cast<double>(network.ids.agents);
   return events;
 }

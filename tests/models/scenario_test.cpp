@@ -151,9 +151,33 @@ TEST(ScenarioExample, ReadsReturns) {
   EXPECT_NEAR(shares, 1, 1e-12);
 }
 
+TEST(ScenarioExample, ReadsCustomerService) {
+  const retail::CustomerService cs = retail::load_scenario(kSmall).scenario.service;
+  using retail::ContactReason;
+  const auto reason = [&](ContactReason why) { return cs.reasons[static_cast<std::size_t>(why)]; };
+  EXPECT_DOUBLE_EQ(reason(ContactReason::late_delivery).probability, 0.3);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::late_delivery).appeasement_rate, 0.25);
+  EXPECT_EQ(reason(ContactReason::late_delivery).appeasement_cents, 1000);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::cancellation).probability, 0.4);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::cancellation).appeasement_rate, 0.3);
+  EXPECT_EQ(reason(ContactReason::cancellation).appeasement_cents, 500);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::damaged).probability, 0.6);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::damaged).appeasement_rate, 0.5);
+  EXPECT_EQ(reason(ContactReason::damaged).appeasement_cents, 1500);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::return_request).probability, 0.15);
+  EXPECT_DOUBLE_EQ(reason(ContactReason::return_request).appeasement_rate, 0.05);
+  EXPECT_EQ(reason(ContactReason::return_request).appeasement_cents, 500);
+  EXPECT_EQ(cs.agents, 3u);
+  EXPECT_EQ(cs.handle_minutes.describe(), "exponential(mean 8)");
+  EXPECT_EQ(cs.cost_per_contact_cents, 400);
+  EXPECT_DOUBLE_EQ(cs.wait_appeasement_per_hour, 0.02);
+  EXPECT_EQ(cs.marketplace_chargeback_cents, 500);
+}
+
 TEST(ScenarioDefaults, OptionalSectionsTakeConfigDefaults) {
   json d = small_document();
-  for (const char* section : {"/demand", "/availability", "/orders", "/returns", "/kpi", "/seed"})
+  for (const char* section :
+       {"/demand", "/availability", "/orders", "/returns", "/customer_service", "/kpi", "/seed"})
     d = without(d, section);
   d = without(d, "/channels/web/hour_of_day");
   const retail::Scenario s = retail::parse_scenario(d);
@@ -223,6 +247,53 @@ TEST(ScenarioDefaults, ReturnSharesAndDispositionsAreNormalized) {
   EXPECT_EQ(r.liquidation_recovery, 0.25);
   EXPECT_EQ(r.refurbish_cost_cents, 450);
   EXPECT_EQ(r.label_cost_cents, 600);  // defaults for the rest
+}
+
+TEST(ScenarioDefaults, CustomerServiceTakesConfigDefaults) {
+  const retail::CustomerService defaults;
+  for (const json& service : {json(nullptr), json::object(), json{{"reasons", json::object()}},
+                              json{{"reasons", {{"damaged", json::object()}}}}}) {
+    SCOPED_TRACE(service.dump());
+    json d = small_document();
+    if (service.is_null())
+      d = without(d, "/customer_service");
+    else
+      d["customer_service"] = service;
+    const retail::CustomerService cs = retail::parse_scenario(d).service;
+    for (const retail::ContactReasonConfig& reason : cs.reasons) {
+      EXPECT_EQ(reason.probability, 0);
+      EXPECT_EQ(reason.appeasement_rate, 0);
+      EXPECT_EQ(reason.appeasement_cents, 0);
+    }
+    EXPECT_EQ(cs.agents, 10u);
+    EXPECT_EQ(cs.handle_minutes.describe(), "exponential(mean 8)");
+    EXPECT_EQ(cs.cost_per_contact_cents, 400);
+    EXPECT_EQ(cs.wait_appeasement_per_hour, defaults.wait_appeasement_per_hour);
+    EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
+  }
+}
+
+TEST(ScenarioDefaults, CustomerServiceReasonsDefaultFieldByField) {
+  const json service = {{"reasons",
+                         {{"late_delivery", {{"probability", 0.5}}},
+                          {"return_request", {{"appeasement_rate", 0.1}, {"appeasement", 2.499}}}}},
+                        {"agents", 100000},
+                        {"handle_minutes", 6},
+                        {"wait_appeasement_per_hour", 0}};
+  const retail::CustomerService cs =
+      retail::parse_scenario(with(small_document(), "/customer_service", service)).service;
+  EXPECT_EQ(cs.reasons[0].probability, 0.5);
+  EXPECT_EQ(cs.reasons[0].appeasement_rate, 0);
+  EXPECT_EQ(cs.reasons[0].appeasement_cents, 0);
+  EXPECT_EQ(cs.reasons[1].probability, 0);  // cancellation left out
+  EXPECT_EQ(cs.reasons[3].probability, 0);
+  EXPECT_EQ(cs.reasons[3].appeasement_rate, 0.1);
+  EXPECT_EQ(cs.reasons[3].appeasement_cents, 250);  // rounded to the nearest cent
+  EXPECT_EQ(cs.agents, 100000u);
+  EXPECT_EQ(cs.handle_minutes.describe(), "fixed(6)");
+  EXPECT_EQ(cs.wait_appeasement_per_hour, 0);
+  EXPECT_EQ(cs.cost_per_contact_cents, 400);  // defaults for the rest
+  EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
 }
 
 TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
@@ -446,6 +517,53 @@ TEST(ScenarioErrors, ReturnSharesAndDispositionsNeedAPositiveSum) {
   EXPECT_THAT(
       error_of(with(small_document(), "/returns/reasons/damaged/disposition", json::object())),
       StartsWith("/returns/reasons/damaged/disposition: {} has no positive probability"));
+}
+
+TEST(ScenarioErrors, CustomerService) {
+  const json d = small_document();
+  EXPECT_EQ(error_of(with(d, "/customer_service/reasons/late_delivery/probability", 1.2)),
+            "/customer_service/reasons/late_delivery/probability: 1.2 is not a probability "
+            "(expected a number between 0 and 1)");
+  EXPECT_THAT(error_of(with(d, "/customer_service/reasons/damaged/appeasement_rate", -0.1)),
+              StartsWith("/customer_service/reasons/damaged/appeasement_rate: -0.1 is not a "
+                         "probability"));
+  EXPECT_EQ(error_of(with(d, "/customer_service/agents", 0)),
+            "/customer_service/agents: 0 is out of range (expected an integer between 1 and "
+            "100000)");
+  EXPECT_THAT(error_of(with(d, "/customer_service/agents", 100001)),
+              StartsWith("/customer_service/agents: 100001 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/agents", 2.5)),
+              StartsWith("/customer_service/agents: 2.5 is not an integer"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/cost_per_contact", -4)),
+              AllOf(StartsWith("/customer_service/cost_per_contact: -4 is out of range"),
+                    HasSubstr("money >= 0")));
+  EXPECT_THAT(error_of(with(d, "/customer_service/marketplace_chargeback", -5)),
+              AllOf(StartsWith("/customer_service/marketplace_chargeback: -5 is out of range"),
+                    HasSubstr("money >= 0")));
+  EXPECT_THAT(
+      error_of(with(d, "/customer_service/reasons/cancellation/appeasement", -5)),
+      AllOf(StartsWith("/customer_service/reasons/cancellation/appeasement: -5 is out of range"),
+            HasSubstr("money >= 0")));
+  EXPECT_EQ(error_of(with(d, "/customer_service/wait_appeasement_per_hour", 11)),
+            "/customer_service/wait_appeasement_per_hour: 11 is out of range (expected a number "
+            "between 0 and 10)");
+  EXPECT_EQ(error_of(with(d, "/customer_service/agent", 3)),
+            R"(/customer_service/agent: unknown field "agent" (did you mean "agents"?))");
+  EXPECT_EQ(error_of(with(d, "/customer_service/reasons/late_delivry", json::object())),
+            R"(/customer_service/reasons/late_delivry: unknown field "late_delivry" (did you )"
+            R"(mean "late_delivery"?))");
+  EXPECT_THAT(error_of(with(d, "/customer_service/reasons/damaged/credit", 10)),
+              StartsWith(R"(/customer_service/reasons/damaged/credit: unknown field "credit" )"
+                         R"((fields here: probability, appeasement_rate, appeasement))"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/handle_minutes", "eight")),
+              StartsWith(R"(/customer_service/handle_minutes: "eight" is not a distribution)"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/handle_minutes/distribution", "weibull")),
+              StartsWith(R"(/customer_service/handle_minutes/distribution: "weibull" is not a )"
+                         "distribution kind"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/handle_minutes/mean", -8)),
+              StartsWith("/customer_service/handle_minutes/mean: -8 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/customer_service/reasons", json::array())),
+              StartsWith("/customer_service/reasons: [] is not an object"));
 }
 
 TEST(ScenarioErrors, ZoneWithStoreDemandButNoStore) {
