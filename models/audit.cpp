@@ -13,6 +13,9 @@ template <class... Handlers>
 struct Overloaded : Handlers... {
   using Handlers::operator()...;
 };
+// Spelled out for compilers (clang 14) without C++20's implicit aggregate deduction guides.
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 std::string n(std::int64_t value) {
   return std::to_string(value);

@@ -2,6 +2,7 @@
 // zones, Zipf-like SKU popularity, diurnal and weekly seasonality per channel.
 #include "models/synthetic.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -10,6 +11,9 @@
 namespace retail {
 
 namespace {
+
+// Store, web, marketplace, BOPIS.
+constexpr std::array<double, kChannels> kChannelShares = {0.62, 0.25, 0.08, 0.05};
 
 ReplenishmentPolicy days_of_cover(double reorder_point, double order_up_to) {
   ReplenishmentPolicy policy;
@@ -66,8 +70,18 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
   for (std::uint32_t d = 0; d < size.dcs; ++d) {
     Dc dc;
     dc.name = sim::numbered_name("dc-", d);
-    dc.pickers = 6;
-    dc.pick_minutes = Distribution::exponential(4);
+    // Enough pickers to run at about 60 % on average: online orders queue at evening peaks
+    // and clear overnight rather than piling up for the whole horizon.
+    constexpr double kPickMinutes = 4;
+    const double online_orders_per_day =
+        size.mean_demand_per_sku * size.skus *
+        (kChannelShares[static_cast<std::size_t>(Channel::web)] +
+         kChannelShares[static_cast<std::size_t>(Channel::marketplace)]) /
+        size.dcs;
+    dc.pickers = std::max<std::uint32_t>(
+        2, static_cast<std::uint32_t>(
+               std::ceil(online_orders_per_day * kPickMinutes / (24 * 60) / 0.6)));
+    dc.pick_minutes = Distribution::exponential(kPickMinutes);
     dc.supplier_lead_days = Distribution::uniform(7, 14);
     dc.replenishment = days_of_cover(14, 28);
     dc.initial_days_of_cover = 24;
@@ -111,10 +125,9 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
     store_day[h] = (h >= 9 && h < 21) ? 1.0 + 0.5 * std::sin((h - 9) * 3.14159 / 12) : 0.0;
     web_day[h] = 0.3 + std::exp(-0.5 * std::pow((h - 20) / 3.0, 2)) + 0.4 * (h >= 8 && h < 18);
   }
-  const double shares[kChannels] = {0.62, 0.25, 0.08, 0.05};
   for (std::size_t c = 0; c < kChannels; ++c) {
     const bool in_store = c == static_cast<std::size_t>(Channel::store);
-    s.channels[c].demand_share = shares[c];
+    s.channels[c].demand_share = kChannelShares[c];
     s.channels[c].day_of_week = mean_one(in_store ? store_week : web_week);
     s.channels[c].hour_of_day = mean_one(in_store ? store_day : web_day);
   }
