@@ -34,42 +34,56 @@ std::string position(std::string_view text, std::size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// nlohmann's message without its "[json.exception...] parse error at ...: " preamble.
-std::string reason(const Json::parse_error& e) {
+// nlohmann's message without its "[json.exception...] " tag and "parse error at ...: " preamble.
+std::string reason(const Json::exception& e) {
   const std::string_view what = e.what();
   const std::size_t start = what.find("parse error");
-  const std::size_t colon = what.find(": ", start == std::string_view::npos ? 0 : start);
-  return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+  if (start != std::string_view::npos) {
+    const std::size_t colon = what.find(": ", start);
+    if (colon != std::string_view::npos) return std::string(what.substr(colon + 2));
+  }
+  const std::size_t tag_end = what.find("] ");
+  return std::string(tag_end == std::string_view::npos ? what : what.substr(tag_end + 2));
 }
 
-// Rejects repeated keys, which JSON parsers silently resolve to the last one.
-class DuplicateKeyCheck {
+// A scenario nests about six levels. Far deeper input is refused while it is checked: nlohmann's
+// dump, comparison and merge_patch recurse, so depth would cost stack.
+constexpr std::size_t kMaxDepth = 64;
+
+std::string too_deep() {
+  return "nesting deeper than " + std::to_string(kMaxDepth) +
+         " levels (a scenario needs about six)";
+}
+
+// A pass over the text that builds nothing and throws a ScenarioError at the first malformed
+// JSON (with line and column, number overflow included), repeated key (which JSON parsers
+// silently resolve to the last one) or nesting beyond kMaxDepth. It runs before the document is
+// built because nlohmann's parser with a callback takes time quadratic in an array's length.
+class DocumentCheck final : public nlohmann::json_sax<Json> {
  public:
-  explicit DuplicateKeyCheck(std::string_view source) : source_(source) {}
-  bool operator()(int, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        frames_.push_back({child_path(), event == Json::parse_event_t::array_start, 0, {}, {}});
-        break;
-      case Json::parse_event_t::key: {
-        Frame& frame = frames_.back();
-        frame.key = parsed.get<std::string>();
-        if (!frame.keys.insert(frame.key).second)
-          throw ScenarioError(prefix(source_) + scenario::where(frame.path / frame.key) +
-                              ": duplicate key (an object may give each field only once)");
-        break;
-      }
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        frames_.pop_back();
-        element_done();
-        break;
-      case Json::parse_event_t::value:
-        element_done();
-        break;
-    }
+  DocumentCheck(std::string_view text, std::string_view source) : text_(text), source_(source) {}
+
+  bool null() override { return element_done(); }
+  bool boolean(bool) override { return element_done(); }
+  bool number_integer(number_integer_t) override { return element_done(); }
+  bool number_unsigned(number_unsigned_t) override { return element_done(); }
+  bool number_float(number_float_t, const string_t&) override { return element_done(); }
+  bool string(string_t&) override { return element_done(); }
+  bool binary(binary_t&) override { return element_done(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& key) override {
+    Frame& frame = frames_.back();
+    frame.key = key;
+    if (!frame.keys.insert(key).second)
+      throw ScenarioError(prefix(source_) + scenario::where(frame.path / key) +
+                          ": duplicate key (an object may give each field only once)");
     return true;
+  }
+  bool parse_error(std::size_t byte, const std::string&, const Json::exception& e) override {
+    throw ScenarioError(prefix(source_) + position(text_, byte) + ": malformed JSON: " + reason(e));
   }
 
  private:
@@ -80,14 +94,26 @@ class DuplicateKeyCheck {
     std::set<std::string> keys;
     std::string key;
   };
+  bool open(bool array) {
+    if (frames_.size() >= kMaxDepth)
+      throw ScenarioError(prefix(source_) + scenario::where(child_path()) + ": " + too_deep());
+    frames_.push_back({child_path(), array, 0, {}, {}});
+    return true;
+  }
+  bool close() {
+    frames_.pop_back();
+    return element_done();
+  }
   Pointer child_path() const {
     if (frames_.empty()) return Pointer();
     const Frame& parent = frames_.back();
     return parent.array ? parent.path / parent.index : parent.path / parent.key;
   }
-  void element_done() {
+  bool element_done() {
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return true;
   }
+  std::string_view text_;
   std::string_view source_;
   std::vector<Frame> frames_;
 };
@@ -199,11 +225,9 @@ std::size_t element_index(const Json& array, const std::string& token, const Poi
 }  // namespace
 
 Json parse_scenario_text(std::string_view text, std::string_view source) {
-  try {
-    return Json::parse(text, DuplicateKeyCheck(source));
-  } catch (const Json::parse_error& e) {
-    throw ScenarioError(prefix(source) + position(text, e.byte) + ": malformed JSON: " + reason(e));
-  }
+  DocumentCheck check(text, source);
+  Json::sax_parse(text, &check);
+  return Json::parse(text);
 }
 
 void apply_override(Json& document, std::string_view assignment) {
@@ -212,10 +236,17 @@ void apply_override(Json& document, std::string_view assignment) {
   if (equals == std::string_view::npos || equals == 0)
     fail("expected path=value, such as network.dcs.0.pickers=6");
   const std::vector<std::string> tokens = path_tokens(assignment, assignment.substr(0, equals));
+  if (tokens.size() > kMaxDepth) fail("the path has " + too_deep());
   const std::string value_text(assignment.substr(equals + 1));
   Json value;
   try {
-    value = Json::parse(value_text);
+    value = Json::parse(value_text, [&](int depth, Json::parse_event_t event, const Json&) {
+      const bool opens =
+          event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
+      if (opens && static_cast<std::size_t>(depth) >= kMaxDepth)
+        fail("the value has " + too_deep());
+      return true;
+    });
   } catch (const Json::exception&) {
     value = value_text;  // not JSON: a bare word such as a name
   }
@@ -231,6 +262,8 @@ void apply_override(Json& document, std::string_view assignment) {
     const std::string& token = tokens[i];
     const bool last = i + 1 == tokens.size();
     if (node->is_object() || node->is_null()) {
+      // Deleting what is not there leaves the document as it was (creating no parents for it).
+      if (value.is_null() && !(node->is_object() && node->contains(token))) return;
       if (last && value.is_null()) {
         node->erase(token);
         return;

@@ -12,6 +12,7 @@ namespace retail::scenario {
 namespace {
 
 constexpr std::size_t kShownValueBytes = 60;
+constexpr std::size_t kShownPointerBytes = 200;
 constexpr std::size_t kListedNames = 5;
 constexpr std::size_t kLongestName = 200;
 
@@ -35,20 +36,25 @@ std::string json_quoted(std::string_view word) {
   return Json(std::string(word)).dump();
 }
 
+// `text` cut to at most `bytes` bytes with "..." when longer, so a huge value or key in the
+// input cannot make a huge message.
+std::string shortened(std::string text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t cut = bytes - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a UTF-8 sequence
+  return text.substr(0, cut) + "...";
+}
+
 }  // namespace
 
 std::string where(const Pointer& path) {
-  return path.empty() ? "(root)" : path.to_string();
+  return path.empty() ? "(root)" : shortened(path.to_string(), kShownPointerBytes);
 }
 
 std::string show(const Json& value) {
   // replace: a value that reached us with bad UTF-8 must still be reportable.
-  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (text.size() <= kShownValueBytes) return text;
-  std::size_t cut = kShownValueBytes - 3;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;  // not inside a UTF-8 sequence
-  return text.substr(0, cut) + "...";
+  return shortened(value.dump(-1, ' ', false, Json::error_handler_t::replace), kShownValueBytes);
 }
 
 std::string show_number(double value) {
@@ -73,6 +79,11 @@ std::optional<std::string_view> closest_match(std::string_view word,
   std::optional<std::string_view> best;
   std::size_t best_distance = 3;
   for (const std::string_view candidate : candidates) {
+    // The distance is at least the difference in length; skipping those spares a huge key the
+    // quadratic comparison.
+    if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) >=
+        best_distance)
+      continue;
     const std::size_t d = edit_distance(word, candidate);
     // Short words are within 2 edits of too much to make the hint useful.
     if (d < best_distance && d < word.size() && d < candidate.size()) {
@@ -117,7 +128,7 @@ Object::Object(const Node& node, const ObjectFormat& format) : node_(node), form
                 ")");
   for (const auto& [key, member] : value.items()) {
     if (std::ranges::find(format.fields, key) != format.fields.end()) continue;
-    std::string message = "unknown field " + json_quoted(key);
+    std::string message = "unknown field " + show(Json(key));
     if (const auto hint = closest_match(key, format.fields))
       message += " (did you mean " + json_quoted(*hint) + "?)";
     else {

@@ -11,6 +11,7 @@
 #include "models/scenario.hpp"
 #include "tools/commands.hpp"
 #include "tools/errors.hpp"
+#include "tools/memory_limit.hpp"
 
 namespace omnisim {
 namespace {
@@ -28,6 +29,12 @@ std::string at_least_one(std::string& text) {
     return "must be at least 1, got " + text;
   }
   return {};
+}
+
+// A size such as 512M or 4G (see parse_byte_size).
+std::string byte_size(std::string& text) {
+  if (parse_byte_size(text)) return {};
+  return "expected a size in bytes, or with K, M, G or T (such as 512M or 4G), got " + text;
 }
 
 void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
@@ -94,6 +101,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                    "Worker threads in all, 0 for every hardware thread; results do not depend "
                    "on it. Default: 0")
       ->type_name("T");
+  std::string memory_limit;
+  CLI::Option* memory_limit_option =
+      run_app
+          ->add_option("--memory-limit", memory_limit,
+                       "Refuse, before starting, a run whose estimated peak memory exceeds SIZE "
+                       "(bytes, or with K, M, G or T: 512M, 4G). Default: 80 % of physical memory")
+          ->type_name("SIZE")
+          ->check(CLI::Validator(byte_size, "", "SIZE"));
   add_overrides(*run_app, run.overrides);
   run_app->add_flag("--force", run.force,
                     "Write into DIR even if it is not empty, replacing the files of an earlier "
@@ -115,6 +130,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
   if (reps_option->count() > 0) run.replications = replications;
   if (seed_option->count() > 0) run.seed = seed;
+  if (memory_limit_option->count() > 0) run.memory_limit_bytes = parse_byte_size(memory_limit);
 
   try {
     if (validate_app->parsed()) validate_command(validate, out);

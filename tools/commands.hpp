@@ -29,6 +29,8 @@ struct RunOptions {
   std::optional<std::uint32_t> replications;  // else the scenario's
   std::optional<std::uint64_t> seed;          // else the scenario's
   unsigned threads = 0;                       // 0: every hardware thread
+  // Refuse a run estimated to need more; else 80 % of physical memory.
+  std::optional<std::uint64_t> memory_limit_bytes;
   std::filesystem::path out;
   bool force = false;  // write into a non-empty `out`
 };

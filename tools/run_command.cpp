@@ -15,6 +15,7 @@
 #include "sim/threads.hpp"
 #include "tools/commands.hpp"
 #include "tools/errors.hpp"
+#include "tools/memory_limit.hpp"
 #include "tools/metric_summary.hpp"
 #include "tools/output_files.hpp"
 #include "tools/summary_json.hpp"
@@ -95,10 +96,12 @@ void run_command(const RunOptions& options, std::ostream& out) {
   retail::Scenario scenario = retail::load_scenario(options.scenario, options.overrides).scenario;
   if (options.replications) scenario.replications = *options.replications;
   if (options.seed) scenario.seed = *options.seed;
-  // Refuse now rather than after a long run; checked again just before writing.
+  const unsigned threads = sim::resolve_threads(options.threads);
+  // Refuse now rather than be killed by the OS, or fail to write, after a long run; the output
+  // directory is checked again just before writing.
+  check_memory(scenario, threads, options.memory_limit_bytes);
   check_output_directory(options.out, options.force);
 
-  const unsigned threads = sim::resolve_threads(options.threads);
   const auto start = std::chrono::steady_clock::now();
   const std::vector<retail::ReplicationResult> results = run_all_replications(scenario, threads);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages omnisim needs (only those missing), then configures and builds the
-# release preset (or the presets given as arguments). Safe to rerun: with everything present it
-# only runs an incremental build.
+# release preset (or the presets given as arguments; "fuzz" only installs what tools/fuzz.sh
+# needs). Safe to rerun: with everything present it only runs an incremental build.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -12,6 +12,11 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
 )
+
+presets=("$@")
+if ((${#presets[@]} == 0)); then presets=(release); fi
+# "fuzz" is not a CMake preset: tools/fuzz.sh builds it, with clang and its libFuzzer runtime.
+if [[ " ${presets[*]} " == *" fuzz "* ]]; then packages+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -28,9 +33,8 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-presets=("$@")
-if ((${#presets[@]} == 0)); then presets=(release); fi
 for preset in "${presets[@]}"; do
+  if [ "$preset" = fuzz ]; then continue; fi
   if [ "$preset" = tsan ]; then bash tools/build-tsan-tbb.sh; fi
   if [ ! -f "build/$preset/build.ninja" ]; then cmake --preset "$preset" >/dev/null; fi
   cmake --build --preset "$preset"

@@ -9,13 +9,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_capture.hpp"
 #include "scratch_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using omnisim::testing::CliResult;
 using omnisim::testing::fresh_scratch_dir;
 using omnisim::testing::listing;
+using omnisim::testing::omnisim_cli;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -23,23 +26,6 @@ using ::testing::StartsWith;
 const std::string kSmall = std::string(OMNISIM_SOURCE_DIR) + "/scenarios/examples/small.json";
 // Two weeks instead of eight keep the end-to-end tests quick.
 const std::string kShort = "horizon_days=14";
-
-struct CliResult {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-CliResult omnisim_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "omnisim");
-  std::vector<const char*> argv;
-  for (const auto& arg : args)
-    argv.push_back(arg.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  const int status = omnisim::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {status, out.str(), err.str()};
-}
 
 std::string read(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
