@@ -7,6 +7,7 @@
 
 #include "models/simulation.hpp"
 #include "models/synthetic.hpp"
+#include "tests/models/metric_lookup.hpp"
 
 namespace retail {
 namespace {
@@ -27,10 +28,7 @@ Scenario chain() {
 }
 
 double metric(const KpiTable& kpis, const std::string& name) {
-  for (const auto& m : spine_metrics(kpis))
-    if (m.name == name) return m.value;
-  ADD_FAILURE() << "no metric " << name;
-  return 0;
+  return metric_value(spine_metrics(kpis), name);
 }
 
 double mean_metric(const Scenario& scenario, const std::string& name, int replications = 3) {

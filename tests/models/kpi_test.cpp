@@ -8,15 +8,10 @@
 #include <set>
 #include <string>
 
+#include "tests/models/metric_lookup.hpp"
+
 namespace retail {
 namespace {
-
-double value_of(const std::vector<Metric>& metrics, const std::string& name) {
-  for (const auto& m : metrics)
-    if (m.name == name) return m.value;
-  ADD_FAILURE() << "no metric " << name;
-  return 0;
-}
 
 TEST(Counters, EveryCounterHasItsOwnName) {
   std::set<std::string> names;
@@ -60,10 +55,10 @@ TEST(KpiTable, AccumulatesReportsAndIgnoresDaysAfterTheHorizon) {
 TEST(SpineMetrics, ZeroDenominatorsAreUndefinedNotZero) {
   const KpiTable empty(3, 2);
   const auto metrics = spine_metrics(empty);
-  EXPECT_TRUE(std::isnan(value_of(metrics, "otif")));
-  EXPECT_TRUE(std::isnan(value_of(metrics, "cancellation_rate")));
-  EXPECT_TRUE(std::isnan(value_of(metrics, "inventory_turns")));
-  EXPECT_EQ(value_of(metrics, "revenue"), 0.0);
+  EXPECT_TRUE(std::isnan(metric_value(metrics, "otif")));
+  EXPECT_TRUE(std::isnan(metric_value(metrics, "cancellation_rate")));
+  EXPECT_TRUE(std::isnan(metric_value(metrics, "inventory_turns")));
+  EXPECT_EQ(metric_value(metrics, "revenue"), 0.0);
 }
 
 TEST(SpineMetrics, MarginAndTurnsFollowTheirDefinitions) {
@@ -78,12 +73,12 @@ TEST(SpineMetrics, MarginAndTurnsFollowTheirDefinitions) {
   for (std::uint32_t day = 0; day < 10; ++day)
     table.add(KpiReport{day, {}, {StockLevel{0, 10, 20000}}, 0});
   const auto metrics = spine_metrics(table);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "gross_margin"), 600.0);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "contribution_margin"), 550.0);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "otif"), 0.75);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "average_inventory_value"), 200.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "gross_margin"), 600.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "contribution_margin"), 550.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "otif"), 0.75);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "average_inventory_value"), 200.0);
   // 400 of cost sold in 10 days against 200 held: 2 turns per 10 days, 73 a year.
-  EXPECT_DOUBLE_EQ(value_of(metrics, "inventory_turns"), 73.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "inventory_turns"), 73.0);
 }
 
 TEST(SpineMetrics, ReturnsComeOffRevenueAndCostAndTheirCostsOffTheMargin) {
@@ -99,11 +94,11 @@ TEST(SpineMetrics, ReturnsComeOffRevenueAndCostAndTheirCostsOffTheMargin) {
   buffer.add(Channel::web, 0, Counter::liquidation_loss_cents, 700);
   table.add(KpiReport{0, buffer.take(), {}, 0});
   const auto metrics = spine_metrics(table);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "returns_per_order"), 0.25);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "revenue"), 75.0);
-  EXPECT_DOUBLE_EQ(value_of(metrics, "cogs"), 30.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "returns_per_order"), 0.25);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "revenue"), 75.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "cogs"), 30.0);
   // 75 - 30 - 9 (returns handling) - 7 (liquidation loss)
-  EXPECT_DOUBLE_EQ(value_of(metrics, "contribution_margin"), 29.0);
+  EXPECT_DOUBLE_EQ(metric_value(metrics, "contribution_margin"), 29.0);
 }
 
 }  // namespace

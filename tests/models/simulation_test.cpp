@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "models/synthetic.hpp"
+#include "tests/models/metric_lookup.hpp"
 
 namespace retail {
 namespace {
@@ -22,10 +23,7 @@ Scenario small_chain() {
 }
 
 double metric(const ReplicationResult& result, const std::string& name) {
-  for (const auto& m : spine_metrics(result.kpis))
-    if (m.name == name) return m.value;
-  ADD_FAILURE() << "no metric " << name;
-  return 0;
+  return metric_value(spine_metrics(result.kpis), name);
 }
 
 // Mean of a metric over a few replications, to compare scenarios beyond one run's noise.
