@@ -65,12 +65,17 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
         n(a.in_transit_units) + " + damaged " + n(a.damaged_units) + " + liquidated " +
         n(a.liquidated_units) + " + destroyed " + n(a.destroyed_units) + " = " + n(out));
   }
-  const std::int64_t accounted = a.orders_delivered + a.orders_cancelled + a.orders_open;
-  if (a.orders_placed != accounted) {
-    throw InvariantViolation(
-        "replication " + std::to_string(replication) + ": orders are not conserved: placed " +
-        n(a.orders_placed) + ", but delivered " + n(a.orders_delivered) + " + cancelled " +
-        n(a.orders_cancelled) + " + open " + n(a.orders_open) + " = " + n(accounted));
+  const std::int64_t lines = a.orders_placed + a.reships_sent;
+  const std::int64_t accounted = a.orders_delivered + a.reships_delivered + a.orders_cancelled +
+                                 a.reships_cancelled + a.orders_open;
+  if (lines != accounted) {
+    throw InvariantViolation("replication " + std::to_string(replication) +
+                             ": orders are not conserved: placed " + n(a.orders_placed) +
+                             " + re-ships " + n(a.reships_sent) + " = " + n(lines) +
+                             ", but delivered " + n(a.orders_delivered) + " + re-ships delivered " +
+                             n(a.reships_delivered) + " + cancelled " + n(a.orders_cancelled) +
+                             " + re-ships cancelled " + n(a.reships_cancelled) + " + open " +
+                             n(a.orders_open) + " = " + n(accounted));
   }
   require_equal(a.revenue_cents, kpis.total(Counter::revenue_cents), "revenue (cents)",
                 replication);
@@ -94,6 +99,13 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                 replication);
   require_equal(a.expedited_shipping_cents, kpis.total(Counter::expedited_shipping_cents),
                 "expedited shipping (cents)", replication);
+  require_equal(a.reship_cost_cents, kpis.total(Counter::reship_cost_cents),
+                "re-ship costs (cents)", replication);
+  require_equal(a.promo_dilution_cents, kpis.total(Counter::promo_dilution_cents),
+                "promotion dilution (cents)", replication);
+  require_equal(a.ad_spend_cents, kpis.total(Counter::ad_spend_cents), "ad spend (cents)",
+                replication);
+  require_equal(a.reships_sent, kpis.total(Counter::reships), "re-ships", replication);
   require_equal(a.sold_units, kpis.total(Counter::units_sold), "units sold", replication);
   require_equal(a.returned_units, kpis.total(Counter::units_returned), "returned units",
                 replication);

@@ -31,11 +31,15 @@ struct Audit {
   std::int64_t liquidated_units = 0;
   std::int64_t destroyed_units = 0;
 
-  // Orders: placed = delivered + cancelled + open.
+  // Order lines: placed + re-ships sent
+  //              = delivered + re-ships delivered + cancelled + re-ships cancelled + open.
   std::int64_t orders_placed = 0;
   std::int64_t orders_delivered = 0;
   std::int64_t orders_cancelled = 0;
-  std::int64_t orders_open = 0;
+  std::int64_t orders_open = 0;  // lines on their way, original or re-ship
+  std::int64_t reships_sent = 0;
+  std::int64_t reships_delivered = 0;
+  std::int64_t reships_cancelled = 0;
 
   // Money, in cents, from the agents' own ledgers.
   std::int64_t revenue_cents = 0;
@@ -49,6 +53,9 @@ struct Audit {
   std::int64_t appeasement_cents = 0;
   std::int64_t chargeback_cents = 0;
   std::int64_t expedited_shipping_cents = 0;
+  std::int64_t reship_cost_cents = 0;
+  std::int64_t promo_dilution_cents = 0;
+  std::int64_t ad_spend_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

@@ -64,6 +64,10 @@ void CarrierAgent::carry(const OrderLine& line, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   shipping_cost_cents_ += service.cost_cents;
   kpis().add(line.channel, category, Counter::shipping_cost_cents, service.cost_cents);
+  if (line.reship) {
+    reship_cost_cents_ += service.cost_cents;
+    kpis().add(line.channel, category, Counter::reship_cost_cents, service.cost_cents);
+  }
   if (line.service == Service::expedited) {
     expedited_shipping_cents_ += service.cost_cents;
     kpis().add(line.channel, category, Counter::expedited_shipping_cents, service.cost_cents);
@@ -79,6 +83,7 @@ void CarrierAgent::audit(Audit& audit) const {
   audit.orders_open += waiting_parcels_;
   audit.shipping_cost_cents += shipping_cost_cents_;
   audit.expedited_shipping_cents += expedited_shipping_cents_;
+  audit.reship_cost_cents += reship_cost_cents_;
 }
 
 }  // namespace retail

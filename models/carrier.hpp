@@ -36,6 +36,7 @@ class CarrierAgent final : public RetailAgent {
   std::int64_t waiting_parcels_ = 0;
   std::int64_t shipping_cost_cents_ = 0;
   std::int64_t expedited_shipping_cents_ = 0;
+  std::int64_t reship_cost_cents_ = 0;
 };
 
 }  // namespace retail

@@ -124,9 +124,19 @@ struct OutOfStockBehaviour {
   std::uint32_t max_deferrals = 1;  // after this many, a deferring customer walks away
 };
 
+// What a customer does on meeting a promotion mismatch (the advertised discount missing from the
+// shelf, PDP, feed or cart); buying at the price shown is the remainder. Contacts about it come
+// from service.reasons.promo_mismatch.
+struct PromoMismatchBehaviour {
+  double abandon = 0.2;  // walks away: a lost sale
+  // Extra probability that a unit bought through a mismatch comes back as "not as described".
+  double return_uplift = 0.1;
+};
+
 struct Demand {
   double price_elasticity = 1.5;  // own-price elasticity, as a positive number
   OutOfStockBehaviour out_of_stock;
+  PromoMismatchBehaviour promo_mismatch;
 };
 
 // The availability the web and marketplace show: a copy of node inventory that lags reality.
@@ -144,6 +154,8 @@ struct Orders {
   double promise_handling_hours = 24;  // node handling time promise logic assumes
   double bopis_ready_hours = 2;        // BOPIS promise: ready for pickup within
   Distribution bopis_pickup_delay_hours = Distribution::fixed(4);  // ready -> collected
+  // A parcel that arrives damaged is replaced from the zone's DC (a re-ship) instead of refunded.
+  bool reship_damaged = false;
 };
 
 // Why a customer sends a unit back, and what grading decides to do with it.
@@ -188,10 +200,16 @@ struct Returns {
 };
 
 // Why a customer contacts customer service.
-enum class ContactReason : std::uint8_t { late_delivery, cancellation, damaged, return_request };
-inline constexpr std::size_t kContactReasons = 4;
+enum class ContactReason : std::uint8_t {
+  late_delivery,
+  cancellation,
+  damaged,
+  return_request,
+  promo_mismatch
+};
+inline constexpr std::size_t kContactReasons = 5;
 inline constexpr std::array<const char*, kContactReasons> kContactReasonNames = {
-    "late_delivery", "cancellation", "damaged", "return_request"};
+    "late_delivery", "cancellation", "damaged", "return_request", "promo_mismatch"};
 
 struct ContactReasonConfig {
   double probability = 0;       // that the event makes the customer contact us
@@ -209,6 +227,67 @@ struct CustomerService {
   double wait_appeasement_per_hour = 0.02;
   // Marketplace penalty per late or cancelled marketplace order.
   Cents marketplace_chargeback_cents = 0;
+};
+
+// How one channel carries out a promotion: it goes live lag_hours after the launch, and each SKU
+// slot on it is then wrong with error_probability (a wrong or missing price, missing content).
+struct PromoExecution {
+  Distribution lag_hours = Distribution::fixed(0);
+  double error_probability = 0;
+};
+
+// A readiness check at the planned launch: it catches each wrong slot with detection_probability
+// (fixed before launch) and holds the launch, up to max_delay_hours, until every channel is live.
+struct PreflightGate {
+  bool enabled = false;
+  double detection_probability = 0.9;
+  double max_delay_hours = 72;
+};
+
+// A discount on some SKUs from start_day to end_day (days from the start of the run, Monday
+// 00:00), advertised on every channel and executed by each channel on its own.
+struct Promotion {
+  std::string name;
+  std::vector<SkuId> skus;
+  double discount = 0;  // share off the SKU's price
+  double start_day = 0;
+  double end_day = 0;
+  std::array<PromoExecution, kChannels> execution;
+  // Share of wrong slots where the bundle/coupon rule misapplies the discount: the customer pays
+  // misapplied_discount off (margin dilution) instead of meeting a missing discount.
+  double misapplied_share = 0;
+  double misapplied_discount = 0;
+  PreflightGate preflight;
+};
+
+// Paid advertising for some SKUs on one online channel. Demand for them is multiplied by
+// 1 + max_lift x A^n / (K^n + A^n), where the adstock A = today's spend + adstock_decay x
+// yesterday's A, K = half_saturation_cents and n = hill_exponent.
+struct AdProgram {
+  std::string name;
+  Channel channel = Channel::web;
+  std::vector<SkuId> skus;
+  Cents daily_budget_cents = 0;      // the budget on day 0
+  Cents max_daily_budget_cents = 0;  // the scaling policy's cap
+  double adstock_decay = 0.5;
+  double max_lift = 1;
+  Cents half_saturation_cents = 100000;
+  double hill_exponent = 1;
+};
+
+// Marketing's scaling policy, blind to inventory: when ROAS as marketing sees it (revenue of
+// ad-driven orders placed, over spend, in the last window_days reported) beats roas_target, a
+// program's budget grows by step (0.1 = 10 %) a day, up to its cap.
+struct AdScaling {
+  bool enabled = false;
+  double roas_target = 4;
+  double step = 0.1;
+  std::uint32_t window_days = 7;
+};
+
+struct Advertising {
+  std::vector<AdProgram> programs;
+  AdScaling scaling;
 };
 
 struct Kpi {
@@ -232,6 +311,8 @@ struct Scenario {
   Orders orders;
   Returns returns;
   CustomerService service;
+  std::vector<Promotion> promotions;
+  Advertising advertising;
   Kpi kpi;
 };
 

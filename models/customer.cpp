@@ -1,4 +1,4 @@
-// Out-of-stock reactions, drawn from the scenario's probabilities.
+// Out-of-stock and promotion-mismatch reactions, drawn from the scenario's probabilities.
 #include "models/customer.hpp"
 
 #include <boost/random/uniform_int_distribution.hpp>
@@ -50,6 +50,23 @@ void react_to_stockout(const Network& network, const CustomerArrival& customer, 
   }
   kpis.add(customer.channel, item.category, Counter::lost_sales_units);
   kpis.add(customer.channel, item.category, Counter::lost_sales_cents, item.price_cents);
+}
+
+bool accept_mismatch(const Network& network, const OrderLine& line, KpiBuffer& kpis, Context& ctx,
+                     sim::RandomStream& rng) {
+  const Sku& item = network.scenario.catalog.skus[line.sku];
+  kpis.add(line.channel, item.category, Counter::promo_mismatches);
+  const auto& contact =
+      network.scenario.service.reasons[static_cast<std::size_t>(ContactReason::promo_mismatch)];
+  if (rng.uniform01() < contact.probability) {
+    ctx.send(network.ids.customer_service, network.routing_latency,
+             Contact{line, ContactReason::promo_mismatch});
+  }
+  if (rng.uniform01() >= network.scenario.demand.promo_mismatch.abandon) return true;
+  kpis.add(line.channel, item.category, Counter::promo_abandons);
+  kpis.add(line.channel, item.category, Counter::lost_sales_units);
+  kpis.add(line.channel, item.category, Counter::lost_sales_cents, item.price_cents);
+  return false;
 }
 
 }  // namespace retail

@@ -1,4 +1,5 @@
-// How a customer reacts to finding the wanted SKU unavailable: substitute, defer or walk away.
+// How a customer reacts to finding the wanted SKU unavailable (substitute, defer or walk away)
+// and to meeting a promotion mismatch (contact us, walk away or buy at the price shown).
 #pragma once
 
 #include <functional>
@@ -20,5 +21,11 @@ void react_to_stockout(const Network& network, const CustomerArrival& customer, 
                        Context& ctx, sim::RandomStream& rng,
                        const std::function<bool(SkuId)>& available,
                        const std::function<void(SkuId)>& buy);
+
+// The customer of `line` (not yet placed) met a promotion mismatch. With the scenario's
+// probabilities they contact customer service about it (sent from `ctx`) and walk away (a lost
+// sale, counted in `kpis`). Returns whether they still buy.
+bool accept_mismatch(const Network& network, const OrderLine& line, KpiBuffer& kpis, Context& ctx,
+                     sim::RandomStream& rng);
 
 }  // namespace retail

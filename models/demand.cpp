@@ -1,4 +1,5 @@
-// Drawing customers: Poisson counts per hour and channel, uniform times within the hour.
+// Drawing customers: Poisson counts per hour and channel, uniform times within the hour, and the
+// SKU from the base mix or, in proportion to the demand they add, from the lifted SKUs.
 #include "models/demand.hpp"
 
 #include <boost/random/poisson_distribution.hpp>
@@ -11,7 +12,11 @@ namespace {
 enum Stream : std::uint32_t { kArrivals, kChoices };
 }
 
-DemandAgent::DemandAgent(const Network& network, ZoneId zone) : RetailAgent(network), zone_(zone) {
+DemandAgent::DemandAgent(const Network& network, ZoneId zone)
+    : RetailAgent(network),
+      zone_(zone),
+      promotion_lifts_(network.scenario.promotions.size()),
+      ad_lifts_(network.scenario.advertising.programs.size()) {
   const auto& scenario = network.scenario;
   for (std::size_t c = 0; c < kChannels; ++c) {
     base_per_hour_[c] = network.chain_daily_demand * scenario.zones[zone].demand_share *
@@ -28,7 +33,9 @@ DemandAgent::DemandAgent(const Network& network, ZoneId zone) : RetailAgent(netw
 
 double DemandAgent::rate_per_hour(Channel channel, std::uint64_t hour) const {
   const auto& config = network().scenario.channels[static_cast<std::size_t>(channel)];
-  return base_per_hour_[static_cast<std::size_t>(channel)] * config.day_of_week[(hour / 24) % 7] *
+  const std::size_t c = static_cast<std::size_t>(channel);
+  const double lifted = 1 + lifted_daily_[c] / network().chain_daily_demand;
+  return base_per_hour_[c] * lifted * config.day_of_week[(hour / 24) % 7] *
          config.hour_of_day[hour % 24];
 }
 
@@ -37,12 +44,93 @@ void DemandAgent::start(Context& ctx) {
 }
 
 void DemandAgent::handle(const Event& event, Context& ctx) {
+  if (const auto* lift = std::get_if<DemandLift>(&event.msg)) {
+    on(*lift);
+    return;
+  }
   if (!std::holds_alternative<DemandTick>(event.msg)) {
     throw std::logic_error("demand of zone '" + network().scenario.zones[zone_].name +
                            "' received an unexpected message at " + sim::format_time(ctx.now()));
   }
   draw_hour(static_cast<std::uint64_t>(ctx.now() / sim::kTicksPerHour) + 1, ctx);
   ctx.schedule(sim::kTicksPerHour, DemandTick{});
+}
+
+void DemandAgent::on(const DemandLift& message) {
+  auto& sources = message.source == DemandLift::Source::promotion ? promotion_lifts_ : ad_lifts_;
+  Lift& lift = sources.at(message.index);
+  const std::uint8_t touched = lift.channels | message.channels;
+  lift.channels = message.channels;
+  lift.lift = message.lift;
+  lift.covers.assign(network().scenario.catalog.skus.size(), 0);
+  for (const SkuId sku : message.skus)
+    lift.covers[sku] = 1;
+  for (std::size_t c = 0; c < kChannels; ++c) {
+    if (touched & (1U << c)) combine(c);
+  }
+}
+
+void DemandAgent::combine(std::size_t channel) {
+  const std::size_t skus = network().scenario.catalog.skus.size();
+  std::vector<double> promotion(skus, 1.0);
+  std::vector<double> ads(skus, 1.0);
+  bool advertised = false;
+  const auto apply = [&](const std::vector<Lift>& sources, std::vector<double>& lifts) {
+    for (const Lift& source : sources) {
+      if (!(source.channels & (1U << channel))) continue;
+      for (SkuId sku = 0; sku < skus; ++sku) {
+        if (source.covers[sku]) lifts[sku] *= source.lift;
+      }
+    }
+  };
+  apply(promotion_lifts_, promotion);
+  apply(ad_lifts_, ads);
+  std::vector<double> added(skus, 0.0);
+  double total = 0;
+  for (SkuId sku = 0; sku < skus; ++sku) {
+    added[sku] = network().sku_daily_demand[sku] * (promotion[sku] * ads[sku] - 1);
+    total += added[sku];
+    advertised = advertised || ads[sku] > 1;
+  }
+  lifted_daily_[channel] = total;
+  if (total > 0) lifted_choice_[channel] = SkuChoice(added.begin(), added.end());
+  if (advertised) {
+    ad_lift_[channel] = std::move(ads);
+  } else {
+    ad_lift_[channel].clear();
+  }
+}
+
+SkuId DemandAgent::draw_sku(std::size_t channel, sim::RandomStream& rng) const {
+  const double lifted = lifted_daily_[channel];
+  // Without lifts the draw is exactly the unlifted one, so scenarios without promotions or ads
+  // keep their random streams.
+  if (lifted <= 0) return network().sku_choice(rng);
+  const double base = network().chain_daily_demand;
+  if (rng.uniform01() * (base + lifted) < base) return network().sku_choice(rng);
+  return lifted_choice_[channel](rng);
+}
+
+std::int32_t DemandAgent::draw_ad_program(std::size_t channel, SkuId sku,
+                                          sim::RandomStream& rng) const {
+  const auto& lifts = ad_lift_[channel];
+  if (lifts.empty() || lifts[sku] <= 1) return CustomerArrival::kNoAd;
+  // Of the customers for `sku`, the share (lift - 1) / lift came because of the ads.
+  if (rng.uniform01() * lifts[sku] >= lifts[sku] - 1) return CustomerArrival::kNoAd;
+  double weight_left = 0;
+  for (const Lift& source : ad_lifts_) {
+    if ((source.channels & (1U << channel)) && source.covers[sku]) weight_left += source.lift - 1;
+  }
+  double u = rng.uniform01() * weight_left;
+  std::int32_t last = CustomerArrival::kNoAd;
+  for (std::size_t program = 0; program < ad_lifts_.size(); ++program) {
+    const Lift& source = ad_lifts_[program];
+    if (!(source.channels & (1U << channel)) || !source.covers[sku] || source.lift <= 1) continue;
+    last = static_cast<std::int32_t>(program);
+    if (u < source.lift - 1) break;
+    u -= source.lift - 1;
+  }
+  return last;
 }
 
 void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
@@ -58,7 +146,8 @@ void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
     for (int i = 0; i < count; ++i) {
       const sim::Time at =
           hour_start + static_cast<sim::Time>(within_hour(arrivals) * sim::kTicksPerHour);
-      CustomerArrival customer{network().sku_choice(choices), channel, 0, 0};
+      const SkuId sku = draw_sku(c, choices);
+      CustomerArrival customer{sku, channel, 0, 0, draw_ad_program(c, sku, choices)};
       sim::AgentId to = network().order_manager_of(zone_);
       if (channel == Channel::store || channel == Channel::bopis) {
         customer.store = network().stores_by_zone[zone_][store_choice_(choices)];

@@ -36,23 +36,33 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   const std::int64_t chargebacks = get(t, Counter::chargeback_cents);
   const std::int64_t contact_cost = get(t, Counter::contact_cost_cents);
   const std::int64_t expedited = get(t, Counter::expedited_shipping_cents);
+  const std::int64_t reships = get(t, Counter::reship_cost_cents);
+  const std::int64_t dilution = get(t, Counter::promo_dilution_cents);
+  const std::int64_t ad_spend = get(t, Counter::ad_spend_cents);
   std::int64_t returns = 0;
   for (std::size_t r = 0; r < kReturnReasons; ++r)
     returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
   std::int64_t contacts = 0;
   for (std::size_t r = 0; r < kContactReasons; ++r)
     contacts += get(t, contacts_counter(static_cast<ContactReason>(r)));
-  // Margin leakage: what execution failures cost beyond the sale itself.
+  // Margin leakage: what execution failures cost beyond the sale itself. Every component is
+  // already in a revenue or cost line (dilution lowers revenue, re-ships and expedited service
+  // are shipping), so leakage explains the contribution margin rather than adding to it.
   const std::int64_t leakage =
-      expedited + appeasements + chargebacks + returns_cost + liquidation_loss;
+      expedited + appeasements + chargebacks + reships + returns_cost + liquidation_loss + dilution;
   return {
+      // Customers who walked away from a promotion mismatch never asked the node for the unit.
       {"availability_integrity",
-       ratio(get(t, Counter::fulfillable), get(t, Counter::shown_available))},
+       ratio(get(t, Counter::fulfillable),
+             get(t, Counter::shown_available) - get(t, Counter::promo_abandons))},
       {"in_stock_rate", ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
                               get(t, Counter::visits))},
       {"otif", ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
       {"on_time_rate", ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
       {"in_full_rate", ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
+      {"promo_integrity",
+       ratio(get(t, Counter::promo_correct_seconds), get(t, Counter::promo_slot_seconds))},
+      {"promo_mismatches", static_cast<double>(get(t, Counter::promo_mismatches))},
       {"cancellation_rate",
        ratio(get(t, Counter::orders_cancelled), get(t, Counter::orders_placed))},
       {"orders_placed", static_cast<double>(get(t, Counter::orders_placed))},
@@ -77,9 +87,13 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {"chargebacks", currency(chargebacks)},
       {"contact_cost", currency(contact_cost)},
       {"expedited_shipping", currency(expedited)},
+      {"reship_cost", currency(reships)},
+      {"promo_dilution", currency(dilution)},
       {"margin_leakage", currency(leakage)},
+      {"ad_spend", currency(ad_spend)},
+      {"attributed_roas", ratio(get(t, Counter::ad_revenue_cents), ad_spend)},
       {"contribution_margin", currency(revenue - cogs - shipping - returns_cost - liquidation_loss -
-                                       appeasements - chargebacks - contact_cost)},
+                                       appeasements - chargebacks - contact_cost - ad_spend)},
       {"mean_pick_wait_hours",
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
       {"mean_order_cycle_hours",
@@ -127,12 +141,23 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "contacts_cancellation",
                                                            "contacts_damaged",
                                                            "contacts_return_request",
+                                                           "contacts_promo_mismatch",
                                                            "contacts_handled",
                                                            "contact_wait_us",
                                                            "contact_cost_cents",
                                                            "appeasement_cents",
                                                            "chargeback_cents",
-                                                           "expedited_shipping_cents"};
+                                                           "expedited_shipping_cents",
+                                                           "reships",
+                                                           "reship_cost_cents",
+                                                           "promo_slot_seconds",
+                                                           "promo_correct_seconds",
+                                                           "promo_mismatches",
+                                                           "promo_abandons",
+                                                           "promo_dilution_cents",
+                                                           "ad_spend_cents",
+                                                           "ad_orders",
+                                                           "ad_revenue_cents"};
   return names;
 }
 

@@ -51,12 +51,23 @@ enum class Counter : std::uint8_t {
   contacts_cancellation,
   contacts_damaged,
   contacts_return_request,
+  contacts_promo_mismatch,
   contacts_handled,
   contact_wait_us,  // total wait for an agent, in microseconds
   contact_cost_cents,
   appeasement_cents,         // credits granted to contacting customers
   chargeback_cents,          // marketplace penalties for late and cancelled orders
   expedited_shipping_cents,  // the part of shipping cost paid for expedited service
+  reships,                   // replacements sent for units delivered damaged
+  reship_cost_cents,         // their shipping cost (part of shipping cost)
+  promo_slot_seconds,        // time x promotion slots (SKU x channel) advertised
+  promo_correct_seconds,     // ... of which the slot was live with the right price and content
+  promo_mismatches,          // customers who met a promotion mismatch
+  promo_abandons,            // ... and walked away (also counted as lost sales)
+  promo_dilution_cents,      // discount given beyond the promotion's by misapplied rules
+  ad_spend_cents,
+  ad_orders,         // orders placed by customers an ad program brought
+  ad_revenue_cents,  // their value at placement: what marketing's ROAS counts
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);

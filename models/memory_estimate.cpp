@@ -69,13 +69,29 @@ double pick_backlog_bytes(const Scenario& s, double daily_units) {
   return queued * kBytesPerQueuedPick;
 }
 
+// Promotions and ads: every demand generator keeps, per promotion and ad program, which SKUs it
+// lifts, and per channel the lifted demand and ad lift of every SKU; with promotions, every store
+// prices one channel and every order manager three, a slot per SKU each.
+double lever_bytes(const Scenario& s) {
+  const double skus = static_cast<double>(s.catalog.skus.size());
+  const double zones = static_cast<double>(s.zones.size());
+  const double sources = static_cast<double>(s.promotions.size() + s.advertising.programs.size());
+  if (sources == 0) return 0;
+  const double demand = zones * skus * (sources + kChannels * 2 * sizeof(double));
+  const double boards =
+      s.promotions.empty() ? 0 : (static_cast<double>(s.stores.size()) + 3 * zones) * skus * 24;
+  return demand + boards;
+}
+
 double replication_bytes(const Scenario& s) {
   const double skus = static_cast<double>(s.catalog.skus.size());
   const double stores = static_cast<double>(s.stores.size());
   const double dcs = static_cast<double>(s.dcs.size());
   const double zones = static_cast<double>(s.zones.size());
   const double categories = static_cast<double>(s.catalog.categories.size());
-  const double agents = 2 * zones + stores + dcs + static_cast<double>(s.carriers.size()) + 1;
+  const double agents = 2 * zones + stores + dcs + static_cast<double>(s.carriers.size()) +
+                        static_cast<double>(s.promotions.size() + s.advertising.programs.size()) +
+                        2;
 
   const double nodes = (stores + dcs) * skus * kNodeSkuBytes;
   // Each zone's order manager sees its DC and stores, plus the marketplace's copy of the DC.
@@ -87,7 +103,7 @@ double replication_bytes(const Scenario& s) {
   const double pending = units * (kArrivalDaysPending + kInFlightDays);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
-         pick_backlog_bytes(s, units);
+         pick_backlog_bytes(s, units) + lever_bytes(s);
 }
 
 std::uint64_t saturate(double bytes) {

@@ -24,6 +24,10 @@ struct OrderLine {
   sim::AgentId node = 0;  // the store or DC fulfilling it
   sim::Time placed_at = 0;
   sim::Time promised_by = 0;
+  Cents price_cents = 0;            // what the customer pays for it
+  std::int32_t dilution_cents = 0;  // discount beyond the promotion's, from a misapplied rule
+  bool promo_mismatch = false;      // bought after meeting a promotion mismatch
+  bool reship = false;              // a replacement for a unit delivered damaged
 };
 
 // Demand generator -> itself, every hour: draw the next hour's customers.
@@ -34,7 +38,53 @@ struct CustomerArrival {
   SkuId sku = 0;
   Channel channel = Channel::store;
   std::uint8_t attempt = 0;
-  StoreId store = 0;  // the store chosen (store and BOPIS channels)
+  StoreId store = 0;                // the store chosen (store and BOPIS channels)
+  std::int32_t ad_program = kNoAd;  // the ad program that brought the customer, if any
+  static constexpr std::int32_t kNoAd = -1;
+};
+
+// Promotion or ad program -> demand generators: from now on, demand for `skus` on the channels in
+// `channels` (a bit per Channel) is multiplied by `lift`, until the same source sends again.
+struct DemandLift {
+  enum class Source : std::uint8_t { promotion, ad_program };
+  Source source = Source::promotion;
+  std::uint32_t index = 0;  // into scenario.promotions or scenario.advertising.programs
+  std::uint8_t channels = 0;
+  double lift = 1;
+  std::vector<SkuId> skus;
+};
+
+// How a promoted SKU is priced on one channel: not promoted, advertised but not live yet, live
+// and correct, live with a wrong or missing price, or live with an over-discounting rule.
+enum class PromoSlot : std::uint8_t { none, pending, correct, wrong, misapplied };
+// Promotion -> the agents that price a channel (stores for the store channel, order managers for
+// the online ones): the new state of some of its SKU slots.
+struct PromoSlotUpdate {
+  Channel channel = Channel::store;
+  double discount = 0;             // the promotion's discount
+  double misapplied_discount = 0;  // what a misapplied rule gives instead
+  std::vector<std::pair<SkuId, PromoSlot>> slots;
+};
+// Promotion -> itself: the launch, a channel going live, the end.
+struct PromoPhase {
+  enum class Kind : std::uint8_t { launch, channel_live, end };
+  Kind kind = Kind::launch;
+  Channel channel = Channel::store;
+};
+
+// Order manager -> ad program, once a day: orders placed by customers the program brought, and
+// their value (what marketing's ROAS is computed from).
+struct AdAttribution {
+  std::uint32_t day = 0;
+  std::int64_t orders = 0;
+  Cents revenue_cents = 0;
+};
+// Control tower -> ad program: change the spend.
+struct AdAction {
+  enum class Kind : std::uint8_t { cut, pause, resume, pivot };
+  Kind kind = Kind::cut;
+  double factor = 1;        // cut: the budget is multiplied by it
+  std::vector<SkuId> skus;  // pivot: the SKUs advertised from now on
 };
 
 // Order manager -> node: fulfil this line. Node -> order manager: it could not.
@@ -135,11 +185,12 @@ struct KpiReport {
   std::int64_t open_orders = 0;
 };
 
-using Msg = std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender,
-                         Delivered, ReplenishmentOrder, Shipment, SupplierReceipt,
-                         AvailabilityUpdate, SyncTick, ReviewTick, MarketplaceRefresh, PickDone,
-                         PickupTick, BopisCollected, DayEnd, ReturnDue, ReturnParcel, GradingDone,
-                         RefurbishDone, Contact, ContactHandled, KpiReport>;
+using Msg =
+    std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender, Delivered,
+                 ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
+                 ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
+                 ReturnDue, ReturnParcel, GradingDone, RefurbishDone, Contact, ContactHandled,
+                 DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, AdAction, KpiReport>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

@@ -23,6 +23,10 @@ Directory make_directory(const Scenario& scenario,
     ids.dc.push_back(next++);
   for (std::size_t carrier = 0; carrier < scenario.carriers.size(); ++carrier)
     ids.carrier.push_back(next++);
+  for (std::size_t promotion = 0; promotion < scenario.promotions.size(); ++promotion)
+    ids.promotion.push_back(next++);
+  for (std::size_t program = 0; program < scenario.advertising.programs.size(); ++program)
+    ids.ad_program.push_back(next++);
   ids.customer_service = next++;
   ids.recorder = next++;
   ids.agents = next;

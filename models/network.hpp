@@ -13,14 +13,16 @@
 namespace retail {
 
 // Agent ids, zone by zone (demand generator, order manager, the zone's stores), then DCs,
-// carriers and the KPI recorder: neighbours in id order talk most, which keeps contiguous
-// partitions of the parallel engine mostly self-contained.
+// carriers, promotions, ad programs, customer service and the KPI recorder: neighbours in id order
+// talk most, which keeps contiguous partitions of the parallel engine mostly self-contained.
 struct Directory {
   std::vector<sim::AgentId> demand;         // per zone
   std::vector<sim::AgentId> order_manager;  // per zone
   std::vector<sim::AgentId> store;
   std::vector<sim::AgentId> dc;
   std::vector<sim::AgentId> carrier;
+  std::vector<sim::AgentId> promotion;
+  std::vector<sim::AgentId> ad_program;
   sim::AgentId customer_service = 0;
   sim::AgentId recorder = 0;
   std::size_t agents = 0;

@@ -20,7 +20,10 @@ sim::Time end_of_day(sim::Time t) {
 }  // namespace
 
 OrderManagerAgent::OrderManagerAgent(const Network& network, ZoneId zone)
-    : RetailAgent(network), zone_(zone) {
+    : RetailAgent(network),
+      zone_(zone),
+      promos_(network.scenario.catalog.skus.size()),
+      attribution_(network.scenario.advertising.programs.size()) {
   const DcId dc = network.scenario.zones[zone].dc;
   nodes_.push_back(network.ids.dc[dc]);
   view_.push_back(network.dc_initial[dc]);
@@ -93,9 +96,12 @@ sim::Time OrderManagerAgent::promise(Channel channel, Service service, sim::Time
   return end_of_day(now + sim::hours(orders.promise_handling_hours) + sim::days(promise_days));
 }
 
-void OrderManagerAgent::place(SkuId sku, int node, const CustomerArrival& customer, Context& ctx) {
+void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& customer,
+                                 Context& ctx) {
   const Service service =
       network().scenario.channels[static_cast<std::size_t>(customer.channel)].service;
+  const PriceQuote quote =
+      promos_.quote(customer.channel, sku, network().scenario.catalog.skus[sku]);
   OrderLine line{(static_cast<std::uint64_t>(zone_) << 40) | next_order_++,
                  sku,
                  zone_,
@@ -103,13 +109,30 @@ void OrderManagerAgent::place(SkuId sku, int node, const CustomerArrival& custom
                  service,
                  nodes_[node],
                  ctx.now(),
-                 promise(customer.channel, service, ctx.now())};
+                 promise(customer.channel, service, ctx.now()),
+                 quote.price_cents,
+                 quote.dilution_cents,
+                 quote.mismatch,
+                 false};
+  if (quote.mismatch && !accept_mismatch(network(), line, kpis(), ctx, ctx.rng(kCustomers))) return;
+  place(line, node, customer, ctx);
+}
+
+void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& customer,
+                              Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   // The order manager reserves against its own view; the node may still have run out.
-  --view_[node][sku];
-  if (customer.channel == Channel::marketplace) --marketplace_[sku];
+  --view_[node][line.sku];
+  if (customer.channel == Channel::marketplace) --marketplace_[line.sku];
   ++placed_;
-  kpis().add(customer.channel, network().scenario.catalog.skus[sku].category,
-             Counter::orders_placed);
+  kpis().add(customer.channel, category, Counter::orders_placed);
+  if (customer.ad_program != CustomerArrival::kNoAd) {
+    Attribution& brought = attribution_[static_cast<std::size_t>(customer.ad_program)];
+    ++brought.orders;
+    brought.revenue_cents += line.price_cents;
+    kpis().add(customer.channel, category, Counter::ad_orders);
+    kpis().add(customer.channel, category, Counter::ad_revenue_cents, line.price_cents);
+  }
   ctx.send(nodes_[node], network().routing_latency, FulfillOrder{line});
 }
 
@@ -118,13 +141,13 @@ void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
   kpis().add(customer.channel, item.category, Counter::visits);
   if (const int node = route(customer.sku, customer); node != kUnavailable) {
     kpis().add(customer.channel, item.category, Counter::shown_available);
-    place(customer.sku, node, customer, ctx);
+    checkout(customer.sku, node, customer, ctx);
     return;
   }
   react_to_stockout(
       network(), customer, kpis(), ctx, ctx.rng(kCustomers),
       [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
-      [&](SkuId sku) { place(sku, route(sku, customer), customer, ctx); });
+      [&](SkuId sku) { checkout(sku, route(sku, customer), customer, ctx); });
 }
 
 void OrderManagerAgent::on(const AvailabilityUpdate& update, Context&) {
@@ -142,31 +165,48 @@ void OrderManagerAgent::on(const MarketplaceRefresh&, Context& ctx) {
 void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
   const OrderLine& line = delivery.line;
   const Sku& item = network().scenario.catalog.skus[line.sku];
-  const bool on_time = delivery.at <= line.promised_by;
-  const bool in_full = !delivery.damaged;
-  ++delivered_;
-  kpis().add(line.channel, item.category, Counter::orders_delivered);
-  kpis().add(line.channel, item.category, Counter::orders_on_time, on_time);
-  kpis().add(line.channel, item.category, Counter::orders_in_full, in_full);
-  kpis().add(line.channel, item.category, Counter::orders_otif, on_time && in_full);
-  kpis().add(line.channel, item.category, Counter::order_cycle_us, delivery.at - line.placed_at);
-  if (!on_time) {
-    charge_back(line);
-    maybe_contact(line, ContactReason::late_delivery, ctx);
+  if (line.reship) {
+    ++reships_delivered_;
+  } else {
+    // The order is scored once, on its first delivery; a re-ship only completes it.
+    const bool on_time = delivery.at <= line.promised_by;
+    const bool in_full = !delivery.damaged;
+    ++delivered_;
+    kpis().add(line.channel, item.category, Counter::orders_delivered);
+    kpis().add(line.channel, item.category, Counter::orders_on_time, on_time);
+    kpis().add(line.channel, item.category, Counter::orders_in_full, in_full);
+    kpis().add(line.channel, item.category, Counter::orders_otif, on_time && in_full);
+    kpis().add(line.channel, item.category, Counter::order_cycle_us, delivery.at - line.placed_at);
+    if (!on_time) {
+      charge_back(line);
+      maybe_contact(line, ContactReason::late_delivery, ctx);
+    }
   }
   if (delivery.damaged) {
     maybe_contact(line, ContactReason::damaged, ctx);
     ++damaged_units_;
     kpis().add(line.channel, item.category, Counter::units_damaged);
+    if (network().scenario.orders.reship_damaged && line.channel != Channel::bopis)
+      reship(line, ctx);
   } else if (line.channel != Channel::bopis) {  // BOPIS is paid at the store, on collection
     ++sold_units_;
-    revenue_cents_ += item.price_cents;
+    revenue_cents_ += line.price_cents;
     cogs_cents_ += item.unit_cost_cents;
+    dilution_cents_ += line.dilution_cents;
     kpis().add(line.channel, item.category, Counter::units_sold);
-    kpis().add(line.channel, item.category, Counter::revenue_cents, item.price_cents);
+    kpis().add(line.channel, item.category, Counter::revenue_cents, line.price_cents);
     kpis().add(line.channel, item.category, Counter::cogs_cents, item.unit_cost_cents);
+    kpis().add(line.channel, item.category, Counter::promo_dilution_cents, line.dilution_cents);
     maybe_return(line, ctx);
   }
+}
+
+void OrderManagerAgent::reship(OrderLine line, Context& ctx) {
+  line.reship = true;
+  line.node = nodes_[kDcNode];
+  ++reships_sent_;
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category, Counter::reships);
+  ctx.send(line.node, network().routing_latency, FulfillOrder{line});
 }
 
 void OrderManagerAgent::maybe_return(const OrderLine& line, Context& ctx) {
@@ -183,6 +223,8 @@ void OrderManagerAgent::maybe_return(const OrderLine& line, Context& ctx) {
       p *= 1 + returns.sizing_sensitivity * (1 - returns.sizing_content_quality);
     if (static_cast<ReturnReason>(r) == ReturnReason::damaged)
       p *= 1 + returns.packaging_sensitivity * (1 - returns.packaging_standard);
+    if (static_cast<ReturnReason>(r) == ReturnReason::not_as_described && line.promo_mismatch)
+      p += network().scenario.demand.promo_mismatch.return_uplift;
     probability[r] = p;
     total += p;
   }
@@ -203,11 +245,11 @@ void OrderManagerAgent::on(const ReturnDue& request, Context& ctx) {
   const OrderLine& line = request.line;
   const Returns& returns = network().scenario.returns;
   const Sku& item = network().scenario.catalog.skus[line.sku];
-  refunds_cents_ += item.price_cents;
+  refunds_cents_ += line.price_cents;
   returned_cogs_cents_ += item.unit_cost_cents;
   return_labels_cents_ += returns.label_cost_cents;
   kpis().add(line.channel, item.category, returns_counter(request.reason));
-  kpis().add(line.channel, item.category, Counter::refunds_cents, item.price_cents);
+  kpis().add(line.channel, item.category, Counter::refunds_cents, line.price_cents);
   kpis().add(line.channel, item.category, Counter::returned_cogs_cents, item.unit_cost_cents);
   kpis().add(line.channel, item.category, Counter::returns_cost_cents, returns.label_cost_cents);
   maybe_contact(line, ContactReason::return_request, ctx);
@@ -232,12 +274,27 @@ void OrderManagerAgent::charge_back(const OrderLine& line) {
 }
 
 void OrderManagerAgent::on(const OrderCancelled& cancellation, Context& ctx) {
+  if (cancellation.line.reship) {  // no stock to replace the damaged unit: it stays refunded
+    ++reships_cancelled_;
+    return;
+  }
   charge_back(cancellation.line);
   maybe_contact(cancellation.line, ContactReason::cancellation, ctx);
   ++cancelled_;
   kpis().add(cancellation.line.channel,
              network().scenario.catalog.skus[cancellation.line.sku].category,
              Counter::orders_cancelled);
+}
+
+void OrderManagerAgent::on(const DayEnd&, Context& ctx) {
+  const std::uint32_t today = static_cast<std::uint32_t>(ctx.now() / sim::kTicksPerDay) - 1;
+  for (std::size_t program = 0; program < attribution_.size(); ++program) {
+    Attribution& brought = attribution_[program];
+    ctx.send(network().ids.ad_program[program], network().routing_latency,
+             AdAttribution{today, brought.orders, brought.revenue_cents});
+    brought = {};
+  }
+  end_day(ctx);
 }
 
 void OrderManagerAgent::audit(Audit& audit) const {
@@ -252,6 +309,10 @@ void OrderManagerAgent::audit(Audit& audit) const {
   audit.returned_cogs_cents += returned_cogs_cents_;
   audit.returns_cost_cents += return_labels_cents_;
   audit.chargeback_cents += chargeback_cents_;
+  audit.promo_dilution_cents += dilution_cents_;
+  audit.reships_sent += reships_sent_;
+  audit.reships_delivered += reships_delivered_;
+  audit.reships_cancelled += reships_cancelled_;
 }
 
 }  // namespace retail

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/promo_board.hpp"
 #include "models/retail_agent.hpp"
 
 namespace retail {
@@ -29,7 +30,8 @@ class OrderManagerAgent final : public RetailAgent {
   void on(const Delivered& delivery, Context& ctx);
   void on(const OrderCancelled& cancellation, Context& ctx);
   void on(const ReturnDue& request, Context& ctx);
-  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  void on(const PromoSlotUpdate& update, Context&) { promos_.apply(update); }
+  void on(const DayEnd&, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
@@ -37,7 +39,12 @@ class OrderManagerAgent final : public RetailAgent {
   // or -1 when the customer sees it unavailable.
   int route(SkuId sku, const CustomerArrival& customer) const;
   bool shown(int node, SkuId sku, Channel channel) const;
-  void place(SkuId sku, int node, const CustomerArrival& customer, Context& ctx);
+  // The customer meets the SKU's price (and any promotion mismatch) and, unless they walk away,
+  // places the order with `node`.
+  void checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx);
+  void place(OrderLine line, int node, const CustomerArrival& customer, Context& ctx);
+  // Replaces a unit delivered damaged from the zone's DC.
+  void reship(OrderLine line, Context& ctx);
   sim::Time promise(Channel channel, Service service, sim::Time now) const;
   // Decides whether (and why) a delivered unit will come back, and schedules the request.
   void maybe_return(const OrderLine& line, Context& ctx);
@@ -47,11 +54,19 @@ class OrderManagerAgent final : public RetailAgent {
   void charge_back(const OrderLine& line);
   std::int64_t open_orders() const override { return placed_ - delivered_ - cancelled_; }
 
+  // What one ad program brought today.
+  struct Attribution {
+    std::int64_t orders = 0;
+    Cents revenue_cents = 0;
+  };
+
   ZoneId zone_;
   std::vector<sim::AgentId> nodes_;  // the zone's DC, then its stores
   std::unordered_map<sim::AgentId, int> node_index_;
   std::vector<std::vector<std::int32_t>> view_;  // [node][sku] units shown online
   std::vector<std::int32_t> marketplace_;        // the marketplace's copy of the DC's row
+  PromoBoard promos_;
+  std::vector<Attribution> attribution_;  // per ad program, for the day in progress
   std::uint64_t next_order_ = 0;
   std::int64_t placed_ = 0;
   std::int64_t delivered_ = 0;
@@ -64,6 +79,10 @@ class OrderManagerAgent final : public RetailAgent {
   std::int64_t returned_cogs_cents_ = 0;
   std::int64_t return_labels_cents_ = 0;
   std::int64_t chargeback_cents_ = 0;
+  std::int64_t dilution_cents_ = 0;
+  std::int64_t reships_sent_ = 0;
+  std::int64_t reships_delivered_ = 0;
+  std::int64_t reships_cancelled_ = 0;
 };
 
 }  // namespace retail

@@ -210,7 +210,11 @@ Cents Money::operator()(const Node& node) const {
   const double amount = v.get<double>();
   if (amount < 0 || (positive && amount == 0) || amount > kLargestNumber)
     node.reject("is out of range (expected " + expected() + ")");
-  return static_cast<Cents>(std::llround(amount * 100));
+  const auto cents = static_cast<Cents>(std::llround(amount * 100));
+  // A positive amount is a divisor somewhere (a list price, a half-saturation spend): it must
+  // not round to nothing.
+  if (positive && cents == 0) node.reject("rounds to 0 cents (expected " + expected() + ")");
+  return cents;
 }
 
 std::string Money::expected() const {

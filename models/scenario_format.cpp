@@ -10,11 +10,11 @@ namespace {
 template <std::size_t N>
 using Fields = std::array<std::string_view, N>;
 
-constexpr Fields<18> kScenario{
-    "name",         "description",      "extends",  "seed",          "replications",
-    "horizon_days", "catalog",          "network",  "replenishment", "initial_days_of_cover",
-    "channels",     "demand",           "carriers", "availability",  "orders",
-    "returns",      "customer_service", "kpi"};
+constexpr Fields<20> kScenario{
+    "name",         "description",      "extends",    "seed",          "replications",
+    "horizon_days", "catalog",          "network",    "replenishment", "initial_days_of_cover",
+    "channels",     "demand",           "carriers",   "availability",  "orders",
+    "returns",      "customer_service", "promotions", "advertising",   "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
 constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
                          "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
@@ -34,8 +34,9 @@ constexpr Fields<3> kLane{"from", "to", "transit_hours"};
 constexpr Fields<2> kNodePolicies{"stores", "dcs"};
 constexpr Fields<4> kChannels{"store", "web", "marketplace", "bopis"};
 constexpr Fields<4> kChannel{"demand_weight", "day_of_week", "hour_of_day", "service"};
-constexpr Fields<2> kDemand{"price_elasticity", "out_of_stock"};
+constexpr Fields<3> kDemand{"price_elasticity", "out_of_stock", "promo_mismatch"};
 constexpr Fields<4> kOutOfStock{"substitute", "defer", "defer_hours", "max_deferrals"};
+constexpr Fields<2> kPromoMismatch{"abandon", "return_uplift"};
 constexpr Fields<7> kCarrier{"name",           "pickup_cutoff_hour", "capacity_per_day",
                              "exception_rate", "damage_share",       "late_scan_delay_hours",
                              "services"};
@@ -43,8 +44,9 @@ constexpr Fields<2> kCarrierServices{"standard", "expedited"};
 constexpr Fields<3> kServiceLevel{"transit_days", "promise_days", "cost"};
 constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
                                   "marketplace_feed_hours", "safety_stock_units"};
-constexpr Fields<5> kOrders{"oversell", "routing_latency_minutes", "promise_handling_hours",
-                            "bopis_ready_hours", "bopis_pickup_delay_hours"};
+constexpr Fields<6> kOrders{
+    "oversell",          "routing_latency_minutes",  "promise_handling_hours",
+    "bopis_ready_hours", "bopis_pickup_delay_hours", "reship_damaged"};
 constexpr Fields<14> kReturns{"reasons",
                               "sizing_content_quality",
                               "sizing_sensitivity",
@@ -70,8 +72,27 @@ constexpr Fields<6> kCustomerService{"reasons",
                                      "wait_appeasement_per_hour",
                                      "marketplace_chargeback"};
 // In the order of ContactReason (models/config.hpp).
-constexpr Fields<4> kContactReasons{"late_delivery", "cancellation", "damaged", "return_request"};
+constexpr Fields<5> kContactReasons{"late_delivery", "cancellation", "damaged", "return_request",
+                                    "promo_mismatch"};
 constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
+constexpr Fields<10> kPromotion{"name",
+                                "skus",
+                                "categories",
+                                "discount",
+                                "start_day",
+                                "end_day",
+                                "execution",
+                                "misapplied_share",
+                                "misapplied_discount",
+                                "preflight"};
+constexpr Fields<2> kChannelExecution{"lag_hours", "error_probability"};
+constexpr Fields<3> kPreflightGate{"enabled", "detection_probability", "max_delay_hours"};
+constexpr Fields<2> kAdvertising{"programs", "scaling"};
+constexpr Fields<10> kAdProgram{"name",          "channel",      "skus",
+                                "categories",    "daily_budget", "max_daily_budget",
+                                "adstock_decay", "max_lift",     "half_saturation",
+                                "hill_exponent"};
+constexpr Fields<4> kAdScaling{"enabled", "roas_target", "step", "window_days"};
 constexpr Fields<1> kKpi{"report_latency_minutes"};
 constexpr Fields<2> kFixed{"distribution", "value"};
 constexpr Fields<3> kUniform{"distribution", "min", "max"};
@@ -98,6 +119,7 @@ constexpr ObjectFormat channels{"channels", kChannels};
 constexpr ObjectFormat channel{"channel", kChannel};
 constexpr ObjectFormat demand{"demand", kDemand};
 constexpr ObjectFormat out_of_stock{"out_of_stock", kOutOfStock};
+constexpr ObjectFormat promo_mismatch{"promo_mismatch", kPromoMismatch};
 constexpr ObjectFormat carrier{"carrier", kCarrier};
 constexpr ObjectFormat carrier_services{"carrier_services", kCarrierServices};
 constexpr ObjectFormat service_level{"service_level", kServiceLevel};
@@ -110,6 +132,13 @@ constexpr ObjectFormat disposition{"disposition", kDisposition};
 constexpr ObjectFormat customer_service{"customer_service", kCustomerService};
 constexpr ObjectFormat contact_reasons{"contact_reasons", kContactReasons};
 constexpr ObjectFormat contact_reason{"contact_reason", kContactReason};
+constexpr ObjectFormat promotion{"promotion", kPromotion};
+constexpr ObjectFormat promotion_execution{"promotion_execution", kChannels};
+constexpr ObjectFormat channel_execution{"channel_execution", kChannelExecution};
+constexpr ObjectFormat preflight_gate{"preflight_gate", kPreflightGate};
+constexpr ObjectFormat advertising{"advertising", kAdvertising};
+constexpr ObjectFormat ad_program{"ad_program", kAdProgram};
+constexpr ObjectFormat ad_scaling{"ad_scaling", kAdScaling};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -125,9 +154,11 @@ std::span<const ObjectFormat* const> all_object_formats() {
   static constexpr std::array kAll{
       // The document and its sections.
       &scenario, &catalog, &sku, &network, &zone, &dc, &store, &lane, &node_policies,
-      &initial_cover, &channels, &channel, &demand, &out_of_stock, &carrier, &carrier_services,
-      &service_level, &availability, &orders, &returns, &return_reasons, &return_reason,
-      &disposition, &customer_service, &contact_reasons, &contact_reason, &kpi,
+      &initial_cover, &channels, &channel, &demand, &out_of_stock, &promo_mismatch, &carrier,
+      &carrier_services, &service_level, &availability, &orders, &returns, &return_reasons,
+      &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
+      &promotion, &promotion_execution, &channel_execution, &preflight_gate, &advertising,
+      &ad_program, &ad_scaling, &kpi,
       // The shapes of DIST and POLICY values.
       &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
   return kAll;

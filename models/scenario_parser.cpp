@@ -1,6 +1,6 @@
 // parse_scenario: the document's top level, catalog, channels, demand, availability, orders,
 // returns, customer service and KPI sections (the network and carriers are in
-// scenario_network_parser.cpp).
+// scenario_network_parser.cpp, promotions and advertising in scenario_levers_parser.cpp).
 #include <numeric>
 
 #include "models/scenario.hpp"
@@ -91,6 +91,10 @@ Demand read_demand(const Object& demand) {
                             "away)");
   b.defer_hours = oos.get("defer_hours", distribution, Distribution::fixed(24));
   b.max_deferrals = oos.get("max_deferrals", Integer<std::uint32_t>{0, 1000}, 1);
+  const Object mismatch = demand.optional_object("promo_mismatch", formats::promo_mismatch);
+  PromoMismatchBehaviour& m = out.promo_mismatch;
+  m.abandon = mismatch.get("abandon", probability, m.abandon);
+  m.return_uplift = mismatch.get("return_uplift", probability, m.return_uplift);
   return out;
 }
 
@@ -117,6 +121,7 @@ Orders read_orders(const Object& orders) {
   out.bopis_ready_hours = orders.get("bopis_ready_hours", non_negative, out.bopis_ready_hours);
   out.bopis_pickup_delay_hours =
       orders.get("bopis_pickup_delay_hours", distribution, Distribution::fixed(4));
+  out.reship_damaged = orders.get("reship_damaged", boolean, out.reship_damaged);
   return out;
 }
 
@@ -244,6 +249,10 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.returns = read_returns(root.optional_object("returns", formats::returns));
   s.service =
       read_customer_service(root.optional_object("customer_service", formats::customer_service));
+  if (const std::optional<Node> promotions = root.find("promotions"))
+    s.promotions = read_promotions(*promotions, s, names);
+  s.advertising =
+      read_advertising(root.optional_object("advertising", formats::advertising), s, names);
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
   return s;
 }

@@ -15,6 +15,11 @@ inline constexpr std::size_t kMaxZones = 10'000;
 inline constexpr std::size_t kMaxDcs = 1'000;
 inline constexpr std::size_t kMaxStores = 100'000;
 inline constexpr std::size_t kMaxCarriers = 1'000;
+inline constexpr std::size_t kMaxPromotions = 1'000;
+inline constexpr std::size_t kMaxAdPrograms = 1'000;
+// SKUs selected by all promotions together, and by all ad programs together: each selection is
+// held per SKU, so a thousand catalog-wide promotions of a million SKUs would take gigabytes.
+inline constexpr std::size_t kMaxSelectedSkus = 10'000'000;
 
 // DIST: a plain number (fixed) or {"distribution": kind, parameters...}.
 struct DistributionReader {
@@ -38,10 +43,16 @@ struct Names {
   NameTable dcs{"DC", "DCs"};
   NameTable zones{"zone", "zones"};
   NameTable stores{"store", "stores"};
+  NameTable promotions{"promotion", "promotions"};
+  NameTable ad_programs{"ad program", "ad programs"};
 };
 
 std::vector<Carrier> read_carriers(const Node& node, Names& names);
 // Zones, DCs, stores and lanes; needs carriers and channels already read.
 void read_network(const Object& root, Scenario& scenario, Names& names);
+
+// Promotions and advertising (scenario_levers_parser.cpp); need the catalog and horizon read.
+std::vector<Promotion> read_promotions(const Node& node, const Scenario& scenario, Names& names);
+Advertising read_advertising(const Object& advertising, const Scenario& scenario, Names& names);
 
 }  // namespace retail::scenario

@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "models/ad_program.hpp"
 #include "models/carrier.hpp"
 #include "models/customer_service.hpp"
 #include "models/dc.hpp"
@@ -12,6 +13,7 @@
 #include "models/kpi_recorder.hpp"
 #include "models/network.hpp"
 #include "models/order_manager.hpp"
+#include "models/promotion.hpp"
 #include "models/store.hpp"
 #include "models/workload.hpp"
 #include "sim/parallel_engine.hpp"
@@ -37,6 +39,10 @@ class RetailWorld {
       add<DcAgent>("dc/" + s.dcs[dc].name, dc);
     for (CarrierId carrier = 0; carrier < s.carriers.size(); ++carrier)
       add<CarrierAgent>("carrier/" + s.carriers[carrier].name, carrier);
+    for (std::uint32_t promotion = 0; promotion < s.promotions.size(); ++promotion)
+      add<PromotionAgent>("promotion/" + s.promotions[promotion].name, promotion);
+    for (std::uint32_t program = 0; program < s.advertising.programs.size(); ++program)
+      add<AdProgramAgent>("ads/" + s.advertising.programs[program].name, program);
     agents_.push_back(&world_.add<CustomerServiceAgent>(
         {"customer-service", CustomerServiceAgent::min_send_delay(network),
          CustomerServiceAgent::kStreams},

@@ -19,6 +19,7 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       store_(store),
       dc_(network.ids.dc[config_.dc]),
       shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
+      promos_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {}
 
 sim::Time StoreAgent::min_send_delay(const Network& network) {
@@ -42,25 +43,36 @@ void StoreAgent::on(const Unexpected&, Context& ctx) {
                          sim::format_time(ctx.now()));
 }
 
-void StoreAgent::sell(SkuId sku, Channel channel) {
+void StoreAgent::sell(SkuId sku, Channel channel, Cents price_cents, std::int32_t dilution_cents) {
   const Sku& item = network().scenario.catalog.skus[sku];
   ++sold_units_;
-  revenue_cents_ += item.price_cents;
+  revenue_cents_ += price_cents;
   cogs_cents_ += item.unit_cost_cents;
+  dilution_cents_ += dilution_cents;
   kpis().add(channel, item.category, Counter::units_sold);
-  kpis().add(channel, item.category, Counter::revenue_cents, item.price_cents);
+  kpis().add(channel, item.category, Counter::revenue_cents, price_cents);
   kpis().add(channel, item.category, Counter::cogs_cents, item.unit_cost_cents);
+  kpis().add(channel, item.category, Counter::promo_dilution_cents, dilution_cents);
+}
+
+void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
+  const PriceQuote quote = promos_.quote(Channel::store, sku, network().scenario.catalog.skus[sku]);
+  if (quote.mismatch) {
+    const OrderLine visit{0,          sku,       config_.zone, Channel::store,    Service::standard,
+                          ctx.self(), ctx.now(), ctx.now(),    quote.price_cents, 0,
+                          true,       false};
+    if (!accept_mismatch(network(), visit, kpis(), ctx, ctx.rng(kCustomers))) return;
+  }
+  kpis().add(Channel::store, wanted, Counter::fulfillable);
+  shelf_.remove(sku, 1);
+  sell(sku, Channel::store, quote.price_cents, quote.dilution_cents);
+  reorder_if_needed(sku, ctx);
 }
 
 void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
   const Sku& item = network().scenario.catalog.skus[customer.sku];
   kpis().add(Channel::store, item.category, Counter::visits);
-  const auto take = [&](SkuId sku) {
-    kpis().add(Channel::store, item.category, Counter::fulfillable);
-    shelf_.remove(sku, 1);
-    sell(sku, Channel::store);
-    reorder_if_needed(sku, ctx);
-  };
+  const auto take = [&](SkuId sku) { serve_walk_in(sku, item.category, ctx); };
   if (shelf_.on_hand(customer.sku) > 0) {
     kpis().add(Channel::store, item.category, Counter::shown_available);
     take(customer.sku);
@@ -120,7 +132,7 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
 
 void StoreAgent::on(const BopisCollected& pickup, Context&) {
   --held_for_pickup_;
-  sell(pickup.line.sku, Channel::bopis);
+  sell(pickup.line.sku, Channel::bopis, pickup.line.price_cents, pickup.line.dilution_cents);
 }
 
 void StoreAgent::on(const SyncTick&, Context& ctx) {
@@ -159,6 +171,7 @@ void StoreAgent::audit(Audit& audit) const {
   audit.orders_open += backordered_lines_;
   audit.revenue_cents += revenue_cents_;
   audit.cogs_cents += cogs_cents_;
+  audit.promo_dilution_cents += dilution_cents_;
 }
 
 }  // namespace retail

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/inventory.hpp"
+#include "models/promo_board.hpp"
 #include "models/retail_agent.hpp"
 
 namespace retail {
@@ -32,11 +33,15 @@ class StoreAgent final : public RetailAgent {
   void on(const BopisCollected& pickup, Context& ctx);
   void on(const SyncTick&, Context& ctx);
   void on(const ReviewTick&, Context& ctx);
+  void on(const PromoSlotUpdate& update, Context&) { promos_.apply(update); }
   void on(const DayEnd&, Context& ctx) { end_day(ctx); }
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
-  void sell(SkuId sku, Channel channel);
+  // A walk-in customer takes `sku` off the shelf at the price the signage shows, unless a
+  // promotion mismatch sends them away.
+  void serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx);
+  void sell(SkuId sku, Channel channel, Cents price_cents, std::int32_t dilution_cents);
   // Takes one unit for an online order: held for pickup (BOPIS) or tendered (ship-from-store).
   void fulfil(const OrderLine& line, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
@@ -46,6 +51,7 @@ class StoreAgent final : public RetailAgent {
   StoreId store_;
   sim::AgentId dc_;
   Inventory shelf_;
+  PromoBoard promos_;
   // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<OrderLine>> backorders_;
   std::int64_t backordered_lines_ = 0;
@@ -54,6 +60,7 @@ class StoreAgent final : public RetailAgent {
   std::int64_t sold_units_ = 0;
   std::int64_t revenue_cents_ = 0;
   std::int64_t cogs_cents_ = 0;
+  std::int64_t dilution_cents_ = 0;
 };
 
 }  // namespace retail

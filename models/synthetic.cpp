@@ -33,6 +33,56 @@ std::array<double, N> mean_one(std::array<double, N> values) {
   return values;
 }
 
+// A promotion every four weeks on one category in turn, launched on a Friday for ten days; each
+// channel goes live with its own lag and makes a few errors.
+void add_promotions(Scenario& s, const SyntheticSize& size) {
+  for (std::uint32_t start = 4, k = 0; start + 10 <= size.horizon_days; start += 28, ++k) {
+    Promotion promo;
+    promo.name = sim::numbered_name("promo-", k);
+    const CategoryId category = k % size.categories;
+    for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku) {
+      if (s.catalog.skus[sku].category == category) promo.skus.push_back(sku);
+    }
+    promo.discount = 0.2;
+    promo.start_day = start;
+    promo.end_day = start + 10;
+    promo.execution[static_cast<std::size_t>(Channel::store)] = {Distribution::uniform(0, 24),
+                                                                 0.03};
+    promo.execution[static_cast<std::size_t>(Channel::web)] = {Distribution::fixed(1), 0.01};
+    promo.execution[static_cast<std::size_t>(Channel::marketplace)] = {
+        Distribution::uniform(12, 48), 0.02};
+    promo.execution[static_cast<std::size_t>(Channel::bopis)] = {Distribution::fixed(1), 0.01};
+    promo.misapplied_share = 0.3;
+    promo.misapplied_discount = 0.4;
+    s.promotions.push_back(promo);
+  }
+}
+
+// Web and marketplace ads on the most popular twentieth of the catalogue, each budgeted at about
+// 5 % of the revenue those SKUs bring through the channel, scaled up while ROAS beats 4.
+void add_advertising(Scenario& s, const SyntheticSize& size) {
+  const SkuId advertised = std::max<SkuId>(1, size.skus / 20);
+  for (const Channel channel : {Channel::web, Channel::marketplace}) {
+    AdProgram program;
+    program.name = std::string(kChannelNames[static_cast<std::size_t>(channel)]) + "-ads";
+    program.channel = channel;
+    double revenue_per_day = 0;
+    for (SkuId sku = 0; sku < advertised; ++sku) {
+      program.skus.push_back(sku);
+      revenue_per_day += s.catalog.skus[sku].base_demand_per_day *
+                         static_cast<double>(s.catalog.skus[sku].price_cents) *
+                         kChannelShares[static_cast<std::size_t>(channel)];
+    }
+    program.daily_budget_cents = std::llround(0.05 * revenue_per_day);
+    program.max_daily_budget_cents = 3 * program.daily_budget_cents;
+    program.adstock_decay = 0.5;
+    program.max_lift = 0.5;
+    program.half_saturation_cents = 3 * program.daily_budget_cents;
+    s.advertising.programs.push_back(program);
+  }
+  s.advertising.scaling = {true, 4, 0.05, 7};
+}
+
 }  // namespace
 
 Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
@@ -141,9 +191,13 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
   s.returns.transit_days = Distribution::uniform(2, 5);
   s.returns.grading_hours = Distribution::uniform(24, 72);
   s.service.reasons = {ContactReasonConfig{0.3, 0.25, 1000}, ContactReasonConfig{0.4, 0.3, 500},
-                       ContactReasonConfig{0.6, 0.5, 1500}, ContactReasonConfig{0.15, 0.05, 500}};
+                       ContactReasonConfig{0.6, 0.5, 1500}, ContactReasonConfig{0.15, 0.05, 500},
+                       ContactReasonConfig{0.35, 0.2, 500}};
   s.service.agents = 2 + size.stores / 20;
   s.service.marketplace_chargeback_cents = 500;
+  s.orders.reship_damaged = true;
+  add_promotions(s, size);
+  add_advertising(s, size);
   return s;
 }
 

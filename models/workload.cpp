@@ -30,6 +30,11 @@ std::vector<double> expected_daily_events(const Network& network) {
   }
   for (const auto dc : network.ids.dc)
     events[dc] += syncs + kDailyClocks;
+  // Promotions and ad programs: a few phases or one spend decision a day, and the attributions.
+  for (const auto promotion : network.ids.promotion)
+    events[promotion] = kDailyClocks;
+  for (const auto program : network.ids.ad_program)
+    events[program] = kDailyClocks + static_cast<double>(s.zones.size());
   // A contact per few orders, at most: a rough share of the online order flow.
   events[network.ids.customer_service] = chain * online * 0.2;
   events[network.ids.recorder] = static_cast<double>(network.ids.agents);

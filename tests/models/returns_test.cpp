@@ -107,6 +107,7 @@ TEST(Returns, NoPropensityNoReturns) {
   Scenario scenario = chain_with_returns();
   for (auto& sku : scenario.catalog.skus)
     sku.return_propensity = 0;
+  scenario.demand.promo_mismatch.return_uplift = 0;  // customers misled by a promotion do return
   const Totals t = run(scenario, 1);
   EXPECT_EQ(t.received, 0);
   EXPECT_EQ(t.returns, (std::array<std::int64_t, kReturnReasons>{}));

@@ -61,6 +61,54 @@ std::string override_error(std::string_view assignment) {
   return "";
 }
 
+// The example with every commercial lever: promotion mismatch behaviour, re-ships, the
+// promo_mismatch contact reason, two promotions back to back and two ad programs with scaling.
+json levers_document() {
+  json d = small_document();
+  d["demand"]["promo_mismatch"] = {{"abandon", 0.35}, {"return_uplift", 0.05}};
+  d["orders"]["reship_damaged"] = true;
+  d["customer_service"]["reasons"]["promo_mismatch"] = {
+      {"probability", 0.2}, {"appeasement_rate", 0.5}, {"appeasement", 7.5}};
+  const json store_lag = {{"distribution", "uniform"}, {"min", 2}, {"max", 10}};
+  d["promotions"] = {
+      {{"name", "spring"},
+       {"skus", {"SKU-020", "SKU-007", "SKU-017"}},  // SKU-007 is footwear too: counted once
+       {"categories", {"footwear"}},
+       {"discount", 0.25},
+       {"start_day", 7},
+       {"end_day", 14.5},
+       {"execution",
+        {{"store", {{"lag_hours", store_lag}, {"error_probability", 0.05}}},
+         {"marketplace", {{"lag_hours", 12}}}}},
+       {"misapplied_share", 0.3},
+       {"misapplied_discount", 0.5},
+       {"preflight", {{"enabled", true}, {"detection_probability", 0.8}, {"max_delay_hours", 48}}}},
+      // Starts as spring ends: they share SKU-007 without overlapping.
+      {{"name", "clearance"},
+       {"skus", {"SKU-007"}},
+       {"discount", 0.5},
+       {"start_day", 14.5},
+       {"end_day", 80}}};
+  d["advertising"] = {
+      {"programs",
+       {{{"name", "search"},
+         {"channel", "web"},
+         {"categories", {"apparel"}},
+         {"daily_budget", 250},
+         {"max_daily_budget", 1000},
+         {"adstock_decay", 0.6},
+         {"max_lift", 0.8},
+         {"half_saturation", 400},
+         {"hill_exponent", 2}},
+        // Another channel: it may advertise a SKU search advertises.
+        {{"name", "sponsored"},
+         {"channel", "marketplace"},
+         {"skus", {"SKU-001"}},
+         {"daily_budget", 50.005}}}},
+      {"scaling", {{"enabled", true}, {"roas_target", 3}, {"step", 0.2}, {"window_days", 14}}}};
+  return d;
+}
+
 TEST(ScenarioExample, LoadsWithTheExpectedShape) {
   const retail::LoadedScenario loaded = retail::load_scenario(kSmall);
   const retail::Scenario& s = loaded.scenario;
@@ -307,6 +355,124 @@ TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
   EXPECT_FALSE(s.dcs[0].replenishment.in_days_of_cover);
   EXPECT_EQ(s.channels[2].demand_share, 0);
   EXPECT_DOUBLE_EQ(s.channels[0].demand_share, 55.0 / 85);
+}
+
+TEST(ScenarioLevers, PromotionsAdvertisingAndScalingConvert) {
+  const retail::Scenario s = retail::parse_scenario(levers_document());
+  using retail::Channel;
+  const auto channel = [](Channel c) { return static_cast<std::size_t>(c); };
+  EXPECT_EQ(s.demand.promo_mismatch.abandon, 0.35);
+  EXPECT_EQ(s.demand.promo_mismatch.return_uplift, 0.05);
+  EXPECT_TRUE(s.orders.reship_damaged);
+  const retail::ContactReasonConfig& mismatch =
+      s.service.reasons[static_cast<std::size_t>(retail::ContactReason::promo_mismatch)];
+  EXPECT_EQ(mismatch.probability, 0.2);
+  EXPECT_EQ(mismatch.appeasement_rate, 0.5);
+  EXPECT_EQ(mismatch.appeasement_cents, 750);
+
+  ASSERT_EQ(s.promotions.size(), 2u);
+  const retail::Promotion& spring = s.promotions[0];
+  EXPECT_EQ(spring.name, "spring");
+  // Footwear (SKU-007 to SKU-011) and SKU-017 and SKU-020, once each, in catalog order.
+  EXPECT_EQ(spring.skus, (std::vector<retail::SkuId>{6, 7, 8, 9, 10, 16, 19}));
+  EXPECT_EQ(spring.discount, 0.25);
+  EXPECT_EQ(spring.start_day, 7);
+  EXPECT_EQ(spring.end_day, 14.5);
+  EXPECT_EQ(spring.execution[channel(Channel::store)].lag_hours.describe(), "uniform(2, 10)");
+  EXPECT_EQ(spring.execution[channel(Channel::store)].error_probability, 0.05);
+  EXPECT_EQ(spring.execution[channel(Channel::marketplace)].lag_hours.describe(), "fixed(12)");
+  EXPECT_EQ(spring.execution[channel(Channel::marketplace)].error_probability, 0);
+  EXPECT_EQ(spring.execution[channel(Channel::web)].lag_hours.describe(), "fixed(0)");
+  EXPECT_EQ(spring.misapplied_share, 0.3);
+  EXPECT_EQ(spring.misapplied_discount, 0.5);
+  EXPECT_TRUE(spring.preflight.enabled);
+  EXPECT_EQ(spring.preflight.detection_probability, 0.8);
+  EXPECT_EQ(spring.preflight.max_delay_hours, 48);
+  EXPECT_EQ(s.promotions[1].skus, (std::vector<retail::SkuId>{6}));
+
+  ASSERT_EQ(s.advertising.programs.size(), 2u);
+  const retail::AdProgram& search = s.advertising.programs[0];
+  EXPECT_EQ(search.name, "search");
+  EXPECT_EQ(search.channel, Channel::web);
+  EXPECT_EQ(search.skus, (std::vector<retail::SkuId>{0, 1, 2, 3, 4, 5}));  // apparel
+  EXPECT_EQ(search.daily_budget_cents, 25000);
+  EXPECT_EQ(search.max_daily_budget_cents, 100000);
+  EXPECT_EQ(search.adstock_decay, 0.6);
+  EXPECT_EQ(search.max_lift, 0.8);
+  EXPECT_EQ(search.half_saturation_cents, 40000);
+  EXPECT_EQ(search.hill_exponent, 2);
+  const retail::AdProgram& sponsored = s.advertising.programs[1];
+  EXPECT_EQ(sponsored.channel, Channel::marketplace);
+  EXPECT_EQ(sponsored.skus, (std::vector<retail::SkuId>{0}));
+  EXPECT_EQ(sponsored.daily_budget_cents, 5001);      // rounded to the nearest cent
+  EXPECT_EQ(sponsored.max_daily_budget_cents, 5001);  // default: the daily budget
+  const retail::AdScaling& scaling = s.advertising.scaling;
+  EXPECT_TRUE(scaling.enabled);
+  EXPECT_EQ(scaling.roas_target, 3);
+  EXPECT_EQ(scaling.step, 0.2);
+  EXPECT_EQ(scaling.window_days, 14u);
+}
+
+TEST(ScenarioDefaults, LeversTakeConfigDefaults) {
+  // The example has none of them.
+  const retail::Scenario s = retail::load_scenario(kSmall).scenario;
+  const retail::PromoMismatchBehaviour mismatch;
+  EXPECT_EQ(s.demand.promo_mismatch.abandon, mismatch.abandon);
+  EXPECT_EQ(s.demand.promo_mismatch.return_uplift, mismatch.return_uplift);
+  EXPECT_FALSE(s.orders.reship_damaged);
+  const retail::ContactReasonConfig& reason =
+      s.service.reasons[static_cast<std::size_t>(retail::ContactReason::promo_mismatch)];
+  EXPECT_EQ(reason.probability, 0);
+  EXPECT_EQ(reason.appeasement_cents, 0);
+  EXPECT_TRUE(s.promotions.empty());
+  EXPECT_TRUE(s.advertising.programs.empty());
+  const retail::AdScaling scaling;
+  EXPECT_EQ(s.advertising.scaling.enabled, scaling.enabled);
+  EXPECT_EQ(s.advertising.scaling.roas_target, scaling.roas_target);
+  EXPECT_EQ(s.advertising.scaling.step, scaling.step);
+  EXPECT_EQ(s.advertising.scaling.window_days, scaling.window_days);
+  EXPECT_EQ(retail::parse_scenario(with(small_document(), "/advertising", json::object()))
+                .advertising.programs.size(),
+            0u);
+}
+
+TEST(ScenarioDefaults, PromotionAndAdProgramFieldsDefault) {
+  json d = small_document();
+  d["demand"]["promo_mismatch"] = {{"abandon", 0.5}};
+  d["promotions"] = {{{"name", "p"},
+                      {"categories", {"home"}},
+                      {"discount", 0.1},
+                      {"start_day", 0},
+                      {"end_day", 7},
+                      {"misapplied_discount", 0.05}}};  // below the discount: no share uses it
+  d["advertising"] = {
+      {"programs",
+       {{{"name", "a"}, {"channel", "bopis"}, {"skus", {"SKU-003"}}, {"daily_budget", 0}}}}};
+  const retail::Scenario s = retail::parse_scenario(d);
+  EXPECT_EQ(s.demand.promo_mismatch.abandon, 0.5);
+  EXPECT_EQ(s.demand.promo_mismatch.return_uplift, retail::PromoMismatchBehaviour{}.return_uplift);
+  const retail::Promotion& p = s.promotions.at(0);
+  EXPECT_EQ(p.skus, (std::vector<retail::SkuId>{16, 17, 18, 19}));
+  for (const retail::PromoExecution& e : p.execution) {
+    EXPECT_EQ(e.lag_hours.describe(), "fixed(0)");
+    EXPECT_EQ(e.error_probability, 0);
+  }
+  EXPECT_EQ(p.misapplied_share, 0);
+  EXPECT_EQ(p.misapplied_discount, 0.05);
+  const retail::PreflightGate gate;
+  EXPECT_EQ(p.preflight.enabled, gate.enabled);
+  EXPECT_EQ(p.preflight.detection_probability, gate.detection_probability);
+  EXPECT_EQ(p.preflight.max_delay_hours, gate.max_delay_hours);
+  const retail::AdProgram& a = s.advertising.programs.at(0);
+  const retail::AdProgram program;
+  EXPECT_EQ(a.channel, retail::Channel::bopis);
+  EXPECT_EQ(a.daily_budget_cents, 0);
+  EXPECT_EQ(a.max_daily_budget_cents, 0);
+  EXPECT_EQ(a.adstock_decay, program.adstock_decay);
+  EXPECT_EQ(a.max_lift, program.max_lift);
+  EXPECT_EQ(a.half_saturation_cents, program.half_saturation_cents);
+  EXPECT_EQ(a.hill_exponent, program.hill_exponent);
+  EXPECT_FALSE(s.advertising.scaling.enabled);
 }
 
 TEST(ScenarioErrors, UnknownFieldSuggestsTheClosestKnownOne) {
@@ -566,6 +732,162 @@ TEST(ScenarioErrors, CustomerService) {
               StartsWith("/customer_service/reasons: [] is not an object"));
 }
 
+TEST(ScenarioErrors, OverlappingPromotionsMustNotShareASku) {
+  json d = levers_document();
+  d["promotions"].push_back({{"name", "flash"},
+                             {"categories", {"home"}},
+                             {"discount", 0.1},
+                             {"start_day", 10},
+                             {"end_day", 12}});
+  EXPECT_EQ(error_of(d),
+            R"(/promotions/2: promotions "spring" (/promotions/0) and "flash" both discount SKU )"
+            R"("SKU-017" between day 10 and day 12 (a SKU may be in one promotion at a time))");
+  // Named later but starting first, and ending inside spring.
+  d["promotions"][2] = {{"name", "early"},
+                        {"skus", {"SKU-011"}},
+                        {"discount", 0.1},
+                        {"start_day", 0},
+                        {"end_day", 8}};
+  EXPECT_EQ(error_of(d),
+            R"(/promotions/2: promotions "spring" (/promotions/0) and "early" both discount SKU )"
+            R"("SKU-011" between day 7 and day 8 (a SKU may be in one promotion at a time))");
+  // Ending as spring starts, or sharing no SKU, is fine.
+  d["promotions"][2]["end_day"] = 7;
+  EXPECT_EQ(error_of(d), "");
+  d["promotions"][2] = {{"name", "bedding"},
+                        {"skus", {"SKU-018"}},
+                        {"discount", 0.1},
+                        {"start_day", 0},
+                        {"end_day", 56}};
+  EXPECT_EQ(error_of(d), "");
+}
+
+TEST(ScenarioErrors, PromotionFields) {
+  const json d = levers_document();
+  EXPECT_THAT(error_of(with(d, "/promotions/0/skus/1", "SKU-0O7")),
+              StartsWith(R"(/promotions/0/skus/1: "SKU-0O7" is not a SKU name (did you mean )"
+                         R"("SKU-007"? SKUs: SKU-001, SKU-002)"));
+  EXPECT_THAT(error_of(with(d, "/promotions/0/categories/0", "shoes")),
+              StartsWith(R"(/promotions/0/categories/0: "shoes" is not a category name)"));
+  EXPECT_EQ(error_of(with(d, "/promotions/0/end_day", 7)),
+            "/promotions/0/end_day: 7 is out of range (expected a number > 7 and at most "
+            "1000000000)");
+  EXPECT_EQ(error_of(with(d, "/promotions/0/start_day", 56)),
+            "/promotions/0/start_day: 56 is out of range (expected a number >= 0 and < 56)");
+  EXPECT_THAT(error_of(with(d, "/promotions/0/start_day", -1)),
+              StartsWith("/promotions/0/start_day: -1 is out of range"));
+  for (const int discount : {0, 1})
+    EXPECT_EQ(error_of(with(d, "/promotions/0/discount", discount)),
+              "/promotions/0/discount: " + std::to_string(discount) +
+                  " is out of range (expected a number > 0 and < 1)");
+  EXPECT_EQ(error_of(with(d, "/promotions/0/misapplied_discount", 0.25)),
+            "/promotions/0/misapplied_discount: 0.25 is not above the discount (expected a number "
+            "> the discount, 0.25, and < 1 when misapplied_share is positive: a misapplied rule "
+            "over-discounts)");
+  EXPECT_THAT(error_of(without(d, "/promotions/0/misapplied_discount")),
+              StartsWith("/promotions/0/misapplied_discount: missing required field (expected a "
+                         "number > the discount, 0.25"));
+  EXPECT_THAT(error_of(with(d, "/promotions/0/misapplied_discount", 1)),
+              StartsWith("/promotions/0/misapplied_discount: 1 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/promotions/0/misapplied_share", 1.5)),
+              StartsWith("/promotions/0/misapplied_share: 1.5 is not a probability"));
+  EXPECT_EQ(error_of(without(without(d, "/promotions/1/skus"), "/promotions/1/categories")),
+            "/promotions/1/skus: missing required field (expected SKU names in skus, category "
+            "names in categories, or both)");
+  EXPECT_EQ(error_of(with(d, "/promotions/1/skus", json::array())),
+            "/promotions/1: selects no SKU (skus and categories together must name at least one)");
+  EXPECT_EQ(error_of(with(d, "/promotions/1/name", "spring")),
+            R"(/promotions/1/name: "spring" is a duplicate promotion name (already the name of )"
+            "/promotions/0)");
+  EXPECT_EQ(error_of(with(d, "/promotions/0/discout", 0.2)),
+            R"(/promotions/0/discout: unknown field "discout" (did you mean "discount"?))");
+  EXPECT_THAT(error_of(with(d, "/promotions/0/execution/email", json::object())),
+              StartsWith(R"(/promotions/0/execution/email: unknown field "email")"));
+  EXPECT_THAT(error_of(with(d, "/promotions/0/execution/web/lag_hours", "soon")),
+              StartsWith(R"(/promotions/0/execution/web/lag_hours: "soon" is not a distribution)"));
+  EXPECT_THAT(error_of(with(d, "/promotions/0/preflight/max_delay_hours", -1)),
+              StartsWith("/promotions/0/preflight/max_delay_hours: -1 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/promotions", json::object())),
+              StartsWith("/promotions: {} is not an array"));
+  EXPECT_EQ(error_of(with(d, "/promotions", json::array_t(1001))),
+            "/promotions: has 1001 elements: at most 1000 promotions are supported");
+}
+
+TEST(ScenarioErrors, AdPrograms) {
+  const json d = levers_document();
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/0/channel", "store")),
+            R"(/advertising/programs/0/channel: "store" is not an advertising channel (in-store )"
+            R"(sales cannot be attributed to ads; expected one of "web", "marketplace", "bopis"))");
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/0/channel", "email")),
+            R"(/advertising/programs/0/channel: "email" is not an advertising channel (expected )"
+            R"(one of "web", "marketplace", "bopis"))");
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/1/channel", "web")),
+            R"(/advertising/programs/1: ad programs "search" (/advertising/programs/0) and )"
+            R"("sponsored" both advertise SKU "SKU-001" on the web channel (a SKU may be in one )"
+            "program per channel: an order is attributed to one)");
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/0/max_daily_budget", 100)),
+            "/advertising/programs/0/max_daily_budget: 100 is below daily_budget (expected an "
+            "amount of money >= daily_budget, 250)");
+  EXPECT_THAT(error_of(without(d, "/advertising/programs/0/channel")),
+              StartsWith("/advertising/programs/0/channel: missing required field (expected one "
+                         R"(of "web", "marketplace", "bopis"))"));
+  EXPECT_THAT(error_of(without(d, "/advertising/programs/0/daily_budget")),
+              StartsWith("/advertising/programs/0/daily_budget: missing required field"));
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/1/name", "search")),
+            R"(/advertising/programs/1/name: "search" is a duplicate ad program name (already the )"
+            "name of /advertising/programs/0)");
+  EXPECT_THAT(error_of(with(d, "/advertising/programs/1/skus/0", "SKU-1")),
+              StartsWith(R"(/advertising/programs/1/skus/0: "SKU-1" is not a SKU name)"));
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/0/adstock_decay", 1)),
+            "/advertising/programs/0/adstock_decay: 1 is out of range (expected a number >= 0 "
+            "and < 1)");
+  EXPECT_EQ(error_of(with(d, "/advertising/programs/0/hill_exponent", 0)),
+            "/advertising/programs/0/hill_exponent: 0 is out of range (expected a number > 0 and "
+            "<= 10)");
+  EXPECT_THAT(error_of(with(d, "/advertising/programs/0/max_lift", -0.5)),
+              StartsWith("/advertising/programs/0/max_lift: -0.5 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/advertising/programs/0/half_saturation", 0)),
+              AllOf(StartsWith("/advertising/programs/0/half_saturation: 0 is out of range"),
+                    HasSubstr("money > 0")));
+  EXPECT_THAT(error_of(with(d, "/advertising/scaling/roas_target", 0)),
+              StartsWith("/advertising/scaling/roas_target: 0 is out of range"));
+  EXPECT_EQ(error_of(with(d, "/advertising/scaling/window_days", 0)),
+            "/advertising/scaling/window_days: 0 is out of range (expected an integer between 1 "
+            "and 3660)");
+  EXPECT_THAT(error_of(with(d, "/advertising/scaling/enabled", "yes")),
+              StartsWith(R"(/advertising/scaling/enabled: "yes" is not a boolean)"));
+  EXPECT_EQ(error_of(with(d, "/advertising/programs", json::array_t(1001))),
+            "/advertising/programs: has 1001 elements: at most 1000 ad programs are supported");
+}
+
+TEST(ScenarioErrors, MismatchReshipAndContactReason) {
+  const json d = levers_document();
+  EXPECT_THAT(error_of(with(d, "/demand/promo_mismatch/abandon", 1.1)),
+              StartsWith("/demand/promo_mismatch/abandon: 1.1 is not a probability"));
+  EXPECT_EQ(error_of(with(d, "/demand/promo_mismatch/return_uplif", 0.1)),
+            R"(/demand/promo_mismatch/return_uplif: unknown field "return_uplif" (did you mean )"
+            R"("return_uplift"?))");
+  EXPECT_THAT(error_of(with(d, "/orders/reship_damaged", "yes")),
+              StartsWith(R"(/orders/reship_damaged: "yes" is not a boolean)"));
+  EXPECT_THAT(
+      error_of(with(d, "/customer_service/reasons/promo_mismatch/appeasement", -1)),
+      StartsWith("/customer_service/reasons/promo_mismatch/appeasement: -1 is out of range"));
+}
+
+// An amount that rounds to no cents would be a zero divisor: a list price or an ad response's
+// half-saturation spend.
+TEST(ScenarioErrors, PositiveMoneyMustNotRoundToZeroCents) {
+  EXPECT_THAT(error_of(with(small_document(), "/catalog/skus/0/list_price", 0.004)),
+              StartsWith("/catalog/skus/0/list_price: 0.004 rounds to 0 cents (expected an amount "
+                         "of money > 0"));
+  EXPECT_THAT(error_of(with(levers_document(), "/advertising/programs/0/half_saturation", 0.001)),
+              StartsWith("/advertising/programs/0/half_saturation: 0.001 rounds to 0 cents"));
+  EXPECT_EQ(retail::parse_scenario(with(small_document(), "/catalog/skus/0/list_price", 0.005))
+                .catalog.skus[0]
+                .list_price_cents,
+            1);
+}
+
 TEST(ScenarioErrors, ZoneWithStoreDemandButNoStore) {
   json d = small_document();
   d["network"]["stores"][2]["zone"] = "north";  // central loses its only store
@@ -607,6 +929,25 @@ TEST(ScenarioErrors, EveryFieldOfTheExampleIsValidated) {
       EXPECT_THAT(message, StartsWith(pointer)) << "setting " << pointer << " to " << bad.dump();
     }
   }
+}
+
+// The same for every field of the levers: promotions, advertising and their small additions.
+TEST(ScenarioErrors, EveryFieldOfTheLeversIsValidated) {
+  const json document = levers_document();
+  const json leaves = document.flatten();
+  std::size_t checked = 0;
+  for (const auto& [pointer, value] : leaves.items()) {
+    if (!pointer.starts_with("/promotions") && !pointer.starts_with("/advertising") &&
+        !pointer.starts_with("/demand/promo_mismatch") && pointer != "/orders/reship_damaged" &&
+        !pointer.starts_with("/customer_service/reasons/promo_mismatch"))
+      continue;
+    ++checked;
+    for (const json& bad : {json::array(), json(-1)}) {
+      const std::string message = error_of(with(document, pointer, bad));
+      EXPECT_THAT(message, StartsWith(pointer)) << "setting " << pointer << " to " << bad.dump();
+    }
+  }
+  EXPECT_GT(checked, 40u);
 }
 
 TEST(ScenarioText, MalformedJsonGivesLineAndColumn) {
