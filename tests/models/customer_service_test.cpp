@@ -108,8 +108,8 @@ TEST(MarginLeakage, ComponentsAddUpToTheTotal) {
                        metric(kpis, "chargebacks") + metric(kpis, "returns_cost") +
                        metric(kpis, "liquidation_loss") + metric(kpis, "reship_cost") +
                        metric(kpis, "promo_dilution");
-  for (const char* component : {"expedited_shipping", "appeasements", "chargebacks",
-                                "returns_cost", "liquidation_loss", "reship_cost", "promo_dilution"})
+  for (const char* component : {"expedited_shipping", "appeasements", "chargebacks", "returns_cost",
+                                "liquidation_loss", "reship_cost", "promo_dilution"})
     EXPECT_GT(metric(kpis, component), 0) << component;
   EXPECT_NEAR(metric(kpis, "margin_leakage"), parts, 1e-6);
 }
