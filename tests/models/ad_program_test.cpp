@@ -9,9 +9,9 @@
 
 #include "models/network.hpp"
 #include "models/simulation.hpp"
-#include "models/synthetic.hpp"
 #include "sim/sequential_engine.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/test_chain.hpp"
 
 namespace retail {
 namespace {
@@ -19,18 +19,7 @@ namespace {
 constexpr std::uint32_t kDays = 28;
 
 Scenario chain() {
-  SyntheticSize size;
-  size.zones = 2;
-  size.stores = 4;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 40;
-  size.categories = 2;
-  size.horizon_days = kDays;
-  Scenario s = synthetic_scenario(size);
-  s.promotions.clear();
-  s.advertising = {};
-  return s;
+  return test_chain(40, 2, kDays);
 }
 
 // Web ads on every SKU of category 0, at a steady budget that reaches half saturation.
@@ -184,17 +173,8 @@ std::vector<DemandLift> lifts(const Probe& demand) {
 }
 
 TEST(AdProgram, TakesCutPauseResumeAndPivotActions) {
-  SyntheticSize size;
-  size.zones = 1;
-  size.stores = 1;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 10;
-  size.categories = 2;
-  size.horizon_days = 10;
-  Scenario s = synthetic_scenario(size);
-  s.promotions.clear();
-  s.advertising = {};
+  constexpr std::uint32_t kHorizon = 10;
+  Scenario s = test_chain(10, 2, kHorizon, Levers::none, 1, 1);
   s.advertising.programs.push_back(program(s));
   const Network network(s);
   const sim::AgentId ad = network.ids.ad_program[0];
@@ -218,10 +198,10 @@ TEST(AdProgram, TakesCutPauseResumeAndPivotActions) {
     }
   }
   sim::SequentialEngine<Msg> engine(world);
-  engine.run_until(sim::days(size.horizon_days));
+  engine.run_until(sim::days(kHorizon));
 
   const std::vector<DemandLift> sent = lifts(*probes[network.ids.demand[0]]);
-  ASSERT_EQ(sent.size(), size.horizon_days);
+  ASSERT_EQ(sent.size(), kHorizon);
   // Spend is decided at midnight, so an action taken during day d shows from day d + 1. Adstock:
   // A(d) = spend(d) + 0.5 A(d - 1), with 500.00 a day, 250.00 after the cut, 0 while paused.
   const std::vector<double> spend = {50'000, 50'000, 25'000, 25'000, 0,

@@ -6,22 +6,14 @@
 #include <gtest/gtest.h>
 
 #include "models/simulation.hpp"
-#include "models/synthetic.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/test_chain.hpp"
 
 namespace retail {
 namespace {
 
 Scenario chain() {
-  SyntheticSize size;
-  size.zones = 2;
-  size.stores = 4;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 30;
-  size.categories = 3;
-  size.horizon_days = 42;
-  Scenario s = synthetic_scenario(size);
+  Scenario s = test_chain(30, 3, 42, Levers::synthetic);
   for (auto& reason : s.service.reasons)
     reason = {1.0, 0.2, 500};
   return s;

@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "models/simulation.hpp"
-#include "models/synthetic.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/test_chain.hpp"
 
 namespace retail {
 namespace {
@@ -16,18 +16,7 @@ constexpr double kStartDay = 7;
 constexpr double kEndDay = 14;  // a week: 168 hours
 
 Scenario chain() {
-  SyntheticSize size;
-  size.zones = 2;
-  size.stores = 4;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 40;
-  size.categories = 2;
-  size.horizon_days = 28;
-  Scenario s = synthetic_scenario(size);
-  s.promotions.clear();
-  s.advertising = {};
-  return s;
+  return test_chain(40, 2, 28);
 }
 
 // A 20 % promotion on every SKU of category 0, executed perfectly unless a test says otherwise.

@@ -3,24 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "models/simulation.hpp"
-#include "models/synthetic.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/test_chain.hpp"
 
 namespace retail {
 namespace {
 
 Scenario rough_carrier(bool reship) {
-  SyntheticSize size;
-  size.zones = 2;
-  size.stores = 4;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 30;
-  size.categories = 3;
-  size.horizon_days = 42;
-  Scenario s = synthetic_scenario(size);
-  s.promotions.clear();
-  s.advertising = {};
+  Scenario s = test_chain(30, 3, 42);
   s.carriers[0].exception_rate = 0.2;
   s.carriers[0].damage_share = 1;  // every exception damages the parcel
   s.orders.reship_damaged = reship;

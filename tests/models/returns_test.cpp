@@ -3,21 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "models/simulation.hpp"
-#include "models/synthetic.hpp"
+#include "tests/models/test_chain.hpp"
 
 namespace retail {
 namespace {
 
 Scenario chain_with_returns() {
-  SyntheticSize size;
-  size.zones = 2;
-  size.stores = 4;
-  size.dcs = 1;
-  size.carriers = 1;
-  size.skus = 30;
-  size.categories = 3;
-  size.horizon_days = 56;
-  Scenario s = synthetic_scenario(size);
+  Scenario s = test_chain(30, 3, 56, Levers::synthetic);
   for (auto& sku : s.catalog.skus)
     sku.return_propensity = 0.2;
   s.returns.decision_days = Distribution::uniform(1, 5);
