@@ -12,7 +12,8 @@ AdProgramAgent::AdProgramAgent(const Network& network, std::uint32_t program)
       config_(network.scenario.advertising.programs[program]),
       index_(program),
       skus_(config_.skus),
-      budget_cents_(static_cast<double>(config_.daily_budget_cents)) {}
+      budget_cents_(static_cast<double>(config_.daily_budget_cents)),
+      cap_cents_(static_cast<double>(config_.max_daily_budget_cents)) {}
 
 double AdProgramAgent::lift(const AdProgram& program, double adstock_cents) {
   if (adstock_cents <= 0) return 1;
@@ -20,6 +21,12 @@ double AdProgramAgent::lift(const AdProgram& program, double adstock_cents) {
   const double k =
       std::pow(static_cast<double>(program.half_saturation_cents), program.hill_exponent);
   return 1 + program.max_lift * a / (k + a);
+}
+
+double AdProgramAgent::adstock_per_planned_sku() const {
+  if (skus_.empty()) return 0;
+  return adstock_cents_ * static_cast<double>(config_.skus.size()) /
+         static_cast<double>(skus_.size());
 }
 
 void AdProgramAgent::start(Context& ctx) {
@@ -42,20 +49,25 @@ void AdProgramAgent::on(const AdAttribution& report, Context&) {
   attributed_by_day_[report.day] += report.revenue_cents;
 }
 
-void AdProgramAgent::on(const AdAction& action, Context&) {
+void AdProgramAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
   switch (action.kind) {
-    case AdAction::Kind::cut:
+    case Action::Kind::cut_ads:
+      // A cut constrains the program: the scaling policy may not grow it back past the cut cap.
       budget_cents_ *= action.factor;
-      break;
-    case AdAction::Kind::pause:
+      cap_cents_ *= action.factor;
+      return;
+    case Action::Kind::pause_ads:
       paused_ = true;
-      break;
-    case AdAction::Kind::resume:
+      return;
+    case Action::Kind::resume_ads:
       paused_ = false;
-      break;
-    case AdAction::Kind::pivot:
+      return;
+    case Action::Kind::pivot_ads:
       skus_ = action.skus;
-      break;
+      return;
+    default:
+      misrouted(intervention, "ad program '" + config_.name + "'", ctx);
   }
 }
 
@@ -83,8 +95,7 @@ double AdProgramAgent::reported_roas() const {
 void AdProgramAgent::spend_today(Context& ctx) {
   const AdScaling& scaling = network().scenario.advertising.scaling;
   if (scaling.enabled && !paused_ && reported_roas() > scaling.roas_target) {
-    budget_cents_ = std::min(budget_cents_ * (1 + scaling.step),
-                             static_cast<double>(config_.max_daily_budget_cents));
+    budget_cents_ = std::min(budget_cents_ * (1 + scaling.step), cap_cents_);
   }
   const Cents spend = paused_ || skus_.empty() ? 0 : std::llround(budget_cents_);
   spend_by_day_.push_back(spend);
@@ -110,7 +121,7 @@ void AdProgramAgent::spend_today(Context& ctx) {
   for (const sim::AgentId demand : network().ids.demand) {
     ctx.send(demand, network().routing_latency,
              DemandLift{DemandLift::Source::ad_program, index_, channels,
-                        lift(config_, adstock_cents_), skus_});
+                        lift(config_, adstock_per_planned_sku()), skus_});
   }
 }
 

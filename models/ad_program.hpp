@@ -3,7 +3,8 @@
 // saturating Hill curve. Marketing judges it by ROAS as it sees it: the value of orders placed by
 // the customers the ads brought (cancelled or not) over spend, reported by the order managers a
 // day late. The scaling policy raises the budget while that ROAS beats its target, blind to
-// inventory; the control tower can cut, pause, resume or pivot it to other SKUs.
+// inventory; the control tower can cut, pause, resume or pivot it to other SKUs (the same spend
+// spread over more SKUs lifts each less).
 #pragma once
 
 #include <cstdint>
@@ -31,11 +32,14 @@ class AdProgramAgent final : public RetailAgent {
 
  private:
   void on(const AdAttribution& report, Context& ctx);
-  void on(const AdAction& action, Context& ctx);
+  void on(const Intervention& intervention, Context& ctx);
   void on(const DayEnd&, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
+  // The adstock as the response curve reads it: spread over the SKUs advertised now, in units of
+  // the planned SKU count (a pivot to twice as many SKUs halves what each one gets).
+  double adstock_per_planned_sku() const;
   // Sets today's budget, spends it and tells the demand generators the lift it buys.
   void spend_today(Context& ctx);
   // ROAS over the last window of fully reported days, or a negative number when nothing was
@@ -46,6 +50,7 @@ class AdProgramAgent final : public RetailAgent {
   std::uint32_t index_;
   std::vector<SkuId> skus_;
   double budget_cents_;
+  double cap_cents_;  // the scaling policy's cap, lowered by cuts
   bool paused_ = false;
   double adstock_cents_ = 0;
   std::uint32_t today_ = 0;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -290,6 +291,98 @@ struct Advertising {
   AdScaling scaling;
 };
 
+// One item of the decision menu, carried out by the agents it concerns after delay_hours.
+struct Action {
+  enum class Kind : std::uint8_t {
+    cut_ads,                // program's budget x factor
+    pause_ads,              // program
+    resume_ads,             // program
+    pivot_ads,              // program advertises `skus` instead
+    transfer_inventory,     // share of `skus` on hand at node `from` moves to node `to`
+    widen_promise,          // promises (of `zone`, or all) quote `hours` more
+    switch_carrier,         // parcels of `zone` go with `carrier`
+    expedite,               // `channel`'s orders (of `zone`, or all) ship expedited
+    pause_promo,            // promotion withdrawn from `channel`
+    fix_promo,              // promotion's wrong slots on `channel` (or all) corrected
+    freeze_promos,          // promotions not yet launched never launch
+    update_sizing_content,  // returns.sizing_content_quality := value
+    change_packaging,       // returns.packaging_standard := value
+    tighten_disposition,    // returns graded as `reason` are disposed of by `disposition` odds
+  };
+  Kind kind = Kind::cut_ads;
+  double delay_hours = 0;
+  std::uint32_t program = 0;
+  std::uint32_t promotion = 0;
+  double factor = 1;        // cut_ads
+  std::vector<SkuId> skus;  // pivot_ads, transfer_inventory
+  std::uint32_t from = 0;   // transfer_inventory: node ids in Network order (DCs, then stores)
+  std::uint32_t to = 0;
+  double share = 0;           // transfer_inventory
+  double transit_hours = 24;  // transfer_inventory
+  bool all_zones = true;      // widen_promise, switch_carrier, expedite
+  ZoneId zone = 0;
+  double hours = 0;                              // widen_promise
+  CarrierId carrier = 0;                         // switch_carrier
+  bool all_channels = true;                      // fix_promo
+  Channel channel = Channel::web;                // expedite, pause_promo, fix_promo
+  double value = 0;                              // update_sizing_content, change_packaging
+  ReturnReason reason = ReturnReason::size_fit;  // tighten_disposition
+  std::array<double, kDispositions> disposition{1, 0, 0, 0};
+};
+
+// Which reports a rule's metric is computed from; an unset part means all.
+struct RuleScope {
+  std::optional<Channel> channel;
+  std::optional<CategoryId> category;
+  std::optional<ZoneId> zone;         // the zone's order manager and stores
+  std::optional<std::uint32_t> node;  // one DC or store, in Network node order (DCs, then stores)
+};
+
+// A threshold rule: when `metric` (one of the daily flow metrics) over the last window_days has
+// compared to `threshold` for sustained_for_hours, it fires; the owner decides within
+// timebox_hours (decision_hours, capped by the timebox), or at the next weekly review when the
+// rule is on the weekly cadence; the actions follow, each after its own delay. It does not fire
+// again until cooldown_hours after its actions took effect.
+struct Rule {
+  enum class Comparator : std::uint8_t { less, less_equal, greater, greater_equal };
+  std::string name;
+  std::string metric;
+  RuleScope scope;
+  std::uint32_t window_days = 1;
+  Comparator comparator = Comparator::greater;
+  double threshold = 0;
+  double sustained_for_hours = 0;
+  std::string owner;
+  double timebox_hours = 48;
+  Distribution decision_hours = Distribution::uniform(0, 48);
+  double cooldown_hours = 168;
+  bool weekly = false;
+  std::vector<Action> actions;
+};
+
+// The control tower arm: rules evaluated every day at evaluation_hour on the reports of the days
+// before, and a weekly reallocation review on review_day (0 = Monday) at review_hour.
+struct ControlTower {
+  double evaluation_hour = 6;
+  std::uint32_t review_day = 0;
+  double review_hour = 10;
+  std::vector<Rule> rules;
+};
+
+// How the organisation reacts without a control tower: a periodic review (every review_every_days
+// from first_review_day, at review_hour) that looks at the listed rules' metrics over its window
+// and, where a threshold is crossed, decides after decision_hours with the same menu.
+struct StatusQuo {
+  double first_review_day = 28;
+  double review_every_days = 28;
+  double review_hour = 10;
+  Distribution decision_hours = Distribution::uniform(24, 120);
+  // The days a review looks back over (0: each rule's own window); a monthly review that reads
+  // the month's average sees a trend later than a rolling week does.
+  std::uint32_t window_days = 0;
+  std::vector<std::uint32_t> rules;  // indexes into ControlTower::rules
+};
+
 struct Kpi {
   double report_latency_minutes = 10;
 };
@@ -313,6 +406,8 @@ struct Scenario {
   CustomerService service;
   std::vector<Promotion> promotions;
   Advertising advertising;
+  ControlTower control_tower;
+  StatusQuo status_quo;
   Kpi kpi;
 };
 

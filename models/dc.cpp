@@ -1,6 +1,8 @@
 // DC behaviour: allocation on order arrival, picking capacity, supplier receipts, backorders.
 #include "models/dc.hpp"
 
+#include "models/transfer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -17,7 +19,12 @@ DcAgent::DcAgent(const Network& network, DcId dc)
       dc_(dc),
       stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
       picking_(config_.pickers),
-      initial_units_(stock_.total_on_hand()) {}
+      initial_units_(stock_.total_on_hand()) {
+  for (const Zone& zone : network.scenario.zones)
+    carrier_of_zone_.push_back(zone.carrier);
+  for (std::size_t r = 0; r < kReturnReasons; ++r)
+    disposition_[r] = network.scenario.returns.reasons[r].disposition;
+}
 
 sim::Time DcAgent::min_send_delay(const Network& network) {
   return std::min({network.routing_latency, network.availability_latency, network.report_latency});
@@ -75,7 +82,8 @@ void DcAgent::begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx
 void DcAgent::on(const PickDone& done, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[done.line.sku].category;
   kpis().add(done.line.channel, category, Counter::picks_completed);
-  ctx.send(network().carrier_of(done.line.zone), network().routing_latency, Tender{done.line});
+  ctx.send(network().ids.carrier[carrier_of_zone_[done.line.zone]], network().routing_latency,
+           Tender{done.line});
   if (const auto next = picking_.finish()) begin_picking(*next, ctx);
 }
 
@@ -105,6 +113,32 @@ void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
   stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
   serve_backorders(receipt.sku, ctx);
   reorder_if_needed(receipt.sku, ctx);
+}
+
+void DcAgent::on(const Shipment& transfer, Context& ctx) {
+  stock_.receive(transfer.sku, transfer.quantity, 0);
+  serve_backorders(transfer.sku, ctx);
+}
+
+void DcAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  switch (action.kind) {
+    case Action::Kind::transfer_inventory:
+      for (const SkuId sku :
+           transfer_out(stock_, action, network(), min_send_delay(network()), ctx))
+        reorder_if_needed(sku, ctx);
+      return;
+    case Action::Kind::switch_carrier:
+      for (ZoneId zone = 0; zone < carrier_of_zone_.size(); ++zone) {
+        if (action.all_zones || zone == action.zone) carrier_of_zone_[zone] = action.carrier;
+      }
+      return;
+    case Action::Kind::tighten_disposition:
+      disposition_[static_cast<std::size_t>(action.reason)] = action.disposition;
+      return;
+    default:
+      misrouted(intervention, "DC '" + config_.name + "'", ctx);
+  }
 }
 
 void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
@@ -181,7 +215,7 @@ void DcAgent::on(const GradingDone& graded, Context& ctx) {
   const Returns& returns = network().scenario.returns;
   const OrderLine& line = graded.line;
   const Sku& item = network().scenario.catalog.skus[line.sku];
-  const auto& odds = returns.reasons[static_cast<std::size_t>(graded.reason)].disposition;
+  const auto& odds = disposition_[static_cast<std::size_t>(graded.reason)];
   auto& rng = ctx.rng(kReturns);
   double u = rng.uniform01();
   std::size_t outcome = 0;

@@ -37,6 +37,8 @@ class DcAgent final : public RetailAgent {
   void on(const FulfillOrder& order, Context& ctx);
   void on(const ReplenishmentOrder& request, Context& ctx);
   void on(const SupplierReceipt& receipt, Context& ctx);
+  void on(const Shipment& transfer, Context& ctx);
+  void on(const Intervention& intervention, Context& ctx);
   void on(const PickDone& done, Context& ctx);
   void on(const SyncTick&, Context& ctx);
   void on(const ReviewTick&, Context& ctx);
@@ -61,6 +63,9 @@ class DcAgent final : public RetailAgent {
 
   const Dc& config_;
   DcId dc_;
+  // What the control tower may change: each zone's carrier and each return reason's disposition.
+  std::vector<CarrierId> carrier_of_zone_;
+  std::array<std::array<double, kDispositions>, kReturnReasons> disposition_;
   Inventory stock_;
   FifoStation<OrderLine> picking_;
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).

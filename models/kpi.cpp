@@ -18,12 +18,13 @@ double currency(std::int64_t cents) {
   return static_cast<double>(cents) / 100.0;
 }
 
-// Counter totals over some slice of the table.
-using Totals = std::array<std::int64_t, kCounters>;
+using Totals = CounterTotals;
 
 std::int64_t get(const Totals& totals, Counter counter) {
   return totals[static_cast<std::size_t>(counter)];
 }
+
+}  // namespace
 
 // The flow metrics every slice reports, in the order the outputs list them.
 std::vector<Metric> flow_metrics(const Totals& t) {
@@ -73,6 +74,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {"returns_per_order", ratio(returns, get(t, Counter::orders_delivered))},
       {"size_fit_returns_per_order",
        ratio(get(t, Counter::returns_size_fit), get(t, Counter::orders_delivered))},
+      {"damaged_returns_per_order",
+       ratio(get(t, Counter::returns_damaged), get(t, Counter::orders_delivered))},
+      {"liquidation_rate",
+       ratio(get(t, Counter::units_liquidated), get(t, Counter::units_returned))},
       {"contacts_per_100_orders", 100 * ratio(contacts, get(t, Counter::orders_placed))},
       {"mean_contact_wait_hours",
        ratio(get(t, Counter::contact_wait_us), get(t, Counter::contacts_handled)) / 3.6e9},
@@ -101,7 +106,15 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   };
 }
 
-}  // namespace
+const std::vector<std::string>& flow_metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const Metric& metric : flow_metrics(Totals{}))
+      out.push_back(metric.name);
+    return out;
+  }();
+  return names;
+}
 
 const std::array<const char*, kCounters>& counter_names() {
   static const std::array<const char*, kCounters> names = {"visits",

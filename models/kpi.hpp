@@ -136,6 +136,14 @@ struct Metric {
   double value;
 };
 
+// Counter totals over some slice of a table (days, channels, categories, agents).
+using CounterTotals = std::array<std::int64_t, kCounters>;
+
+// The flow metrics (ratios, counts and money of a slice, in daily_metrics order) computed from
+// totals, and their names: what control-tower rules may watch.
+std::vector<Metric> flow_metrics(const CounterTotals& totals);
+const std::vector<std::string>& flow_metric_names();
+
 // The execution spine and money of one replication, in a fixed order.
 std::vector<Metric> spine_metrics(const KpiTable& table);
 // The flow metrics of one day x channel x category cell (for time series).

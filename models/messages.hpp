@@ -79,12 +79,19 @@ struct AdAttribution {
   std::int64_t orders = 0;
   Cents revenue_cents = 0;
 };
-// Control tower -> ad program: change the spend.
-struct AdAction {
-  enum class Kind : std::uint8_t { cut, pause, resume, pivot };
-  Kind kind = Kind::cut;
-  double factor = 1;        // cut: the budget is multiplied by it
-  std::vector<SkuId> skus;  // pivot: the SKUs advertised from now on
+// Control tower -> the agents that carry out one action of a rule's decision (the action itself
+// is read from scenario.control_tower.rules[rule].actions[action]).
+struct Intervention {
+  std::uint32_t rule = 0;
+  std::uint32_t action = 0;
+};
+// Control tower -> itself: the daily rule evaluation, the weekly reallocation review, the
+// status-quo review, and a pending decision on a fired rule.
+struct EvaluationTick {};
+struct WeeklyReview {};
+struct PeriodicReview {};
+struct DecisionDue {
+  std::uint32_t rule = 0;
 };
 
 // Order manager -> node: fulfil this line. Node -> order manager: it could not.
@@ -113,6 +120,7 @@ struct ReplenishmentOrder {
 struct Shipment {
   SkuId sku = 0;
   std::int32_t quantity = 0;
+  bool transfer = false;  // moved between nodes by the control tower, not ordered
 };
 struct SupplierReceipt {
   SkuId sku = 0;
@@ -190,7 +198,8 @@ using Msg =
                  ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
                  ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
                  ReturnDue, ReturnParcel, GradingDone, RefurbishDone, Contact, ContactHandled,
-                 DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, AdAction, KpiReport>;
+                 DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, Intervention,
+                 EvaluationTick, WeeklyReview, PeriodicReview, DecisionDue, KpiReport>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

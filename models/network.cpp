@@ -28,6 +28,7 @@ Directory make_directory(const Scenario& scenario,
   for (std::size_t program = 0; program < scenario.advertising.programs.size(); ++program)
     ids.ad_program.push_back(next++);
   ids.customer_service = next++;
+  if (!scenario.control_tower.rules.empty()) ids.control_tower = next++;
   ids.recorder = next++;
   ids.agents = next;
   return ids;

@@ -4,6 +4,7 @@
 
 #include <boost/random/discrete_distribution.hpp>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/config.hpp"
@@ -13,8 +14,9 @@
 namespace retail {
 
 // Agent ids, zone by zone (demand generator, order manager, the zone's stores), then DCs,
-// carriers, promotions, ad programs, customer service and the KPI recorder: neighbours in id order
-// talk most, which keeps contiguous partitions of the parallel engine mostly self-contained.
+// carriers, promotions, ad programs, customer service, the control tower and the KPI recorder:
+// neighbours in id order talk most, which keeps contiguous partitions of the parallel engine mostly
+// self-contained.
 struct Directory {
   std::vector<sim::AgentId> demand;         // per zone
   std::vector<sim::AgentId> order_manager;  // per zone
@@ -24,6 +26,7 @@ struct Directory {
   std::vector<sim::AgentId> promotion;
   std::vector<sim::AgentId> ad_program;
   sim::AgentId customer_service = 0;
+  std::optional<sim::AgentId> control_tower;  // when the scenario has rules
   sim::AgentId recorder = 0;
   std::size_t agents = 0;
 };
@@ -64,9 +67,13 @@ struct Network {
   double channel_share(Channel channel) const {
     return scenario.channels[static_cast<std::size_t>(channel)].demand_share;
   }
-  // The order manager, demand generator, carrier and DC of a zone.
+  // The order manager of a zone.
   sim::AgentId order_manager_of(ZoneId zone) const { return ids.order_manager[zone]; }
-  sim::AgentId carrier_of(ZoneId zone) const { return ids.carrier[scenario.zones[zone].carrier]; }
+  // Nodes as rules and actions name them: the DCs, then the stores.
+  std::size_t node_count() const { return ids.dc.size() + ids.store.size(); }
+  sim::AgentId node_agent(std::uint32_t node) const {
+    return node < ids.dc.size() ? ids.dc[node] : ids.store[node - ids.dc.size()];
+  }
   // Units a node offers online out of what it has on hand.
   static std::int32_t online_units(std::int32_t on_hand, double allocation);
 };

@@ -23,7 +23,11 @@ OrderManagerAgent::OrderManagerAgent(const Network& network, ZoneId zone)
     : RetailAgent(network),
       zone_(zone),
       promos_(network.scenario.catalog.skus.size()),
+      sizing_content_quality_(network.scenario.returns.sizing_content_quality),
+      packaging_standard_(network.scenario.returns.packaging_standard),
       attribution_(network.scenario.advertising.programs.size()) {
+  for (std::size_t c = 0; c < kChannels; ++c)
+    service_[c] = network.scenario.channels[c].service;
   const DcId dc = network.scenario.zones[zone].dc;
   nodes_.push_back(network.ids.dc[dc]);
   view_.push_back(network.dc_initial[dc]);
@@ -93,13 +97,13 @@ sim::Time OrderManagerAgent::promise(Channel channel, Service service, sim::Time
   if (channel == Channel::bopis) return now + sim::hours(orders.bopis_ready_hours);
   const auto& carrier = network().scenario.carriers[network().scenario.zones[zone_].carrier];
   const double promise_days = carrier.services[static_cast<std::size_t>(service)].promise_days;
-  return end_of_day(now + sim::hours(orders.promise_handling_hours) + sim::days(promise_days));
+  return end_of_day(now + sim::hours(orders.promise_handling_hours + promise_extra_hours_) +
+                    sim::days(promise_days));
 }
 
 void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& customer,
                                  Context& ctx) {
-  const Service service =
-      network().scenario.channels[static_cast<std::size_t>(customer.channel)].service;
+  const Service service = service_[static_cast<std::size_t>(customer.channel)];
   const PriceQuote quote =
       promos_.quote(customer.channel, sku, network().scenario.catalog.skus[sku]);
   OrderLine line{(static_cast<std::uint64_t>(zone_) << 40) | next_order_++,
@@ -220,9 +224,9 @@ void OrderManagerAgent::maybe_return(const OrderLine& line, Context& ctx) {
     double p =
         item.return_propensity * reason.share * std::max(0.0, 1 + reason.drift_per_day * day);
     if (static_cast<ReturnReason>(r) == ReturnReason::size_fit)
-      p *= 1 + returns.sizing_sensitivity * (1 - returns.sizing_content_quality);
+      p *= 1 + returns.sizing_sensitivity * (1 - sizing_content_quality_);
     if (static_cast<ReturnReason>(r) == ReturnReason::damaged)
-      p *= 1 + returns.packaging_sensitivity * (1 - returns.packaging_standard);
+      p *= 1 + returns.packaging_sensitivity * (1 - packaging_standard_);
     if (static_cast<ReturnReason>(r) == ReturnReason::not_as_described && line.promo_mismatch)
       p += network().scenario.demand.promo_mismatch.return_uplift;
     probability[r] = p;
@@ -284,6 +288,27 @@ void OrderManagerAgent::on(const OrderCancelled& cancellation, Context& ctx) {
   kpis().add(cancellation.line.channel,
              network().scenario.catalog.skus[cancellation.line.sku].category,
              Counter::orders_cancelled);
+}
+
+void OrderManagerAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  switch (action.kind) {
+    case Action::Kind::widen_promise:
+      promise_extra_hours_ += action.hours;
+      return;
+    case Action::Kind::expedite:
+      service_[static_cast<std::size_t>(action.channel)] = Service::expedited;
+      return;
+    case Action::Kind::update_sizing_content:
+      sizing_content_quality_ = action.value;
+      return;
+    case Action::Kind::change_packaging:
+      packaging_standard_ = action.value;
+      return;
+    default:
+      misrouted(intervention,
+                "order manager of zone '" + network().scenario.zones[zone_].name + "'", ctx);
+  }
 }
 
 void OrderManagerAgent::on(const DayEnd&, Context& ctx) {

@@ -3,6 +3,7 @@
 // scores deliveries on time and in full against the promise.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,7 @@ class OrderManagerAgent final : public RetailAgent {
   void on(const OrderCancelled& cancellation, Context& ctx);
   void on(const ReturnDue& request, Context& ctx);
   void on(const PromoSlotUpdate& update, Context&) { promos_.apply(update); }
+  void on(const Intervention& intervention, Context& ctx);
   void on(const DayEnd&, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
@@ -66,6 +68,11 @@ class OrderManagerAgent final : public RetailAgent {
   std::vector<std::vector<std::int32_t>> view_;  // [node][sku] units shown online
   std::vector<std::int32_t> marketplace_;        // the marketplace's copy of the DC's row
   PromoBoard promos_;
+  // What the control tower may change: promises, service, PDP sizing content, packaging.
+  double promise_extra_hours_ = 0;
+  std::array<Service, kChannels> service_{};
+  double sizing_content_quality_;
+  double packaging_standard_;
   std::vector<Attribution> attribution_;  // per ad program, for the day in progress
   std::uint64_t next_order_ = 0;
   std::int64_t placed_ = 0;

@@ -9,7 +9,6 @@
 namespace retail {
 
 namespace {
-constexpr std::uint8_t kAllChannels = (1U << kChannels) - 1;
 
 sim::Time at_day(double day) {
   return sim::hours(24 * day);
@@ -69,6 +68,7 @@ void PromotionAgent::on(const Unexpected&, Context& ctx) {
 }
 
 void PromotionAgent::on(const PromoPhase& phase, Context& ctx) {
+  if (frozen_) return;
   accrue(ctx.now());
   switch (phase.kind) {
     case PromoPhase::Kind::launch:
@@ -92,6 +92,34 @@ void PromotionAgent::on(const PromoPhase& phase, Context& ctx) {
   }
 }
 
+void PromotionAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  accrue(ctx.now());
+  switch (action.kind) {
+    case Action::Kind::pause_promo: {
+      const auto c = static_cast<std::size_t>(action.channel);
+      if (paused_[c]) return;
+      paused_[c] = true;
+      if (!active_) return;
+      publish(action.channel, ctx);
+      send_lift(std::pow(1 - config_.discount, -network().scenario.demand.price_elasticity), ctx);
+      return;
+    }
+    case Action::Kind::fix_promo:
+      for (std::size_t c = 0; c < kChannels; ++c) {
+        if (!action.all_channels && c != static_cast<std::size_t>(action.channel)) continue;
+        std::fill(once_live_[c].begin(), once_live_[c].end(), PromoSlot::correct);
+        if (active_ && live_[c]) publish(static_cast<Channel>(c), ctx);
+      }
+      return;
+    case Action::Kind::freeze_promos:
+      if (!active_ && ctx.now() < launch_) frozen_ = true;
+      return;
+    default:
+      misrouted(intervention, "promotion '" + config_.name + "'", ctx);
+  }
+}
+
 void PromotionAgent::on(const DayEnd&, Context& ctx) {
   accrue(ctx.now());
   end_day(ctx);
@@ -103,6 +131,7 @@ void PromotionAgent::accrue(sim::Time now) {
   accrued_to_ = now;
   if (!active_ || seconds == 0) return;
   for (std::size_t c = 0; c < kChannels; ++c) {
+    if (paused_[c]) continue;  // withdrawn: no longer advertised there
     const auto channel = static_cast<Channel>(c);
     for (std::size_t i = 0; i < category_.size(); ++i) {
       kpis().add(channel, category_[i], Counter::promo_slot_seconds, seconds);
@@ -117,8 +146,9 @@ void PromotionAgent::publish(Channel channel, Context& ctx) {
   PromoSlotUpdate update{channel, config_.discount, config_.misapplied_discount, {}};
   update.slots.reserve(config_.skus.size());
   for (std::size_t i = 0; i < config_.skus.size(); ++i) {
-    const PromoSlot state =
-        !active_ ? PromoSlot::none : (live_[c] ? once_live_[c][i] : PromoSlot::pending);
+    const PromoSlot state = !active_ || paused_[c]
+                                ? PromoSlot::none
+                                : (live_[c] ? once_live_[c][i] : PromoSlot::pending);
     update.slots.emplace_back(config_.skus[i], state);
   }
   const auto& recipients =
@@ -128,9 +158,13 @@ void PromotionAgent::publish(Channel channel, Context& ctx) {
 }
 
 void PromotionAgent::send_lift(double lift, Context& ctx) {
+  std::uint8_t channels = 0;
+  for (std::size_t c = 0; c < kChannels; ++c) {
+    if (!paused_[c]) channels |= static_cast<std::uint8_t>(1U << c);
+  }
   for (const sim::AgentId demand : network().ids.demand) {
     ctx.send(demand, network().routing_latency,
-             DemandLift{DemandLift::Source::promotion, index_, kAllChannels, lift, config_.skus});
+             DemandLift{DemandLift::Source::promotion, index_, channels, lift, config_.skus});
   }
 }
 

@@ -4,7 +4,8 @@
 // wrong, customers meet a mismatch; where the bundle/coupon rule is misapplied they get too much
 // off. An optional preflight gate fixes the wrong slots it catches and holds the launch until the
 // channels are live. It reports promotion integrity: slot time live and correct over slot time
-// advertised, per channel and category.
+// advertised, per channel and category. The control tower may pause it on a channel, fix its
+// wrong slots, or freeze it before it launches.
 #pragma once
 
 #include <array>
@@ -31,6 +32,7 @@ class PromotionAgent final : public RetailAgent {
  private:
   void on(const PromoPhase& phase, Context& ctx);
   void on(const DayEnd&, Context& ctx);
+  void on(const Intervention& intervention, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
@@ -40,6 +42,7 @@ class PromotionAgent final : public RetailAgent {
   void accrue(sim::Time now);
   // Tells the agents that price `channel` the state of every slot on it.
   void publish(Channel channel, Context& ctx);
+  // Tells the demand generators the lift on the channels the promotion is not paused on.
   void send_lift(double lift, Context& ctx);
 
   const Promotion& config_;
@@ -53,6 +56,10 @@ class PromotionAgent final : public RetailAgent {
   bool active_ = false;
   std::array<bool, kChannels> live_{};
   sim::Time accrued_to_ = 0;
+  // The control tower's doing: channels it withdrew the promotion from, and a freeze before the
+  // launch.
+  std::array<bool, kChannels> paused_{};
+  bool frozen_ = false;
 };
 
 }  // namespace retail

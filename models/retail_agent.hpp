@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "models/audit.hpp"
@@ -28,6 +29,13 @@ class RetailAgent : public sim::Agent<Msg> {
   void end_day(Context& ctx);
   KpiBuffer& kpis() { return kpis_; }
   const Network& network() const { return network_; }
+  // The action a control-tower intervention asks this agent to carry out.
+  const Action& action_of(const Intervention& intervention) const {
+    return network_.scenario.control_tower.rules[intervention.rule].actions[intervention.action];
+  }
+  // An intervention that reached an agent which does not carry out its kind of action: a bug.
+  [[noreturn]] void misrouted(const Intervention& intervention, const std::string& agent,
+                              const Context& ctx) const;
   // Stock by category and open orders at this moment, for the end-of-day report.
   virtual std::vector<StockLevel> stock_levels() const { return {}; }
   virtual std::int64_t open_orders() const { return 0; }

@@ -292,8 +292,11 @@ std::uint32_t NameTable::resolve(const Node& reference) const {
   std::vector<std::string_view> candidates(names_.begin(), names_.end());
   if (const auto close = closest_match(text, candidates))
     hint = "did you mean " + json_quoted(*close) + "? ";
-  reference.reject("is not a " + noun_ + " name (" + hint + plural_ + ": " + list_names(names_) +
-                   ")");
+  // "an ad program name", "a zone name".
+  const bool vowel =
+      !noun_.empty() && std::string_view("aeiou").find(noun_[0]) != std::string_view::npos;
+  reference.reject("is not " + std::string(vowel ? "an " : "a ") + noun_ + " name (" + hint +
+                   plural_ + ": " + list_names(names_) + ")");
 }
 
 std::optional<std::uint32_t> NameTable::find(std::string_view name) const {

@@ -10,11 +10,28 @@ namespace {
 template <std::size_t N>
 using Fields = std::array<std::string_view, N>;
 
-constexpr Fields<20> kScenario{
-    "name",         "description",      "extends",    "seed",          "replications",
-    "horizon_days", "catalog",          "network",    "replenishment", "initial_days_of_cover",
-    "channels",     "demand",           "carriers",   "availability",  "orders",
-    "returns",      "customer_service", "promotions", "advertising",   "kpi"};
+constexpr Fields<22> kScenario{"name",
+                               "description",
+                               "extends",
+                               "seed",
+                               "replications",
+                               "horizon_days",
+                               "catalog",
+                               "network",
+                               "replenishment",
+                               "initial_days_of_cover",
+                               "channels",
+                               "demand",
+                               "carriers",
+                               "availability",
+                               "orders",
+                               "returns",
+                               "customer_service",
+                               "promotions",
+                               "advertising",
+                               "control_tower",
+                               "status_quo",
+                               "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
 constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
                          "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
@@ -93,6 +110,43 @@ constexpr Fields<10> kAdProgram{"name",          "channel",      "skus",
                                 "adstock_decay", "max_lift",     "half_saturation",
                                 "hill_exponent"};
 constexpr Fields<4> kAdScaling{"enabled", "roas_target", "step", "window_days"};
+constexpr Fields<3> kControlTower{"evaluation_hour", "review", "rules"};
+constexpr Fields<2> kWeeklyReview{"day", "hour"};
+constexpr Fields<13> kRule{"name",
+                           "metric",
+                           "scope",
+                           "window_days",
+                           "comparator",
+                           "threshold",
+                           "sustained_for_hours",
+                           "owner",
+                           "timebox_hours",
+                           "decision_hours",
+                           "cooldown_hours",
+                           "cadence",
+                           "actions"};
+constexpr Fields<4> kRuleScope{"channel", "category", "zone", "node"};
+constexpr Fields<6> kStatusQuo{"first_review_day", "review_every_days", "review_hour",
+                               "decision_hours",   "window_days",       "rules"};
+// Actions: the tag and delay of every kind, then the kind's own fields.
+constexpr Fields<4> kCutAds{"action", "delay_hours", "program", "factor"};
+constexpr Fields<3> kProgramAction{"action", "delay_hours", "program"};
+constexpr Fields<5> kPivotAds{"action", "delay_hours", "program", "skus", "categories"};
+constexpr Fields<8> kTransferInventory{"action", "delay_hours", "from",  "to",
+                                       "skus",   "categories",  "share", "transit_hours"};
+constexpr Fields<4> kWidenPromise{"action", "delay_hours", "zone", "hours"};
+constexpr Fields<4> kSwitchCarrier{"action", "delay_hours", "zone", "carrier"};
+constexpr Fields<4> kExpedite{"action", "delay_hours", "channel", "zone"};
+constexpr Fields<4> kPromotionAction{"action", "delay_hours", "promotion", "channel"};
+constexpr Fields<2> kFreezePromos{"action", "delay_hours"};
+constexpr Fields<3> kValueAction{"action", "delay_hours", "value"};
+constexpr Fields<4> kTightenDisposition{"action", "delay_hours", "reason", "disposition"};
+// In the order of Action::Kind (models/config.hpp).
+constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "resume_ads",
+                                  "pivot_ads",        "transfer_inventory", "widen_promise",
+                                  "switch_carrier",   "expedite",           "pause_promo",
+                                  "fix_promo",        "freeze_promos",      "update_sizing_content",
+                                  "change_packaging", "tighten_disposition"};
 constexpr Fields<1> kKpi{"report_latency_minutes"};
 constexpr Fields<2> kFixed{"distribution", "value"};
 constexpr Fields<3> kUniform{"distribution", "min", "max"};
@@ -139,6 +193,11 @@ constexpr ObjectFormat preflight_gate{"preflight_gate", kPreflightGate};
 constexpr ObjectFormat advertising{"advertising", kAdvertising};
 constexpr ObjectFormat ad_program{"ad_program", kAdProgram};
 constexpr ObjectFormat ad_scaling{"ad_scaling", kAdScaling};
+constexpr ObjectFormat control_tower{"control_tower", kControlTower};
+constexpr ObjectFormat weekly_review{"weekly_review", kWeeklyReview};
+constexpr ObjectFormat rule{"rule", kRule};
+constexpr ObjectFormat rule_scope{"rule_scope", kRuleScope};
+constexpr ObjectFormat status_quo{"status_quo", kStatusQuo};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -147,6 +206,33 @@ constexpr ObjectFormat triangular{"distribution_triangular", kTriangular};
 constexpr ObjectFormat lognormal{"distribution_lognormal", kLognormal};
 constexpr ObjectFormat s_S{"policy_s_S", kSS};
 constexpr ObjectFormat base_stock{"policy_base_stock", kBaseStock};
+}  // namespace formats
+
+namespace {
+constexpr ObjectFormat kCutAdsFormat{"action_cut_ads", kCutAds};
+constexpr ObjectFormat kPauseAdsFormat{"action_pause_ads", kProgramAction};
+constexpr ObjectFormat kResumeAdsFormat{"action_resume_ads", kProgramAction};
+constexpr ObjectFormat kPivotAdsFormat{"action_pivot_ads", kPivotAds};
+constexpr ObjectFormat kTransferInventoryFormat{"action_transfer_inventory", kTransferInventory};
+constexpr ObjectFormat kWidenPromiseFormat{"action_widen_promise", kWidenPromise};
+constexpr ObjectFormat kSwitchCarrierFormat{"action_switch_carrier", kSwitchCarrier};
+constexpr ObjectFormat kExpediteFormat{"action_expedite", kExpedite};
+constexpr ObjectFormat kPausePromoFormat{"action_pause_promo", kPromotionAction};
+constexpr ObjectFormat kFixPromoFormat{"action_fix_promo", kPromotionAction};
+constexpr ObjectFormat kFreezePromosFormat{"action_freeze_promos", kFreezePromos};
+constexpr ObjectFormat kUpdateSizingContentFormat{"action_update_sizing_content", kValueAction};
+constexpr ObjectFormat kChangePackagingFormat{"action_change_packaging", kValueAction};
+constexpr ObjectFormat kTightenDispositionFormat{"action_tighten_disposition", kTightenDisposition};
+constexpr std::array<const ObjectFormat*, kActionKinds.size()> kActionFormats{
+    &kCutAdsFormat,          &kPauseAdsFormat,          &kResumeAdsFormat,
+    &kPivotAdsFormat,        &kTransferInventoryFormat, &kWidenPromiseFormat,
+    &kSwitchCarrierFormat,   &kExpediteFormat,          &kPausePromoFormat,
+    &kFixPromoFormat,        &kFreezePromosFormat,      &kUpdateSizingContentFormat,
+    &kChangePackagingFormat, &kTightenDispositionFormat};
+}  // namespace
+
+namespace formats {
+constexpr TaggedFormat action{"action", "action", kActionKinds, kActionFormats};
 }  // namespace formats
 
 std::span<const ObjectFormat* const> all_object_formats() {
@@ -158,9 +244,20 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &carrier_services, &service_level, &availability, &orders, &returns, &return_reasons,
       &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
       &promotion, &promotion_execution, &channel_execution, &preflight_gate, &advertising,
-      &ad_program, &ad_scaling, &kpi,
+      &ad_program, &ad_scaling, &control_tower, &weekly_review, &rule, &rule_scope, &status_quo,
+      &kpi,
+      // The kinds of control-tower action.
+      &kCutAdsFormat, &kPauseAdsFormat, &kResumeAdsFormat, &kPivotAdsFormat,
+      &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,
+      &kPausePromoFormat, &kFixPromoFormat, &kFreezePromosFormat, &kUpdateSizingContentFormat,
+      &kChangePackagingFormat, &kTightenDispositionFormat,
       // The shapes of DIST and POLICY values.
       &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
+  return kAll;
+}
+
+std::span<const TaggedFormat* const> all_tagged_formats() {
+  static constexpr std::array kAll{&formats::action};
   return kAll;
 }
 

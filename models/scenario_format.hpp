@@ -17,11 +17,27 @@ extern const ObjectFormat scenario, catalog, sku, network, zone, dc, store, lane
     initial_cover, channels, channel, demand, out_of_stock, promo_mismatch, carrier,
     carrier_services, service_level, availability, orders, returns, return_reasons, return_reason,
     disposition, customer_service, contact_reasons, contact_reason, promotion, promotion_execution,
-    channel_execution, preflight_gate, advertising, ad_program, ad_scaling, kpi, fixed, uniform,
-    exponential, triangular, lognormal, s_S, base_stock;
+    channel_execution, preflight_gate, advertising, ad_program, ad_scaling, control_tower,
+    weekly_review, rule, rule_scope, status_quo, kpi, fixed, uniform, exponential, triangular,
+    lognormal, s_S, base_stock;
+}  // namespace formats
+
+// An object whose kind is named by a tag field, each kind with its own format: a oneOf of the
+// kinds' $defs in schema.json, each with the tag as a const.
+struct TaggedFormat {
+  std::string_view name;  // the oneOf's name in schema.json's $defs
+  std::string_view tag;   // the field that names the kind
+  std::span<const std::string_view> kinds;
+  std::span<const ObjectFormat* const> formats;  // one per kind, in the order of kinds
+};
+
+namespace formats {
+// Control-tower actions, tagged by "action", kinds in the order of Action::Kind.
+extern const TaggedFormat action;
 }  // namespace formats
 
 // Every format above, for tests and tools that check documentation against the parser.
 std::span<const ObjectFormat* const> all_object_formats();
+std::span<const TaggedFormat* const> all_tagged_formats();
 
 }  // namespace retail::scenario

@@ -17,67 +17,6 @@ std::string quote_name(const std::string& name) {
   return show(Json(name));
 }
 
-// The SKUs a promotion or ad program applies to: those named in "skus" and those of the
-// categories named in "categories", each once, in catalog order.
-class SkuSelection {
- public:
-  SkuSelection(const Catalog& catalog, const Names& names)
-      : names_(&names), of_category_(catalog.categories.size()) {
-    for (std::size_t sku = 0; sku < catalog.skus.size(); ++sku)
-      of_category_[catalog.skus[sku].category].push_back(static_cast<SkuId>(sku));
-  }
-
-  std::vector<SkuId> operator()(const Object& f) const {
-    const std::optional<Node> skus = f.find("skus");
-    const std::optional<Node> categories = f.find("categories");
-    if (!skus && !categories)
-      fail_at(f.path() / "skus",
-              "missing required field (expected SKU names in skus, category names in categories, "
-              "or both)");
-    std::vector<SkuId> out;
-    if (skus)
-      for (const Node& element : skus->array(0, kMaxSkus, "SKU names"))
-        out.push_back(names_->skus.resolve(element));
-    if (categories) {
-      // A category named twice is added once, so a long list of one big category stays cheap.
-      std::vector<bool> added(of_category_.size(), false);
-      for (const Node& element : categories->array(0, kMaxCategories, "category names")) {
-        const CategoryId category = names_->categories.resolve(element);
-        if (added[category]) continue;
-        added[category] = true;
-        out.insert(out.end(), of_category_[category].begin(), of_category_[category].end());
-      }
-    }
-    std::ranges::sort(out);
-    const auto duplicates = std::ranges::unique(out);
-    out.erase(duplicates.begin(), duplicates.end());
-    if (out.empty())
-      fail_at(f.path(), "selects no SKU (skus and categories together must name at least one)");
-    return out;
-  }
-
- private:
-  const Names* names_;
-  std::vector<std::vector<SkuId>> of_category_;
-};
-
-// Counts the SKUs selected so far against kMaxSelectedSkus.
-class SelectionBudget {
- public:
-  explicit SelectionBudget(std::string_view owners) : owners_(owners) {}
-  void add(std::size_t skus, const Pointer& path) {
-    total_ += skus;
-    if (total_ > kMaxSelectedSkus)
-      fail_at(path, "brings the SKUs selected by " + std::string(owners_) + " to " +
-                        std::to_string(total_) + ": at most " + std::to_string(kMaxSelectedSkus) +
-                        " in all are supported");
-  }
-
- private:
-  std::string_view owners_;
-  std::size_t total_ = 0;
-};
-
 // A promotion's discount: 0 would be no promotion and 1 would give the SKU away.
 constexpr Number kDiscount{0, 1, true, true};
 constexpr Number kMisappliedDiscount{0, 1, false, true};
@@ -98,13 +37,13 @@ PreflightGate read_preflight(const Object& f) {
   return out;
 }
 
-Promotion read_promotion(const Object& f, std::uint32_t horizon_days, const SkuSelection& select,
-                         Names& names) {
+Promotion read_promotion(const Object& f, const SkuSelection& select, Names& names) {
   Promotion p;
   p.name = names.promotions.add(f);
   p.skus = select(f);
   p.discount = f.get("discount", kDiscount);
-  p.start_day = f.get("start_day", Number{0, static_cast<double>(horizon_days), false, true});
+  // A promotion planned past the horizon (a --set horizon_days what-if) simply never runs.
+  p.start_day = f.get("start_day", non_negative);
   p.end_day = f.get("end_day", greater_than(p.start_day));
   const Object execution = f.optional_object("execution", formats::promotion_execution);
   for (std::size_t c = 0; c < kChannels; ++c)
@@ -211,14 +150,56 @@ AdScaling read_ad_scaling(const Object& f) {
 
 }  // namespace
 
+SkuSelection::SkuSelection(const Catalog& catalog, const Names& names)
+    : names_(&names), of_category_(catalog.categories.size()) {
+  for (std::size_t sku = 0; sku < catalog.skus.size(); ++sku)
+    of_category_[catalog.skus[sku].category].push_back(static_cast<SkuId>(sku));
+}
+
+void SelectionBudget::add(std::size_t skus, const Pointer& path) {
+  total_ += skus;
+  if (total_ > kMaxSelectedSkus)
+    fail_at(path, "brings the SKUs selected by " + std::string(owners_) + " to " +
+                      std::to_string(total_) + ": at most " + std::to_string(kMaxSelectedSkus) +
+                      " in all are supported");
+}
+
+std::vector<SkuId> SkuSelection::operator()(const Object& f) const {
+  const std::optional<Node> skus = f.find("skus");
+  const std::optional<Node> categories = f.find("categories");
+  if (!skus && !categories)
+    fail_at(f.path() / "skus",
+            "missing required field (expected SKU names in skus, category names in categories, "
+            "or both)");
+  std::vector<SkuId> out;
+  if (skus)
+    for (const Node& element : skus->array(0, kMaxSkus, "SKU names"))
+      out.push_back(names_->skus.resolve(element));
+  if (categories) {
+    // A category named twice is added once, so a long list of one big category stays cheap.
+    std::vector<bool> added(of_category_.size(), false);
+    for (const Node& element : categories->array(0, kMaxCategories, "category names")) {
+      const CategoryId category = names_->categories.resolve(element);
+      if (added[category]) continue;
+      added[category] = true;
+      out.insert(out.end(), of_category_[category].begin(), of_category_[category].end());
+    }
+  }
+  std::ranges::sort(out);
+  const auto duplicates = std::ranges::unique(out);
+  out.erase(duplicates.begin(), duplicates.end());
+  if (out.empty())
+    fail_at(f.path(), "selects no SKU (skus and categories together must name at least one)");
+  return out;
+}
+
 std::vector<Promotion> read_promotions(const Node& node, const Scenario& scenario, Names& names) {
   std::vector<Promotion> promotions;
   const Elements elements = node.array(0, kMaxPromotions, "promotions");
   const SkuSelection select(scenario.catalog, names);
   SelectionBudget budget("promotions");
   for (const Node& element : elements) {
-    promotions.push_back(
-        read_promotion(element.object(formats::promotion), scenario.horizon_days, select, names));
+    promotions.push_back(read_promotion(element.object(formats::promotion), select, names));
     budget.add(promotions.back().skus.size(), element.path());
   }
   check_promotion_overlaps(promotions, scenario.catalog, node.path());

@@ -1,6 +1,7 @@
 // parse_scenario: the document's top level, catalog, channels, demand, availability, orders,
 // returns, customer service and KPI sections (the network and carriers are in
-// scenario_network_parser.cpp, promotions and advertising in scenario_levers_parser.cpp).
+// scenario_network_parser.cpp, promotions and advertising in scenario_levers_parser.cpp, the
+// control tower and the status quo in scenario_control_parser.cpp).
 #include <numeric>
 
 #include "models/scenario.hpp"
@@ -131,25 +132,6 @@ constexpr Number kReturnDriftPerDay{-0.1, 0.1};
 // A return reason's effect on its returns per unit of missing quality (sizing, packaging).
 constexpr Number kReturnSensitivity{0, 100};
 
-// What grading does with a unit returned for one reason: the probabilities of restock,
-// refurbish, liquidate and destroy (a missing one is 0), normalised to sum 1.
-struct DispositionReader {
-  std::array<double, kDispositions> operator()(const Node& node) const {
-    const Object f = node.object(formats::disposition);
-    std::array<double, kDispositions> p{};
-    for (std::size_t d = 0; d < kDispositions; ++d)
-      p[d] = f.get(kDispositionNames[d], probability, 0.0);
-    const double sum = std::accumulate(p.begin(), p.end(), 0.0);
-    if (sum <= 0) node.reject("has no positive probability (expected " + expected() + ")");
-    for (double& x : p)
-      x /= sum;
-    return p;
-  }
-  std::string expected() const {
-    return "probabilities of restock, refurbish, liquidate and destroy, with a positive sum";
-  }
-};
-
 Returns read_returns(const Object& returns) {
   Returns out;
   const Object reasons = returns.optional_object("reasons", formats::return_reasons);
@@ -160,7 +142,7 @@ Returns read_returns(const Object& returns) {
     const Object f = reasons.optional_object(kReturnReasonNames[r], formats::return_reason);
     reason.share = f.get("share", non_negative, reason.share);
     reason.drift_per_day = f.get("drift_per_day", kReturnDriftPerDay, reason.drift_per_day);
-    reason.disposition = f.get("disposition", DispositionReader{}, reason.disposition);
+    reason.disposition = f.get("disposition", disposition, reason.disposition);
     total_share += reason.share;
   }
   if (total_share <= 0)
@@ -223,6 +205,23 @@ Kpi read_kpi(const Object& kpi) {
 }
 
 }  // namespace
+
+std::array<double, kDispositions> DispositionReader::operator()(const Node& node) const {
+  const Object f = node.object(formats::disposition);
+  std::array<double, kDispositions> p{};
+  for (std::size_t d = 0; d < kDispositions; ++d)
+    p[d] = f.get(kDispositionNames[d], probability, 0.0);
+  const double sum = std::accumulate(p.begin(), p.end(), 0.0);
+  if (sum <= 0) node.reject("has no positive probability (expected " + expected() + ")");
+  for (double& x : p)
+    x /= sum;
+  return p;
+}
+
+std::string DispositionReader::expected() const {
+  return "probabilities of restock, refurbish, liquidate and destroy, with a positive sum";
+}
+
 }  // namespace scenario
 
 Scenario parse_scenario(const nlohmann::json& document) {
@@ -254,6 +253,10 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.advertising =
       read_advertising(root.optional_object("advertising", formats::advertising), s, names);
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
+  // Actions name ad programs and promotions, and the evaluation hour depends on the KPI latency.
+  s.control_tower =
+      read_control_tower(root.optional_object("control_tower", formats::control_tower), s, names);
+  s.status_quo = read_status_quo(root.optional_object("status_quo", formats::status_quo), s, names);
   return s;
 }
 

@@ -26,7 +26,7 @@ namespace {
 // The world of one replication: its agents in the Directory's id order.
 class RetailWorld {
  public:
-  RetailWorld(const Network& network, std::uint64_t replication)
+  RetailWorld(const Network& network, std::uint64_t replication, Arm arm)
       : network_(network), world_(network.scenario.seed, replication) {
     const Scenario& s = network.scenario;
     for (ZoneId zone = 0; zone < s.zones.size(); ++zone) {
@@ -47,6 +47,13 @@ class RetailWorld {
         {"customer-service", CustomerServiceAgent::min_send_delay(network),
          CustomerServiceAgent::kStreams},
         network));
+    if (network.ids.control_tower) {
+      tower_ = &world_.add<ControlTowerAgent>(
+          {"control-tower", ControlTowerAgent::min_send_delay(network),
+           ControlTowerAgent::kStreams},
+          network, arm);
+      agents_.push_back(tower_);
+    }
     recorder_ = &world_.add<KpiRecorderAgent>({"kpi-recorder", sim::kNever, 1}, s.horizon_days,
                                               s.catalog.categories.size());
     if (world_.size() != network.ids.agents)
@@ -64,11 +71,14 @@ class RetailWorld {
       agent->audit(audit);
     }
     engine.for_each_pending([&](const Event& event) {
-      if (const auto* report = std::get_if<KpiReport>(&event.msg)) table.add(*report);
+      const auto* report = std::get_if<KpiReport>(&event.msg);
+      if (report && event.target == network_.ids.recorder) table.add(*report);
       audit_in_flight(event.msg, audit);
     });
     check_invariants(audit, table, world_.replication());
-    return ReplicationResult{std::move(table), audit, stats};
+    std::vector<DecisionRecord> decisions;
+    if (tower_) decisions = tower_->decisions();
+    return ReplicationResult{std::move(table), audit, stats, std::move(decisions)};
   }
 
   sim::World<Msg>& world() { return world_; }
@@ -88,14 +98,15 @@ class RetailWorld {
   sim::World<Msg> world_;
   std::vector<RetailAgent*> agents_;
   KpiRecorderAgent* recorder_ = nullptr;
+  ControlTowerAgent* tower_ = nullptr;
 };
 
 }  // namespace
 
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication,
-                                  unsigned threads) {
+                                  unsigned threads, Arm arm) {
   const Network network(scenario);
-  RetailWorld world(network, replication);
+  RetailWorld world(network, replication, arm);
   if (threads <= 1) {
     sim::SequentialEngine<Msg> engine(world.world());
     return world.run(engine);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "models/customer.hpp"
+#include "models/transfer.hpp"
 
 namespace retail {
 
@@ -18,6 +19,7 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       config_(network.scenario.stores[store]),
       store_(store),
       dc_(network.ids.dc[config_.dc]),
+      carrier_(network.scenario.zones[config_.zone].carrier),
       shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
       promos_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {}
@@ -94,7 +96,7 @@ void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
         sim::hours(network().scenario.orders.bopis_pickup_delay_hours.sample(ctx.rng(kPickups))),
         BopisCollected{line});
   } else {
-    ctx.send(network().carrier_of(line.zone), network().routing_latency, Tender{line});
+    ctx.send(network().ids.carrier[carrier_], network().routing_latency, Tender{line});
   }
   reorder_if_needed(line.sku, ctx);
 }
@@ -116,7 +118,7 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
 }
 
 void StoreAgent::on(const Shipment& shipment, Context& ctx) {
-  shelf_.receive(shipment.sku, shipment.quantity, shipment.quantity);
+  shelf_.receive(shipment.sku, shipment.quantity, shipment.transfer ? 0 : shipment.quantity);
   const auto found = backorders_.find(shipment.sku);
   if (found == backorders_.end()) return;
   auto& waiting = found->second;
@@ -128,6 +130,22 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
     fulfil(line, ctx);
   }
   if (waiting.empty()) backorders_.erase(found);
+}
+
+void StoreAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  switch (action.kind) {
+    case Action::Kind::transfer_inventory:
+      for (const SkuId sku :
+           transfer_out(shelf_, action, network(), min_send_delay(network()), ctx))
+        reorder_if_needed(sku, ctx);
+      return;
+    case Action::Kind::switch_carrier:
+      if (action.all_zones || action.zone == config_.zone) carrier_ = action.carrier;
+      return;
+    default:
+      misrouted(intervention, "store '" + config_.name + "'", ctx);
+  }
 }
 
 void StoreAgent::on(const BopisCollected& pickup, Context&) {

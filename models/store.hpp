@@ -34,6 +34,7 @@ class StoreAgent final : public RetailAgent {
   void on(const SyncTick&, Context& ctx);
   void on(const ReviewTick&, Context& ctx);
   void on(const PromoSlotUpdate& update, Context&) { promos_.apply(update); }
+  void on(const Intervention& intervention, Context& ctx);
   void on(const DayEnd&, Context& ctx) { end_day(ctx); }
   template <class Unexpected>
   void on(const Unexpected&, Context&);
@@ -50,6 +51,7 @@ class StoreAgent final : public RetailAgent {
   const Store& config_;
   StoreId store_;
   sim::AgentId dc_;
+  CarrierId carrier_;  // of its zone's parcels; the control tower may switch it
   Inventory shelf_;
   PromoBoard promos_;
   // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).

@@ -38,6 +38,8 @@ std::vector<double> expected_daily_events(const Network& network) {
   // A contact per few orders, at most: a rough share of the online order flow.
   events[network.ids.customer_service] = chain * online * 0.2;
   events[network.ids.recorder] = static_cast<double>(network.ids.agents);
+  if (network.ids.control_tower)
+    events[*network.ids.control_tower] = static_cast<double>(network.ids.agents);
   return events;
 }
 

@@ -1,6 +1,8 @@
 // The command-line grammar (CLI11), its help text, and the mapping of errors to exit statuses.
 #include "tools/cli.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdint>
@@ -44,18 +46,23 @@ void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
       ->allow_extra_args(false);
 }
 
-}  // namespace
-
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+// `interactive`: stderr is a terminal, so a progress bar may be drawn on `err`.
+int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                 bool interactive) {
   CLI::App app{"omnisim: a parallel discrete-event simulator of omnichannel retail operations.",
                "omnisim"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("omnisim ") + OMNISIM_VERSION);
   app.footer(
       "Examples:\n"
-      "  omnisim validate scenarios/examples/small.json --set horizon_days=14\n"
+      "  omnisim validate scenarios/examples/small.json --set horizon_days=28\n"
       "  omnisim run scenarios/examples/small.json --reps 20 --out results/small\n"
+      "  omnisim run scenarios/half_live_promo.json scenarios/ads_into_stockouts.json "
+      "scenarios/returns_spiral.json --out results\n"
+      "  omnisim run scenarios/returns_spiral.json --no-control-tower --reps 50 --out "
+      "results/status-quo\n"
       "\n"
+      "'run' compares the status quo with the control tower on the same random numbers.\n"
       "Exit status: 0 success, 1 a failed run, 2 bad input. 'omnisim COMMAND --help' for more.\n");
 
   ValidateOptions validate;
@@ -66,22 +73,26 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->type_name("SCENARIO");
   add_overrides(*validate_app, validate.overrides);
   validate_app->footer(
-      "Example:\n  omnisim validate scenarios/examples/small.json --set horizon_days=14\n");
+      "Example:\n  omnisim validate scenarios/examples/small.json --set horizon_days=28\n");
 
   RunOptions run;
   std::uint32_t replications = 0;
   std::uint64_t seed = 0;
   CLI::App* run_app = app.add_subcommand(
       "run",
-      "Run a scenario's replications in parallel and write summary.json, timeseries.csv "
-      "and inventory.csv");
-  run_app->add_option("scenario", run.scenario, "Scenario JSON file")
+      "Run scenarios without and with the control tower (replications in parallel), print "
+      "the comparison and write summary.json, replications.csv, timeseries.csv, inventory.csv "
+      "and decisions.csv");
+  run_app
+      ->add_option("scenario", run.scenarios,
+                   "Scenario JSON files; all are loaded and checked before any runs")
       ->required()
       ->type_name("SCENARIO");
   run_app
       ->add_option("--out", run.out,
-                   "Output directory, created when the run succeeds; a failed run writes "
-                   "nothing. Required")
+                   "Output directory, created when the scenario's runs succeed; a failed run "
+                   "writes nothing. With several scenarios each writes into DIR/<file name "
+                   "without .json>. Required")
       ->required()
       ->type_name("DIR");
   CLI::Option* reps_option =
@@ -111,11 +122,29 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
           ->check(CLI::Validator(byte_size, "", "SIZE"));
   add_overrides(*run_app, run.overrides);
   run_app->add_flag("--force", run.force,
-                    "Write into DIR even if it is not empty, replacing the files of an earlier "
-                    "run. Default: off");
+                    "Write into an output directory even if it is not empty, replacing the files "
+                    "of an earlier run. Default: off");
+  bool status_quo_only = false;
+  bool control_tower_only = false;
+  CLI::Option* status_quo_option = run_app->add_flag(
+      "--no-control-tower", status_quo_only,
+      "Run only the status-quo arm (the organisation without the control tower). Default: "
+      "both arms when the scenario has control-tower rules");
+  CLI::Option* control_tower_option = run_app->add_flag(
+      "--control-tower-only", control_tower_only,
+      "Run only the control-tower arm. Default: both arms when the scenario has rules");
+  status_quo_option->excludes(control_tower_option);
+  control_tower_option->excludes(status_quo_option);
   run_app->footer(
-      "Example:\n  omnisim run scenarios/examples/small.json --reps 20 --seed 7 --threads 8 "
-      "--set horizon_days=28 --out results/small\n");
+      "Examples:\n  omnisim run scenarios/examples/small.json --reps 20 --seed 7 --threads 8 "
+      "--set horizon_days=28 --out results/small\n"
+      "  omnisim run scenarios/half_live_promo.json scenarios/ads_into_stockouts.json "
+      "scenarios/returns_spiral.json --out results\n"
+      "  omnisim run scenarios/ads_into_stockouts.json --no-control-tower --out "
+      "results/status-quo\n"
+      "\n"
+      "Both arms of replication i draw the same random numbers, so the difference column is a "
+      "paired\ncomparison (control tower - status quo) with its 95 % Student-t interval.\n");
 
   try {
     app.parse(argc, argv);
@@ -131,6 +160,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (reps_option->count() > 0) run.replications = replications;
   if (seed_option->count() > 0) run.seed = seed;
   if (memory_limit_option->count() > 0) run.memory_limit_bytes = parse_byte_size(memory_limit);
+  if (status_quo_only) run.arms = ArmChoice::status_quo_only;
+  if (control_tower_only) run.arms = ArmChoice::control_tower_only;
+  if (interactive) run.progress = &err;
 
   try {
     if (validate_app->parsed()) validate_command(validate, out);
@@ -149,8 +181,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
 }
 
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  return run_cli_with(argc, argv, out, err, false);
+}
+
 int run_cli(int argc, char** argv) {
-  return run_cli(argc, argv, std::cout, std::cerr);
+  return run_cli_with(argc, argv, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
 }
 
 }  // namespace omnisim

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,34 +22,32 @@ struct ValidateOptions {
 // Loads and validates the scenario and prints a one-paragraph summary of it, then "ok".
 void validate_command(const ValidateOptions& options, std::ostream& out);
 
+// Which arms `run` runs; without control-tower rules the two are the same and one runs.
+enum class ArmChoice : std::uint8_t { both, status_quo_only, control_tower_only };
+
 struct RunOptions {
-  std::filesystem::path scenario;
-  std::vector<std::string> overrides;         // "path=value"
-  std::optional<std::uint32_t> replications;  // else the scenario's
-  std::optional<std::uint64_t> seed;          // else the scenario's
-  unsigned threads = 0;                       // 0: every hardware thread
+  std::vector<std::filesystem::path> scenarios;  // at least one
+  std::vector<std::string> overrides;            // "path=value", applied to every scenario
+  std::optional<std::uint32_t> replications;     // else each scenario's
+  std::optional<std::uint64_t> seed;             // else each scenario's
+  unsigned threads = 0;                          // 0: every hardware thread
   // Refuse a run estimated to need more; else 80 % of physical memory.
   std::optional<std::uint64_t> memory_limit_bytes;
+  // With one scenario its output directory; with several, each writes into out / <file stem>.
   std::filesystem::path out;
-  bool force = false;  // write into a non-empty `out`
+  bool force = false;  // write into a non-empty output directory
+  ArmChoice arms = ArmChoice::both;
+  std::ostream* progress = nullptr;  // where to draw a progress bar (a terminal), or nowhere
 };
 
-// Runs every replication, writes summary.json, timeseries.csv and inventory.csv into
-// options.out (created only once every replication has succeeded) and prints the metric table.
+// The arms a run of `scenario` runs: both unless `choice` says one, and one when the scenario
+// has no control-tower rules (status quo unless control_tower_only).
+std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice choice);
+
+// Loads and checks every scenario and output directory first (bad input: nothing runs), then per
+// scenario runs every replication of its arms, writes summary.json, replications.csv,
+// timeseries.csv, inventory.csv and decisions.csv into its output directory (created only once
+// every replication of every arm has succeeded) and prints its tables.
 void run_command(const RunOptions& options, std::ostream& out);
-
-// Runs one replication on so many threads; retail::run_replication but for tests.
-using Replicate =
-    std::function<retail::ReplicationResult(std::uint64_t replication, unsigned threads)>;
-
-// Replication i of `scenario` at index i, on `threads` threads in all: replications run side
-// by side, and when there are fewer replications than threads each gets a share of the rest.
-// The results do not depend on `threads`. If replications fail, the lowest-numbered failure is
-// rethrown (a ScenarioError as is, anything else as a ReplicationFailure naming it).
-std::vector<retail::ReplicationResult> run_all_replications(const retail::Scenario& scenario,
-                                                            unsigned threads);
-std::vector<retail::ReplicationResult> run_all_replications(const retail::Scenario& scenario,
-                                                            unsigned threads,
-                                                            const Replicate& replicate);
 
 }  // namespace omnisim

@@ -82,16 +82,23 @@ std::uint64_t default_memory_limit() {
 }
 
 void check_memory(const retail::Scenario& scenario, unsigned threads,
-                  std::optional<std::uint64_t> limit) {
+                  std::optional<std::uint64_t> limit, unsigned arms) {
   const std::uint64_t limit_bytes = limit.value_or(default_memory_limit());
-  const std::uint32_t replications = scenario.replications;
+  arms = std::max(1u, arms);
+  // Each arm's replications are runs of their own, and every run's KPI table is kept.
+  const std::uint64_t replications64 = std::uint64_t{scenario.replications} * arms;
+  const auto replications = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(replications64, std::numeric_limits<std::uint32_t>::max()));
   const unsigned at_once = std::max(1u, std::min<unsigned>(threads, replications));
   const std::uint64_t needed = retail::estimate_run_bytes(scenario, at_once, replications);
   if (needed <= limit_bytes) return;
 
+  const std::string in_arms = arms == 1 ? ""
+                                        : " (" + std::to_string(scenario.replications) +
+                                              " in each of " + std::to_string(arms) + " arms)";
   std::string message = "this run needs an estimated " + format_bytes(needed) + " of memory (" +
                         std::to_string(at_once) + " of " + std::to_string(replications) +
-                        (replications == 1 ? " replication" : " replications") +
+                        (replications == 1 ? " replication" : " replications") + in_arms +
                         " at a time), more than the limit of " + format_bytes(limit_bytes) +
                         (limit ? " (--memory-limit)" : " (80 % of physical memory)") + ". ";
   unsigned fits = at_once - 1;

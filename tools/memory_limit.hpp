@@ -21,10 +21,10 @@ std::string format_bytes(std::uint64_t bytes);
 // 80 % of the machine's physical memory: room for the OS and whatever else runs beside.
 std::uint64_t default_memory_limit();
 
-// Throws UsageError when the run of `scenario` (its replications, `threads` of them at a time)
-// is estimated to need more than `limit` bytes (default_memory_limit() when unset), giving the
-// estimate, the limit and what to change.
+// Throws UsageError when the run of `scenario` (its replications in each of `arms` arms,
+// `threads` of them at a time) is estimated to need more than `limit` bytes
+// (default_memory_limit() when unset), giving the estimate, the limit and what to change.
 void check_memory(const retail::Scenario& scenario, unsigned threads,
-                  std::optional<std::uint64_t> limit);
+                  std::optional<std::uint64_t> limit, unsigned arms = 1);
 
 }  // namespace omnisim

@@ -14,8 +14,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Readable at a glance: money keeps its cents, rates four significant digits; never locale-
-// dependent, so the table looks the same on every machine.
+}  // namespace
+
 std::string format_for_table(double value) {
   if (!std::isfinite(value)) return "n/a";
   if (value == 0.0) value = 0.0;  // no "-0"
@@ -28,8 +28,6 @@ std::string format_for_table(double value) {
                           : std::to_chars(first, last, value, std::chars_format::general, 4);
   return std::string(first, result.ptr);
 }
-
-}  // namespace
 
 std::vector<MetricSummary> summarize_metrics(
     const std::vector<std::vector<retail::Metric>>& replications) {

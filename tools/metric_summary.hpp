@@ -24,6 +24,10 @@ inline constexpr double kConfidence = 0.95;
 std::vector<MetricSummary> summarize_metrics(
     const std::vector<std::vector<retail::Metric>>& replications);
 
+// A value for a console table: from 100 up with two decimals (money keeps its cents), below to
+// four significant digits, "n/a" when undefined; the same on every machine (never the locale's).
+std::string format_for_table(double value);
+
 // metric, mean and confidence interval, aligned, with "n/a" where undefined and a note where a
 // metric is defined in fewer than all `replications`.
 void print_metric_table(std::ostream& out, const std::vector<MetricSummary>& metrics,

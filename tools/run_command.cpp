@@ -1,28 +1,33 @@
-// omnisim run: replications in parallel, then every output computed before anything is written.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
+// omnisim run: every scenario and output directory checked first; then per scenario both arms'
+// replications in parallel, every output computed before anything is written.
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <chrono>
-#include <exception>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "models/scenario.hpp"
 #include "sim/threads.hpp"
+#include "tools/arm_comparison.hpp"
+#include "tools/arms.hpp"
 #include "tools/commands.hpp"
+#include "tools/decisions_csv.hpp"
 #include "tools/errors.hpp"
 #include "tools/memory_limit.hpp"
 #include "tools/metric_summary.hpp"
 #include "tools/output_files.hpp"
+#include "tools/progress_bar.hpp"
+#include "tools/replication_runner.hpp"
+#include "tools/replications_csv.hpp"
 #include "tools/summary_json.hpp"
 #include "tools/timeseries_csv.hpp"
 
 namespace omnisim {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::string format_seconds(double seconds) {
   std::array<char, 32> buffer{};
@@ -31,112 +36,168 @@ std::string format_seconds(double seconds) {
   return std::string(buffer.data(), result.ptr);
 }
 
-}  // namespace
+// A scenario as the command line gave it, checked and ready to run.
+struct PlannedRun {
+  fs::path file;
+  retail::Scenario scenario;
+  std::vector<retail::Arm> arms;
+  fs::path out;
+};
 
-std::vector<retail::ReplicationResult> run_all_replications(const retail::Scenario& scenario,
-                                                            unsigned threads) {
-  return run_all_replications(scenario, threads, [&scenario](std::uint64_t i, unsigned share) {
-    return retail::run_replication(scenario, i, share);
-  });
-}
-
-std::vector<retail::ReplicationResult> run_all_replications(const retail::Scenario& scenario,
-                                                            unsigned threads,
-                                                            const Replicate& replicate) {
-  const std::size_t replications = scenario.replications;
-  if (replications == 0) return {};
-  threads = std::max(1u, threads);
-  // Replications are independent, so running them side by side scales best; only threads no
-  // replication can use go to the parallel engine inside one.
-  const unsigned per_replication =
-      replications >= threads ? 1u : threads / static_cast<unsigned>(replications);
-
-  std::vector<std::optional<retail::ReplicationResult>> results(replications);
-  std::vector<std::exception_ptr> errors(replications);
-  // Replications above a failed one are skipped, those below still run: the failure reported
-  // is then always the lowest-numbered one, whatever the scheduling.
-  std::atomic<std::size_t> lowest_failure{replications};
-  tbb::task_arena arena(static_cast<int>(threads));
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, replications, 1), [&](const auto& range) {
-      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-        if (i > lowest_failure.load()) continue;
-        try {
-          results[i] = replicate(i, per_replication);
-        } catch (...) {
-          errors[i] = std::current_exception();
-          std::size_t lowest = lowest_failure.load();
-          while (i < lowest && !lowest_failure.compare_exchange_weak(lowest, i)) {
-          }
-        }
+// Everything that can be wrong with the input, found before the first replication runs.
+std::vector<PlannedRun> plan_runs(const RunOptions& options, unsigned threads) {
+  if (options.scenarios.empty()) throw UsageError("run needs at least one scenario file");
+  std::vector<PlannedRun> plans;
+  for (const fs::path& file : options.scenarios) {
+    retail::Scenario scenario = retail::load_scenario(file, options.overrides).scenario;
+    if (options.replications) scenario.replications = *options.replications;
+    if (options.seed) scenario.seed = *options.seed;
+    std::vector<retail::Arm> arms = arms_to_run(scenario, options.arms);
+    plans.push_back({file, std::move(scenario), std::move(arms), options.out});
+  }
+  if (plans.size() > 1) {
+    std::error_code error;
+    const fs::file_status status = fs::status(options.out, error);
+    if (fs::exists(status) && !fs::is_directory(status)) {
+      throw UsageError("output path '" + options.out.string() + "' exists and is not a directory");
+    }
+    std::map<fs::path, fs::path> taken;  // output directory -> the scenario file writing it
+    for (PlannedRun& plan : plans) {
+      plan.out = options.out / plan.file.stem();
+      const auto [at, fresh] = taken.emplace(plan.out, plan.file);
+      if (!fresh) {
+        throw UsageError("scenarios '" + at->second.string() + "' and '" + plan.file.string() +
+                         "' would both write to '" + plan.out.string() +
+                         "' (each scenario writes into DIR/<file name without .json>); rename "
+                         "one, or run them separately");
       }
-    });
-  });
-
-  for (std::size_t i = 0; i < replications; ++i) {
-    if (!errors[i]) continue;
-    try {
-      std::rethrow_exception(errors[i]);
-    } catch (const retail::ScenarioError&) {
-      throw;
-    } catch (const std::exception& e) {
-      throw ReplicationFailure("replication " + std::to_string(i) + " of '" + scenario.name +
-                               "' (seed " + std::to_string(scenario.seed) +
-                               ") failed: " + e.what());
     }
   }
-  std::vector<retail::ReplicationResult> out;
-  out.reserve(replications);
-  for (auto& result : results)
-    out.push_back(std::move(*result));
-  return out;
+  for (const PlannedRun& plan : plans) {
+    // Refuse now rather than be killed by the OS, or fail to write, after a long run; the output
+    // directory is checked again just before writing.
+    check_memory(plan.scenario, threads, options.memory_limit_bytes,
+                 static_cast<unsigned>(plan.arms.size()));
+    check_output_directory(plan.out, options.force);
+  }
+  return plans;
 }
 
-void run_command(const RunOptions& options, std::ostream& out) {
-  retail::Scenario scenario = retail::load_scenario(options.scenario, options.overrides).scenario;
-  if (options.replications) scenario.replications = *options.replications;
-  if (options.seed) scenario.seed = *options.seed;
-  const unsigned threads = sim::resolve_threads(options.threads);
-  // Refuse now rather than be killed by the OS, or fail to write, after a long run; the output
-  // directory is checked again just before writing.
-  check_memory(scenario, threads, options.memory_limit_bytes);
-  check_output_directory(options.out, options.force);
+std::string count(std::uint64_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
 
+void print_heading(std::ostream& out, const PlannedRun& plan, std::size_t index,
+                   std::size_t scenarios, std::uint64_t events, double wall_seconds,
+                   unsigned threads) {
+  const retail::Scenario& scenario = plan.scenario;
+  out << "Scenario '" << scenario.name << "'";
+  if (scenarios > 1) {
+    out << " (" << plan.file.string() << ", " << std::to_string(index + 1) << " of "
+        << std::to_string(scenarios) << ")";
+  }
+  out << ":\n"
+      << count(scenario.replications, "replication", "replications") << " of "
+      << count(scenario.horizon_days, "day", "days");
+  if (plan.arms.size() == 2) {
+    out << " in each arm";
+  } else if (!scenario.control_tower.rules.empty()) {
+    out << " in the " << arm_label(plan.arms.front()) << " arm only";
+  }
+  out << " from seed " << std::to_string(scenario.seed) << ", " << std::to_string(events)
+      << " events in " << format_seconds(wall_seconds) << " s on "
+      << count(threads, "thread", "threads") << ".\n";
+  if (scenario.control_tower.rules.empty()) {
+    out << "The scenario has no control-tower rules, so both arms are the same world: one ran.\n";
+  }
+  out << '\n';
+}
+
+void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
+             std::size_t scenarios, unsigned threads, std::ostream& out) {
+  const retail::Scenario& scenario = plan.scenario;
   const auto start = std::chrono::steady_clock::now();
-  const std::vector<retail::ReplicationResult> results = run_all_replications(scenario, threads);
+  std::vector<std::vector<retail::ReplicationResult>> results;
+  {
+    ProgressBar progress(options.progress, plan.arms.size() * scenario.replications);
+    results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
+  }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
 
-  std::vector<std::vector<retail::Metric>> metrics_by_replication;
-  std::vector<const retail::KpiTable*> tables;
-  RunRecord record{options.scenario.string(), options.overrides, 0, wall.count(), threads};
-  for (const auto& result : results) {
-    metrics_by_replication.push_back(retail::spine_metrics(result.kpis));
-    tables.push_back(&result.kpis);
-    record.committed_events += result.stats.committed_events;
+  RunRecord record{plan.file.string(), options.overrides, 0, wall.count(), threads};
+  std::vector<std::vector<std::vector<retail::Metric>>> metrics(plan.arms.size());
+  std::vector<ArmSummary> arms;
+  for (std::size_t a = 0; a < plan.arms.size(); ++a) {
+    for (const auto& result : results[a]) {
+      metrics[a].push_back(retail::spine_metrics(result.kpis));
+      record.committed_events += result.stats.committed_events;
+    }
+    arms.push_back(
+        {plan.arms[a], summarize_metrics(metrics[a]), summarize_decisions(scenario, results[a])});
   }
-  const std::vector<MetricSummary> metrics = summarize_metrics(metrics_by_replication);
-  const std::string summary = make_summary_json(scenario, record, metrics)
+  std::optional<std::vector<MetricSummary>> difference;
+  if (plan.arms.size() == 2) difference = paired_differences(metrics[0], metrics[1]);
+
+  // Rows in (replication, arm) order: the two arms of a replication side by side.
+  std::vector<ArmReplication> runs;
+  for (std::uint64_t i = 0; i < scenario.replications; ++i) {
+    for (std::size_t a = 0; a < plan.arms.size(); ++a)
+      runs.push_back({i, plan.arms[a], &results[a][i]});
+  }
+  const std::string summary = make_summary_json(scenario, record, arms, difference)
                                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                               "\n";
   const std::vector<std::string>& categories = scenario.catalog.categories;
-
   write_output_directory(
-      options.out, options.force,
+      plan.out, options.force,
       {{"summary.json", [&](std::ostream& file) { file << summary; }},
+       {"replications.csv", [&](std::ostream& file) { write_replications_csv(file, runs); }},
        {"timeseries.csv",
-        [&](std::ostream& file) { write_timeseries_csv(file, tables, categories); }},
-       {"inventory.csv",
-        [&](std::ostream& file) { write_inventory_csv(file, tables, categories); }}});
+        [&](std::ostream& file) { write_timeseries_csv(file, runs, categories); }},
+       {"inventory.csv", [&](std::ostream& file) { write_inventory_csv(file, runs, categories); }},
+       {"decisions.csv", [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); }}});
 
-  out << "Scenario '" << scenario.name << "': " << std::to_string(scenario.replications)
-      << (scenario.replications == 1 ? " replication" : " replications") << " of "
-      << std::to_string(scenario.horizon_days) << " days from seed "
-      << std::to_string(scenario.seed) << ", " << std::to_string(record.committed_events)
-      << " events in " << format_seconds(wall.count()) << " s on " << std::to_string(threads)
-      << (threads == 1 ? " thread" : " threads") << ".\n\n";
-  print_metric_table(out, metrics, scenario.replications);
-  out << "\nWrote summary.json, timeseries.csv and inventory.csv to " << options.out.string()
-      << "\n";
+  print_heading(out, plan, index, scenarios, record.committed_events, wall.count(), threads);
+  if (difference) {
+    print_comparison_table(out, arms[0].metrics, arms[1].metrics, *difference,
+                           scenario.replications);
+  } else {
+    print_metric_table(out, arms[0].metrics, scenario.replications);
+  }
+  if (!scenario.control_tower.rules.empty()) {
+    for (const ArmSummary& arm : arms) {
+      out << '\n';
+      print_decision_summary(out, arm.arm, arm.decisions);
+    }
+  }
+  out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv and "
+         "decisions.csv\nto "
+      << plan.out.string() << "\n";
+}
+
+}  // namespace
+
+std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice choice) {
+  switch (choice) {
+    case ArmChoice::status_quo_only:
+      return {retail::Arm::status_quo};
+    case ArmChoice::control_tower_only:
+      return {retail::Arm::control_tower};
+    case ArmChoice::both:
+      break;
+  }
+  // Without rules the control tower has nothing to do: a second arm would repeat the first.
+  if (scenario.control_tower.rules.empty()) return {retail::Arm::status_quo};
+  return {retail::Arm::status_quo, retail::Arm::control_tower};
+}
+
+void run_command(const RunOptions& options, std::ostream& out) {
+  const unsigned threads = sim::resolve_threads(options.threads);
+  const std::vector<PlannedRun> plans = plan_runs(options, threads);
+  for (std::size_t s = 0; s < plans.size(); ++s) {
+    if (s > 0) out << '\n';
+    run_one(options, plans[s], s, plans.size(), threads, out);
+  }
 }
 
 }  // namespace omnisim

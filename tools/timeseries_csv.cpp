@@ -31,6 +31,14 @@ std::vector<retail::Counter> extra_counters(const std::vector<std::string>& metr
   return counters;
 }
 
+// "replication,arm," of a run's rows.
+void append_run(std::string& row, const ArmReplication& run) {
+  csv::append_unsigned(row, run.replication);
+  row.push_back(',');
+  csv::append_text(row, arm_key(run.arm));
+  row.push_back(',');
+}
+
 void write_line(std::ostream& out, std::string& row) {
   row.push_back('\n');
   out.write(row.data(), static_cast<std::streamsize>(row.size()));
@@ -39,11 +47,11 @@ void write_line(std::ostream& out, std::string& row) {
 
 }  // namespace
 
-void write_timeseries_csv(std::ostream& out, const std::vector<const retail::KpiTable*>& tables,
+void write_timeseries_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
                           const std::vector<std::string>& categories) {
   const std::vector<std::string> metric_names = daily_metric_names();
   const std::vector<retail::Counter> counters = extra_counters(metric_names);
-  std::string row = "replication,day,channel,category";
+  std::string row = "replication,arm,day,channel,category";
   for (const auto& name : metric_names) {
     row.push_back(',');
     csv::append_text(row, name);
@@ -54,14 +62,13 @@ void write_timeseries_csv(std::ostream& out, const std::vector<const retail::Kpi
   }
   write_line(out, row);
 
-  for (std::size_t replication = 0; replication < tables.size(); ++replication) {
-    const retail::KpiTable& table = *tables[replication];
+  for (const ArmReplication& run : runs) {
+    const retail::KpiTable& table = run.result->kpis;
     for (std::uint32_t day = 0; day < table.days(); ++day) {
       for (std::size_t c = 0; c < retail::kChannels; ++c) {
         const auto channel = static_cast<retail::Channel>(c);
         for (retail::CategoryId category = 0; category < table.categories(); ++category) {
-          csv::append_unsigned(row, replication);
-          row.push_back(',');
+          append_run(row, run);
           csv::append_unsigned(row, day);
           row.push_back(',');
           csv::append_text(row, retail::kChannelNames[c]);
@@ -82,16 +89,15 @@ void write_timeseries_csv(std::ostream& out, const std::vector<const retail::Kpi
   }
 }
 
-void write_inventory_csv(std::ostream& out, const std::vector<const retail::KpiTable*>& tables,
+void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
                          const std::vector<std::string>& categories) {
-  std::string row = "replication,day,category,units,value";
+  std::string row = "replication,arm,day,category,units,value";
   write_line(out, row);
-  for (std::size_t replication = 0; replication < tables.size(); ++replication) {
-    const retail::KpiTable& table = *tables[replication];
+  for (const ArmReplication& run : runs) {
+    const retail::KpiTable& table = run.result->kpis;
     for (std::uint32_t day = 0; day < table.days(); ++day) {
       for (retail::CategoryId category = 0; category < table.categories(); ++category) {
-        csv::append_unsigned(row, replication);
-        row.push_back(',');
+        append_run(row, run);
         csv::append_unsigned(row, day);
         row.push_back(',');
         csv::append_text(row, categories.at(category));

@@ -22,8 +22,9 @@ void validate_command(const ValidateOptions& options, std::ostream& out) {
       << count(scenario.zones.size(), "zone", "zones") << ", "
       << count(scenario.stores.size(), "store", "stores") << ", "
       << count(scenario.dcs.size(), "DC", "DCs") << ", "
-      << count(scenario.carriers.size(), "carrier", "carriers") << "; a horizon of "
-      << count(scenario.horizon_days, "day", "days") << ", "
+      << count(scenario.carriers.size(), "carrier", "carriers") << ", "
+      << count(scenario.control_tower.rules.size(), "control-tower rule", "control-tower rules")
+      << "; a horizon of " << count(scenario.horizon_days, "day", "days") << ", "
       << count(scenario.replications, "replication", "replications") << " from seed "
       << std::to_string(scenario.seed);
   if (!options.overrides.empty()) {

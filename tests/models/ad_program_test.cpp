@@ -176,14 +176,26 @@ TEST(AdProgram, TakesCutPauseResumeAndPivotActions) {
   constexpr std::uint32_t kHorizon = 10;
   Scenario s = test_chain(10, 2, kHorizon, Levers::none, 1, 1);
   s.advertising.programs.push_back(program(s));
+  // The control tower's menu, sent below by a stand-in at the tower's place.
+  Rule menu;
+  menu.name = "menu";
+  for (const auto kind : {Action::Kind::cut_ads, Action::Kind::pause_ads, Action::Kind::resume_ads,
+                          Action::Kind::pivot_ads}) {
+    Action action;
+    action.kind = kind;
+    action.factor = 0.5;
+    action.skus = {1, 3};
+    menu.actions.push_back(action);
+  }
+  s.control_tower.rules.push_back(menu);
   const Network network(s);
   const sim::AgentId ad = network.ids.ad_program[0];
   const auto day = [](double d) { return sim::days(d) + sim::hours(1); };
   std::vector<Probe::Scripted> script = {
-      {day(1), ad, AdAction{AdAction::Kind::cut, 0.5, {}}},
-      {day(3), ad, AdAction{AdAction::Kind::pause, 1, {}}},
-      {day(5), ad, AdAction{AdAction::Kind::resume, 1, {}}},
-      {day(7), ad, AdAction{AdAction::Kind::pivot, 1, {1, 3}}},
+      {day(1), ad, Intervention{0, 0}},
+      {day(3), ad, Intervention{0, 1}},
+      {day(5), ad, Intervention{0, 2}},
+      {day(7), ad, Intervention{0, 3}},
   };
   sim::World<Msg> world(s.seed, 0);
   std::vector<Probe*> probes;
@@ -206,10 +218,14 @@ TEST(AdProgram, TakesCutPauseResumeAndPivotActions) {
   // A(d) = spend(d) + 0.5 A(d - 1), with 500.00 a day, 250.00 after the cut, 0 while paused.
   const std::vector<double> spend = {50'000, 50'000, 25'000, 25'000, 0,
                                      0,      25'000, 25'000, 25'000, 25'000};
+  const std::size_t planned = s.advertising.programs[0].skus.size();
   double adstock = 0;
   for (std::size_t d = 0; d < sent.size(); ++d) {
     adstock = spend[d] + 0.5 * adstock;
-    EXPECT_DOUBLE_EQ(sent[d].lift, AdProgramAgent::lift(s.advertising.programs[0], adstock))
+    // After the pivot the same adstock is spread over 2 SKUs instead of the planned ones.
+    const double spread = d >= 8 ? static_cast<double>(planned) / 2 : 1;
+    EXPECT_DOUBLE_EQ(sent[d].lift,
+                     AdProgramAgent::lift(s.advertising.programs[0], adstock * spread))
         << "day " << d;
     EXPECT_EQ(sent[d].channels, 1U << static_cast<unsigned>(Channel::web));
   }

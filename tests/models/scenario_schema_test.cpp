@@ -1,19 +1,26 @@
 // scenarios/schema.json documents exactly the fields the parser accepts, each with a description,
-// and closes every object (additionalProperties: false).
+// closes every object (additionalProperties: false), and lists the kinds of each tagged object
+// and the metrics a rule may watch as the parser knows them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
+#include <vector>
 
+#include "models/kpi.hpp"
 #include "models/scenario_format.hpp"
 
 namespace {
 
 using nlohmann::json;
 using retail::scenario::all_object_formats;
+using retail::scenario::all_tagged_formats;
 using retail::scenario::ObjectFormat;
+using retail::scenario::TaggedFormat;
 
 json schema() {
   std::ifstream in(OMNISIM_SOURCE_DIR "/scenarios/schema.json");
@@ -62,6 +69,40 @@ TEST(ScenarioSchema, ObjectsAreClosedAndFieldsDescribed) {
     for (const auto& [name, property] : object.at("properties").items())
       EXPECT_FALSE(property.value("description", "").empty()) << format->name << "." << name;
   }
+}
+
+// A tagged object (a control-tower action) is a oneOf of exactly its kinds' formats, each naming
+// its kind in the tag as a const, and each also checked field by field above.
+TEST(ScenarioSchema, TaggedObjectsAreAOneOfOfTheirKinds) {
+  const json root = schema();
+  const auto formats = all_object_formats();
+  for (const TaggedFormat* tagged : all_tagged_formats()) {
+    SCOPED_TRACE(std::string(tagged->name));
+    ASSERT_EQ(tagged->kinds.size(), tagged->formats.size());
+    std::vector<std::string> expected_refs;
+    for (const ObjectFormat* format : tagged->formats)
+      expected_refs.push_back("#/$defs/" + std::string(format->name));
+    std::vector<std::string> refs;
+    for (const json& variant : root.at("$defs").at(std::string(tagged->name)).at("oneOf"))
+      refs.push_back(variant.at("$ref"));
+    EXPECT_EQ(refs, expected_refs);
+    const std::string tag(tagged->tag);
+    for (std::size_t k = 0; k < tagged->kinds.size(); ++k) {
+      const ObjectFormat* format = tagged->formats[k];
+      const json& variant = schema_of(root, format->name);
+      EXPECT_EQ(variant.at("properties").at(tag).at("const"), tagged->kinds[k]) << format->name;
+      EXPECT_THAT(variant.at("required").get<std::vector<std::string>>(), testing::Contains(tag))
+          << format->name;
+      EXPECT_NE(std::ranges::find(formats, format), formats.end()) << format->name;
+    }
+  }
+}
+
+// A rule may watch exactly the flow metrics the reports carry.
+TEST(ScenarioSchema, RuleMetricsAreTheFlowMetrics) {
+  const json root = schema();
+  EXPECT_EQ(root.at("$defs").at("rule").at("properties").at("metric").at("enum"),
+            json(retail::flow_metric_names()));
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <limits>
 #include <numeric>
 
+#include "models/kpi.hpp"
+
 namespace {
 
 using nlohmann::json;
@@ -107,6 +109,74 @@ json levers_document() {
          {"daily_budget", 50.005}}}},
       {"scaling", {{"enabled", true}, {"roas_target", 3}, {"step", 0.2}, {"window_days", 14}}}};
   return d;
+}
+
+// The example with a control tower of two rules between them taking every kind of action, and a
+// status quo that reviews one of them. The example has the promotion "apparel-weekend" and the ad
+// program "web-heroes"; its one DC is node 0 and its stores nodes 1 to 5.
+json control_document() {
+  json d = small_document();
+  d["control_tower"] = {
+      {"evaluation_hour", 7.5},
+      {"review", {{"day", "thursday"}, {"hour", 9}}},
+      {"rules",
+       {{{"name", "cancellations"},
+         {"metric", "cancellation_rate"},
+         {"scope", {{"channel", "web"}, {"zone", "north"}}},
+         {"window_days", 3},
+         {"comparator", ">"},
+         {"threshold", 0.02},
+         {"sustained_for_hours", 72},
+         {"owner", "ecommerce-ops"},
+         {"timebox_hours", 36},
+         {"decision_hours",
+          {{"distribution", "triangular"}, {"min", 4}, {"mode", 12}, {"max", 36}}},
+         {"cooldown_hours", 336},
+         {"actions",
+          {{{"action", "cut_ads"}, {"program", "web-heroes"}, {"factor", 0.5}},
+           {{"action", "widen_promise"}, {"hours", 24}},
+           {{"action", "expedite"},
+            {"channel", "marketplace"},
+            {"zone", "south"},
+            {"delay_hours", 2}},
+           {{"action", "switch_carrier"}, {"zone", "north"}, {"carrier", "swiftship"}},
+           {{"action", "pause_promo"}, {"promotion", "apparel-weekend"}, {"channel", "store"}},
+           {{"action", "fix_promo"}, {"promotion", "apparel-weekend"}}}}},
+        {{"name", "footwear-availability"},
+         {"metric", "in_stock_rate"},
+         {"scope", {{"node", "store-north-2"}, {"category", "footwear"}}},
+         {"comparator", "<="},
+         {"threshold", 0.9},
+         {"owner", "supply-planning"},
+         {"timebox_hours", 96},
+         {"cadence", "weekly"},
+         {"actions",
+          {{{"action", "transfer_inventory"},
+            {"from", "dc-east"},
+            {"to", "store-north-2"},
+            {"categories", {"footwear"}},
+            {"skus", {"SKU-001"}},
+            {"share", 0.5},
+            {"transit_hours", 12}},
+           {{"action", "pivot_ads"}, {"program", "web-heroes"}, {"skus", {"SKU-003"}}},
+           {{"action", "pause_ads"}, {"program", "web-heroes"}, {"delay_hours", 1}},
+           {{"action", "resume_ads"}, {"program", "web-heroes"}, {"delay_hours", 168}},
+           {{"action", "freeze_promos"}},
+           {{"action", "update_sizing_content"}, {"value", 0.9}},
+           {{"action", "change_packaging"}, {"value", 0.8}},
+           {{"action", "tighten_disposition"},
+            {"reason", "damaged"},
+            {"disposition", {{"restock", 0.1}, {"liquidate", 0.3}}}},
+           {{"action", "fix_promo"}, {"promotion", "apparel-weekend"}, {"channel", "bopis"}}}}}}}};
+  d["status_quo"] = {{"first_review_day", 14}, {"review_every_days", 7},
+                     {"review_hour", 11},      {"decision_hours", 48},
+                     {"window_days", 28},      {"rules", {"footwear-availability"}}};
+  return d;
+}
+
+// The pointer of action `a` of rule `r` in control_document().
+std::string action_at(int r, int a) {
+  return "/control_tower/rules/" + std::to_string(r) + "/actions/" + std::to_string(a);
 }
 
 TEST(ScenarioExample, LoadsWithTheExpectedShape) {
@@ -414,8 +484,12 @@ TEST(ScenarioLevers, PromotionsAdvertisingAndScalingConvert) {
 }
 
 TEST(ScenarioDefaults, LeversTakeConfigDefaults) {
-  // The example has none of them.
-  const retail::Scenario s = retail::load_scenario(kSmall).scenario;
+  json d = small_document();
+  for (const char* lever :
+       {"/demand/promo_mismatch", "/orders/reship_damaged",
+        "/customer_service/reasons/promo_mismatch", "/promotions", "/advertising"})
+    if (d.contains(json::json_pointer(lever))) d = without(d, lever);
+  const retail::Scenario s = retail::parse_scenario(d);
   const retail::PromoMismatchBehaviour mismatch;
   EXPECT_EQ(s.demand.promo_mismatch.abandon, mismatch.abandon);
   EXPECT_EQ(s.demand.promo_mismatch.return_uplift, mismatch.return_uplift);
@@ -473,6 +547,174 @@ TEST(ScenarioDefaults, PromotionAndAdProgramFieldsDefault) {
   EXPECT_EQ(a.half_saturation_cents, program.half_saturation_cents);
   EXPECT_EQ(a.hill_exponent, program.hill_exponent);
   EXPECT_FALSE(s.advertising.scaling.enabled);
+}
+
+TEST(ScenarioControl, RulesActionsAndStatusQuoConvert) {
+  const retail::Scenario s = retail::parse_scenario(control_document());
+  using retail::Action;
+  using retail::Channel;
+  using Kind = retail::Action::Kind;
+  const retail::ControlTower& tower = s.control_tower;
+  EXPECT_EQ(tower.evaluation_hour, 7.5);
+  EXPECT_EQ(tower.review_day, 3u);  // thursday
+  EXPECT_EQ(tower.review_hour, 9);
+  ASSERT_EQ(tower.rules.size(), 2u);
+
+  const retail::Rule& cancellations = tower.rules[0];
+  EXPECT_EQ(cancellations.name, "cancellations");
+  EXPECT_EQ(cancellations.metric, "cancellation_rate");
+  EXPECT_EQ(cancellations.scope.channel, Channel::web);
+  EXPECT_EQ(cancellations.scope.zone, 0u);
+  EXPECT_FALSE(cancellations.scope.category);
+  EXPECT_FALSE(cancellations.scope.node);
+  EXPECT_EQ(cancellations.window_days, 3u);
+  EXPECT_EQ(cancellations.comparator, retail::Rule::Comparator::greater);
+  EXPECT_EQ(cancellations.threshold, 0.02);
+  EXPECT_EQ(cancellations.sustained_for_hours, 72);
+  EXPECT_EQ(cancellations.owner, "ecommerce-ops");
+  EXPECT_EQ(cancellations.timebox_hours, 36);
+  EXPECT_EQ(cancellations.decision_hours.describe(), "triangular(4, 12, 36)");
+  EXPECT_EQ(cancellations.cooldown_hours, 336);
+  EXPECT_FALSE(cancellations.weekly);
+  ASSERT_EQ(cancellations.actions.size(), 6u);
+  const Action& cut = cancellations.actions[0];
+  EXPECT_EQ(cut.kind, Kind::cut_ads);
+  EXPECT_EQ(cut.program, 0u);
+  EXPECT_EQ(cut.factor, 0.5);
+  EXPECT_EQ(cut.delay_hours, 0);
+  const Action& widen = cancellations.actions[1];
+  EXPECT_EQ(widen.kind, Kind::widen_promise);
+  EXPECT_TRUE(widen.all_zones);
+  EXPECT_EQ(widen.hours, 24);
+  const Action& expedite = cancellations.actions[2];
+  EXPECT_EQ(expedite.kind, Kind::expedite);
+  EXPECT_EQ(expedite.channel, Channel::marketplace);
+  EXPECT_FALSE(expedite.all_zones);
+  EXPECT_EQ(expedite.zone, 2u);
+  EXPECT_EQ(expedite.delay_hours, 2);
+  const Action& carrier = cancellations.actions[3];
+  EXPECT_EQ(carrier.kind, Kind::switch_carrier);
+  EXPECT_FALSE(carrier.all_zones);
+  EXPECT_EQ(carrier.zone, 0u);
+  EXPECT_EQ(carrier.carrier, 1u);
+  const Action& pause_promo = cancellations.actions[4];
+  EXPECT_EQ(pause_promo.kind, Kind::pause_promo);
+  EXPECT_EQ(pause_promo.promotion, 0u);
+  EXPECT_EQ(pause_promo.channel, Channel::store);
+  const Action& fix_everywhere = cancellations.actions[5];
+  EXPECT_EQ(fix_everywhere.kind, Kind::fix_promo);
+  EXPECT_TRUE(fix_everywhere.all_channels);
+
+  const retail::Rule& availability = tower.rules[1];
+  EXPECT_EQ(availability.scope.node, 2u);  // after the one DC, the second store
+  EXPECT_EQ(availability.scope.category, 1u);
+  EXPECT_FALSE(availability.scope.channel);
+  EXPECT_FALSE(availability.scope.zone);
+  EXPECT_EQ(availability.comparator, retail::Rule::Comparator::less_equal);
+  EXPECT_TRUE(availability.weekly);
+  EXPECT_EQ(availability.decision_hours.describe(), "uniform(0, 96)");  // over its own timebox
+  ASSERT_EQ(availability.actions.size(), 9u);
+  const Action& transfer = availability.actions[0];
+  EXPECT_EQ(transfer.kind, Kind::transfer_inventory);
+  EXPECT_EQ(transfer.from, 0u);
+  EXPECT_EQ(transfer.to, 2u);
+  EXPECT_EQ(transfer.skus, (std::vector<retail::SkuId>{0, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(transfer.share, 0.5);
+  EXPECT_EQ(transfer.transit_hours, 12);
+  const Action& pivot = availability.actions[1];
+  EXPECT_EQ(pivot.kind, Kind::pivot_ads);
+  EXPECT_EQ(pivot.skus, (std::vector<retail::SkuId>{2}));
+  EXPECT_EQ(availability.actions[2].kind, Kind::pause_ads);
+  EXPECT_EQ(availability.actions[2].delay_hours, 1);
+  EXPECT_EQ(availability.actions[3].kind, Kind::resume_ads);
+  EXPECT_EQ(availability.actions[3].delay_hours, 168);
+  EXPECT_EQ(availability.actions[4].kind, Kind::freeze_promos);
+  EXPECT_EQ(availability.actions[5].kind, Kind::update_sizing_content);
+  EXPECT_EQ(availability.actions[5].value, 0.9);
+  EXPECT_EQ(availability.actions[6].kind, Kind::change_packaging);
+  EXPECT_EQ(availability.actions[6].value, 0.8);
+  const Action& tighten = availability.actions[7];
+  EXPECT_EQ(tighten.kind, Kind::tighten_disposition);
+  EXPECT_EQ(tighten.reason, retail::ReturnReason::damaged);
+  EXPECT_DOUBLE_EQ(tighten.disposition[0], 0.25);  // restock 0.1 of 0.4
+  EXPECT_EQ(tighten.disposition[1], 0);
+  EXPECT_DOUBLE_EQ(tighten.disposition[2], 0.75);
+  EXPECT_EQ(tighten.disposition[3], 0);
+  const Action& fix_bopis = availability.actions[8];
+  EXPECT_FALSE(fix_bopis.all_channels);
+  EXPECT_EQ(fix_bopis.channel, Channel::bopis);
+
+  const retail::StatusQuo& quo = s.status_quo;
+  EXPECT_EQ(quo.first_review_day, 14);
+  EXPECT_EQ(quo.review_every_days, 7);
+  EXPECT_EQ(quo.review_hour, 11);
+  EXPECT_EQ(quo.decision_hours.describe(), "fixed(48)");
+  EXPECT_EQ(quo.window_days, 28u);
+  EXPECT_EQ(quo.rules, (std::vector<std::uint32_t>{1}));
+}
+
+TEST(ScenarioDefaults, ControlTowerAndStatusQuoTakeConfigDefaults) {
+  const retail::ControlTower tower;
+  const retail::StatusQuo quo;
+  for (const json& d :
+       {small_document(), with(small_document(), "/control_tower", json::object())}) {
+    const retail::Scenario s = retail::parse_scenario(d);
+    EXPECT_EQ(s.control_tower.evaluation_hour, tower.evaluation_hour);
+    EXPECT_EQ(s.control_tower.review_day, tower.review_day);
+    EXPECT_EQ(s.control_tower.review_hour, tower.review_hour);
+    EXPECT_TRUE(s.control_tower.rules.empty());
+    EXPECT_EQ(s.status_quo.first_review_day, quo.first_review_day);
+    EXPECT_EQ(s.status_quo.review_every_days, quo.review_every_days);
+    EXPECT_EQ(s.status_quo.review_hour, quo.review_hour);
+    EXPECT_EQ(s.status_quo.decision_hours.describe(), quo.decision_hours.describe());
+    EXPECT_EQ(s.status_quo.window_days, quo.window_days);
+    EXPECT_TRUE(s.status_quo.rules.empty());
+  }
+}
+
+TEST(ScenarioDefaults, RuleAndActionFieldsDefault) {
+  json d = small_document();
+  const json minimal = {{"name", "late"},
+                        {"metric", "on_time_rate"},
+                        {"comparator", "<"},
+                        {"threshold", 0.9},
+                        {"owner", "logistics"},
+                        {"actions",
+                         {{{"action", "transfer_inventory"},
+                           {"from", "store-south-1"},
+                           {"to", "store-south-2"},
+                           {"skus", {"SKU-002"}},
+                           {"share", 1}},
+                          {{"action", "switch_carrier"}, {"carrier", "parcelco"}},
+                          {{"action", "expedite"}, {"channel", "web"}}}}};
+  json short_timebox = minimal;
+  short_timebox["name"] = "quick";
+  short_timebox["timebox_hours"] = 10;
+  d["control_tower"] = {{"rules", {minimal, short_timebox}}};
+  const retail::Scenario s = retail::parse_scenario(d);
+  const retail::Rule defaults;
+  const retail::Rule& r = s.control_tower.rules.at(0);
+  EXPECT_FALSE(r.scope.channel || r.scope.category || r.scope.zone || r.scope.node);
+  EXPECT_EQ(r.window_days, defaults.window_days);
+  EXPECT_EQ(r.sustained_for_hours, defaults.sustained_for_hours);
+  EXPECT_EQ(r.timebox_hours, defaults.timebox_hours);
+  EXPECT_EQ(r.decision_hours.describe(), "uniform(0, 48)");
+  EXPECT_EQ(r.cooldown_hours, defaults.cooldown_hours);
+  EXPECT_FALSE(r.weekly);
+  const retail::Action& transfer = r.actions.at(0);
+  EXPECT_EQ(transfer.from, 4u);  // stores follow the one DC
+  EXPECT_EQ(transfer.to, 5u);
+  EXPECT_EQ(transfer.share, 1);
+  EXPECT_EQ(transfer.transit_hours, retail::Action{}.transit_hours);
+  EXPECT_EQ(transfer.delay_hours, 0);
+  EXPECT_TRUE(r.actions.at(1).all_zones);
+  EXPECT_EQ(r.actions.at(1).carrier, 0u);
+  EXPECT_TRUE(r.actions.at(2).all_zones);
+  EXPECT_EQ(r.actions.at(2).channel, retail::Channel::web);
+  // The default decision time follows the rule's own timebox.
+  EXPECT_EQ(s.control_tower.rules.at(1).decision_hours.describe(), "uniform(0, 10)");
+  // Without a list, the status quo reviews every rule, in order.
+  EXPECT_EQ(s.status_quo.rules, (std::vector<std::uint32_t>{0, 1}));
 }
 
 TEST(ScenarioErrors, UnknownFieldSuggestsTheClosestKnownOne) {
@@ -772,8 +1014,9 @@ TEST(ScenarioErrors, PromotionFields) {
   EXPECT_EQ(error_of(with(d, "/promotions/0/end_day", 7)),
             "/promotions/0/end_day: 7 is out of range (expected a number > 7 and at most "
             "1000000000)");
-  EXPECT_EQ(error_of(with(d, "/promotions/0/start_day", 56)),
-            "/promotions/0/start_day: 56 is out of range (expected a number >= 0 and < 56)");
+  // Planned past the horizon (say, after --set horizon_days=7): it loads and never runs.
+  EXPECT_EQ(error_of(with(with(d, "/promotions/0/start_day", 156), "/promotions/0/end_day", 160)),
+            "");
   EXPECT_THAT(error_of(with(d, "/promotions/0/start_day", -1)),
               StartsWith("/promotions/0/start_day: -1 is out of range"));
   for (const int discount : {0, 1})
@@ -874,6 +1117,221 @@ TEST(ScenarioErrors, MismatchReshipAndContactReason) {
       StartsWith("/customer_service/reasons/promo_mismatch/appeasement: -1 is out of range"));
 }
 
+TEST(ScenarioErrors, RuleOnAnUnknownMetric) {
+  const json d = control_document();
+  EXPECT_THAT(error_of(with(d, "/control_tower/rules/0/metric", "cancelation_rate")),
+              StartsWith(R"(/control_tower/rules/0/metric: "cancelation_rate" is not a metric a )"
+                         R"(rule can watch (did you mean "cancellation_rate"? metrics: )"
+                         "availability_integrity, in_stock_rate, otif,"));
+  // Without a close one, every metric is listed.
+  const std::string message = error_of(with(d, "/control_tower/rules/0/metric", "happiness"));
+  EXPECT_THAT(message, StartsWith(R"(/control_tower/rules/0/metric: "happiness" is not a metric a )"
+                                  "rule can watch (metrics: availability_integrity,"));
+  for (const std::string& metric : retail::flow_metric_names())
+    EXPECT_THAT(message, HasSubstr(metric));
+  EXPECT_THAT(error_of(without(d, "/control_tower/rules/0/metric")),
+              StartsWith("/control_tower/rules/0/metric: missing required field (expected a flow "
+                         R"(metric name such as "cancellation_rate"))"));
+}
+
+TEST(ScenarioErrors, ActionFieldsBelongToTheirKind) {
+  const json d = control_document();
+  EXPECT_EQ(error_of(with(d, action_at(1, 2) + "/factor", 0.5)),
+            action_at(1, 2) +
+                R"(/factor: unknown field "factor" for a pause_ads action (a field of cut_ads )"
+                "actions; pause_ads takes action, delay_hours and program)");
+  EXPECT_EQ(error_of(with(d, action_at(0, 1) + "/channel", "web")),
+            action_at(0, 1) +
+                R"(/channel: unknown field "channel" for a widen_promise action (a field of )"
+                "expedite, pause_promo and fix_promo actions; widen_promise takes action, "
+                "delay_hours, zone and hours)");
+  EXPECT_EQ(error_of(with(d, action_at(0, 0) + "/programme", "web-heroes")),
+            action_at(0, 0) +
+                R"(/programme: unknown field "programme" for a cut_ads action (did you mean )"
+                R"("program"? cut_ads takes action, delay_hours, program and factor))");
+  EXPECT_EQ(error_of(with(d, action_at(1, 4) + "/promotion", "apparel-weekend")),
+            action_at(1, 4) +
+                R"(/promotion: unknown field "promotion" for a freeze_promos action (a field of )"
+                "pause_promo and fix_promo actions; freeze_promos takes action and delay_hours)");
+  EXPECT_THAT(error_of(with(d, action_at(0, 0) + "/action", "cut_add")),
+              StartsWith(action_at(0, 0) + R"(/action: "cut_add" is not an action kind (did you )"
+                                           R"(mean "cut_ads"? expected one of "cut_ads", )"));
+  EXPECT_THAT(error_of(with(d, action_at(0, 0) + "/action", "reorder")),
+              StartsWith(action_at(0, 0) + R"(/action: "reorder" is not an action kind )"
+                                           R"((expected one of "cut_ads", "pause_ads",)"));
+  EXPECT_THAT(error_of(without(d, action_at(0, 0) + "/action")),
+              StartsWith(action_at(0, 0) + R"(/action: missing required field (expected one of )"));
+  EXPECT_THAT(error_of(with(d, action_at(0, 0), "cut_ads")),
+              StartsWith(action_at(0, 0) + R"(: "cut_ads" is not an action (expected an object)"));
+  EXPECT_THAT(error_of(without(d, action_at(0, 0) + "/factor")),
+              StartsWith(action_at(0, 0) + "/factor: missing required field (expected a number "
+                                           "between 0 and 1)"));
+}
+
+TEST(ScenarioErrors, ActionsNameWhatExists) {
+  const json d = control_document();
+  EXPECT_EQ(error_of(with(d, action_at(0, 0) + "/program", "web-hero")),
+            action_at(0, 0) + R"(/program: "web-hero" is not an ad program name (did you mean )"
+                              R"("web-heroes"? ad programs: web-heroes))");
+  EXPECT_THAT(error_of(with(d, action_at(0, 4) + "/promotion", "spring")),
+              StartsWith(action_at(0, 4) + R"(/promotion: "spring" is not a promotion name )"
+                                           "(promotions: apparel-weekend)"));
+  EXPECT_EQ(error_of(with(d, action_at(1, 0) + "/to", "store-north-3")),
+            action_at(1, 0) +
+                R"(/to: "store-north-3" is not a DC or store name (did you mean "store-north-1"? )"
+                "DCs: dc-east; stores: store-north-1, store-north-2, store-central-1, "
+                "store-south-1, store-south-2)");
+  EXPECT_THAT(error_of(with(d, "/control_tower/rules/1/scope/node", "dc-west")),
+              StartsWith(R"(/control_tower/rules/1/scope/node: "dc-west" is not a DC or store )"
+                         R"(name (did you mean "dc-east"?)"));
+  EXPECT_THAT(error_of(with(d, action_at(0, 3) + "/carrier", "fastco")),
+              StartsWith(action_at(0, 3) + R"(/carrier: "fastco" is not a carrier name)"));
+  EXPECT_THAT(error_of(with(d, action_at(0, 2) + "/zone", "east")),
+              StartsWith(action_at(0, 2) + R"(/zone: "east" is not a zone name)"));
+  EXPECT_THAT(error_of(with(d, action_at(1, 1) + "/skus/0", "SKU-300")),
+              StartsWith(action_at(1, 1) + R"(/skus/0: "SKU-300" is not a SKU name)"));
+  EXPECT_THAT(error_of(with(d, "/control_tower/rules/0/scope/zone", "nort")),
+              StartsWith(R"(/control_tower/rules/0/scope/zone: "nort" is not a zone name)"));
+  EXPECT_THAT(error_of(with(d, "/control_tower/rules/1/scope/category", "shoes")),
+              StartsWith(R"(/control_tower/rules/1/scope/category: "shoes" is not a category )"));
+  EXPECT_THAT(error_of(with(d, "/control_tower/rules/0/scope/channel", "email")),
+              StartsWith(R"(/control_tower/rules/0/scope/channel: "email" is not a channel)"));
+  EXPECT_THAT(error_of(with(d, action_at(1, 7) + "/reason", "too_big")),
+              StartsWith(action_at(1, 7) + R"(/reason: "too_big" is not a return reason)"));
+}
+
+TEST(ScenarioErrors, TransfersAndExpediting) {
+  const json d = control_document();
+  EXPECT_EQ(error_of(with(d, action_at(1, 0) + "/to", "dc-east")),
+            action_at(1, 0) + R"(/to: "dc-east" is the node the transfer is from (expected a )"
+                              "different DC or store)");
+  EXPECT_EQ(
+      error_of(without(without(d, action_at(1, 0) + "/skus"), action_at(1, 0) + "/categories")),
+      action_at(1, 0) +
+          "/skus: missing required field (expected SKU names in skus, "
+          "category names in categories, or both)");
+  EXPECT_THAT(error_of(with(d, action_at(1, 0) + "/share", 0)),
+              StartsWith(action_at(1, 0) + "/share: 0 is out of range (expected a number > 0 and "
+                                           "<= 1)"));
+  EXPECT_THAT(error_of(without(d, action_at(1, 0) + "/from")),
+              StartsWith(action_at(1, 0) + "/from: missing required field (expected a DC or "
+                                           "store name)"));
+  for (const char* channel : {"store", "bopis"})
+    EXPECT_EQ(error_of(with(d, action_at(0, 2) + "/channel", channel)),
+              action_at(0, 2) + "/channel: \"" + channel +
+                  "\" is not a channel shipped by carrier (store sales leave with the customer "
+                  "and BOPIS orders are collected, so there is nothing to expedite; expected one "
+                  R"(of "web", "marketplace"))");
+  EXPECT_EQ(error_of(with(d, action_at(0, 2) + "/channel", "email")),
+            action_at(0, 2) + R"(/channel: "email" is not a channel shipped by carrier )"
+                              R"((expected one of "web", "marketplace"))");
+}
+
+TEST(ScenarioErrors, RuleFields) {
+  const json d = control_document();
+  const std::string rule = "/control_tower/rules/0";
+  EXPECT_EQ(error_of(with(d, "/control_tower/rules/1/name", "cancellations")),
+            R"(/control_tower/rules/1/name: "cancellations" is a duplicate rule name (already )"
+            "the name of /control_tower/rules/0)");
+  EXPECT_EQ(error_of(with(d, rule + "/window_days", 57)),
+            rule + "/window_days: 57 is out of range (expected an integer between 1 and 56)");
+  EXPECT_EQ(
+      error_of(with(d, rule + "/comparator", "=")),
+      rule + R"(/comparator: "=" is not a comparator (expected one of "<", "<=", ">", ">="))");
+  EXPECT_THAT(error_of(with(d, rule + "/threshold", "2%")),
+              StartsWith(rule + R"(/threshold: "2%" is not a number)"));
+  EXPECT_THAT(error_of(without(d, rule + "/threshold")),
+              StartsWith(rule + "/threshold: missing required field"));
+  EXPECT_THAT(error_of(with(d, rule + "/owner", "")),
+              StartsWith(rule + R"(/owner: "" is not a valid name)"));
+  EXPECT_THAT(error_of(without(d, rule + "/owner")),
+              StartsWith(rule + "/owner: missing required field"));
+  EXPECT_THAT(error_of(with(d, rule + "/timebox_hours", 0)),
+              StartsWith(rule + "/timebox_hours: 0 is out of range (expected a number > 0"));
+  EXPECT_THAT(error_of(with(d, rule + "/sustained_for_hours", -1)),
+              StartsWith(rule + "/sustained_for_hours: -1 is out of range"));
+  EXPECT_THAT(error_of(with(d, rule + "/cooldown_hours", -1)),
+              StartsWith(rule + "/cooldown_hours: -1 is out of range"));
+  EXPECT_EQ(
+      error_of(with(d, rule + "/cadence", "monthly")),
+      rule + R"(/cadence: "monthly" is not a cadence (expected one of "immediate", "weekly"))");
+  EXPECT_THAT(error_of(with(d, rule + "/scope/shop", "x")),
+              StartsWith(rule + R"(/scope/shop: unknown field "shop")"));
+  EXPECT_EQ(error_of(with(d, rule + "/actions", json::array())),
+            rule + "/actions: [] has too few elements (expected an array of 1 to 100 actions)");
+  EXPECT_EQ(error_of(with(d, rule + "/actions",
+                          json::array_t(101, d["control_tower"]["rules"][0]["actions"][1]))),
+            rule + "/actions: has 101 elements: at most 100 actions are supported");
+  EXPECT_EQ(error_of(with(d, "/control_tower/rules", json::array_t(1001))),
+            "/control_tower/rules: has 1001 elements: at most 1000 rules are supported");
+  EXPECT_THAT(error_of(with(d, action_at(0, 0) + "/factor", 1.5)),
+              StartsWith(action_at(0, 0) + "/factor: 1.5 is out of range (expected a number "
+                                           "between 0 and 1)"));
+  EXPECT_THAT(error_of(with(d, action_at(0, 1) + "/hours", 0)),
+              StartsWith(action_at(0, 1) + "/hours: 0 is out of range"));
+  EXPECT_THAT(error_of(with(d, action_at(1, 5) + "/value", 2)),
+              StartsWith(action_at(1, 5) + "/value: 2 is out of range"));
+  EXPECT_THAT(error_of(with(d, action_at(1, 3) + "/delay_hours", -1)),
+              StartsWith(action_at(1, 3) + "/delay_hours: -1 is out of range"));
+  EXPECT_EQ(error_of(with(d, action_at(1, 7) + "/disposition", {{"restock", 0}})),
+            action_at(1, 7) + R"(/disposition: {"restock":0} has no positive probability )"
+                              "(expected probabilities of restock, refurbish, liquidate and "
+                              "destroy, with a positive sum)");
+  EXPECT_THAT(error_of(with(d, "/control_tower/review/day", "funday")),
+              StartsWith(R"(/control_tower/review/day: "funday" is not a day of the week)"));
+  EXPECT_THAT(error_of(with(d, "/control_tower/review/hour", 24)),
+              StartsWith("/control_tower/review/hour: 24 is out of range (expected a number >= 0 "
+                         "and < 24)"));
+}
+
+TEST(ScenarioErrors, EvaluationMustFollowTheReportLatency) {
+  const json d = with(control_document(), "/kpi/report_latency_minutes", 480);
+  EXPECT_EQ(error_of(d),
+            "/control_tower/evaluation_hour: 7.5 is not later in the day than the report latency "
+            "(expected an hour after kpi.report_latency_minutes, 480 minutes after midnight: the "
+            "reports of the previous day must have arrived)");
+  EXPECT_EQ(error_of(without(d, "/control_tower/evaluation_hour")),
+            "/control_tower/evaluation_hour: the default, 6, is not later in the day than the "
+            "report latency (expected an hour after kpi.report_latency_minutes, 480 minutes after "
+            "midnight: the reports of the previous day must have arrived)");
+  EXPECT_EQ(error_of(with(d, "/control_tower/evaluation_hour", 8)).find("8 is not later"),
+            std::string("/control_tower/evaluation_hour: ").size());  // equal is not later
+  EXPECT_EQ(error_of(with(d, "/control_tower/evaluation_hour", 8.25)), "");
+  // Without rules the default hour is never used, so a long latency is no error.
+  EXPECT_EQ(error_of(without(without(d, "/control_tower"), "/status_quo")), "");
+  EXPECT_THAT(error_of(with(control_document(), "/control_tower/evaluation_hour", 24)),
+              StartsWith("/control_tower/evaluation_hour: 24 is out of range (expected a number "
+                         ">= 0 and < 24)"));
+}
+
+TEST(ScenarioErrors, StatusQuo) {
+  const json d = control_document();
+  EXPECT_EQ(error_of(with(d, "/status_quo/rules/0", "footwear-avilability")),
+            R"(/status_quo/rules/0: "footwear-avilability" is not a rule name (did you mean )"
+            R"("footwear-availability"? rules: cancellations, footwear-availability))");
+  EXPECT_EQ(error_of(with(d, "/status_quo/rules/1", "footwear-availability")),
+            R"(/status_quo/rules/1: "footwear-availability" is listed twice (already at )"
+            "/status_quo/rules/0)");
+  EXPECT_EQ(error_of(without(d, "/control_tower")),
+            R"(/status_quo/rules/0: "footwear-availability" is not a rule name )"
+            "(control_tower.rules defines none)");
+  EXPECT_THAT(
+      error_of(with(d, "/status_quo/review_every_days", 0)),
+      StartsWith("/status_quo/review_every_days: 0 is out of range (expected a number > 0"));
+  EXPECT_THAT(error_of(with(d, "/status_quo/first_review_day", -7)),
+              StartsWith("/status_quo/first_review_day: -7 is out of range"));
+  EXPECT_EQ(error_of(with(d, "/status_quo/window_days", 57)),
+            "/status_quo/window_days: 57 is out of range (expected an integer between 0 and 56)");
+  EXPECT_EQ(error_of(with(d, "/status_quo/window_days", 0)), "");  // each rule's own window
+  EXPECT_THAT(error_of(with(d, "/status_quo/review_hour", 25)),
+              StartsWith("/status_quo/review_hour: 25 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/status_quo/decision_hours", "slow")),
+              StartsWith(R"(/status_quo/decision_hours: "slow" is not a distribution)"));
+  EXPECT_THAT(error_of(with(d, "/status_quo/review_evry_days", 7)),
+              StartsWith(R"(/status_quo/review_evry_days: unknown field "review_evry_days" (did )"
+                         R"(you mean "review_every_days"?))"));
+}
+
 // An amount that rounds to no cents would be a zero divisor: a list price or an ad response's
 // half-saturation spend.
 TEST(ScenarioErrors, PositiveMoneyMustNotRoundToZeroCents) {
@@ -948,6 +1406,24 @@ TEST(ScenarioErrors, EveryFieldOfTheLeversIsValidated) {
     }
   }
   EXPECT_GT(checked, 40u);
+}
+
+// The same for every field of the control tower and the status quo (a threshold may be any
+// number, so only [] is wrong there).
+TEST(ScenarioErrors, EveryFieldOfTheControlTowerIsValidated) {
+  const json document = control_document();
+  const json leaves = document.flatten();
+  std::size_t checked = 0;
+  for (const auto& [pointer, value] : leaves.items()) {
+    if (!pointer.starts_with("/control_tower") && !pointer.starts_with("/status_quo")) continue;
+    ++checked;
+    for (const json& bad : {json::array(), json(-1)}) {
+      if (pointer.ends_with("/threshold") && bad == json(-1)) continue;
+      const std::string message = error_of(with(document, pointer, bad));
+      EXPECT_THAT(message, StartsWith(pointer)) << "setting " << pointer << " to " << bad.dump();
+    }
+  }
+  EXPECT_GT(checked, 60u);
 }
 
 TEST(ScenarioText, MalformedJsonGivesLineAndColumn) {
@@ -1039,6 +1515,7 @@ TEST_F(ScenarioFiles, ExtendsMergesRecursivelyRelativeToEachFile) {
       write_json("child.json", json{{"extends", "base/parent.json"},
                                     {"name", "child"},
                                     {"kpi", nullptr},
+                                    {"advertising", nullptr},  // it advertises footwear
                                     {"catalog", {{"categories", {"apparel"}}, {"skus", apparel}}}});
   const retail::LoadedScenario loaded = retail::load_scenario(child);
   EXPECT_EQ(loaded.scenario.name, "child");

@@ -17,32 +17,25 @@ namespace {
 namespace fs = std::filesystem;
 using omnisim::testing::CliResult;
 using omnisim::testing::fresh_scratch_dir;
+using omnisim::testing::line_count;
 using omnisim::testing::listing;
 using omnisim::testing::omnisim_cli;
+using omnisim::testing::read_file;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 const std::string kSmall = std::string(OMNISIM_SOURCE_DIR) + "/scenarios/examples/small.json";
-// Two weeks instead of eight keep the end-to-end tests quick.
-const std::string kShort = "horizon_days=14";
-
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::size_t line_count(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
+// Four weeks instead of eight keep the end-to-end tests quick (the promotion starts on day 18).
+const std::string kShort = "horizon_days=28";
 
 TEST(CliValidate, SummarisesTheExampleScenario) {
   const CliResult result = omnisim_cli({"validate", kSmall});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(result.out,
-              HasSubstr("20 SKUs in 4 categories, 3 zones, 5 stores, 1 DC, 2 carriers"));
+  EXPECT_THAT(
+      result.out,
+      HasSubstr("20 SKUs in 4 categories, 3 zones, 5 stores, 1 DC, 2 carriers, 0 control-tower "
+                "rules"));
   EXPECT_THAT(result.out, ::testing::EndsWith("\nok\n"));
   EXPECT_EQ(result.err, "");
 }
@@ -50,7 +43,7 @@ TEST(CliValidate, SummarisesTheExampleScenario) {
 TEST(CliValidate, AppliesOverrides) {
   const CliResult result = omnisim_cli({"validate", kSmall, "--set", kShort});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(result.out, HasSubstr("a horizon of 14 days"));
+  EXPECT_THAT(result.out, HasSubstr("a horizon of 28 days"));
 }
 
 TEST(CliValidate, BadInputIsExitStatusTwo) {
@@ -86,47 +79,64 @@ TEST(CliHelp, ListsCommandsWithExamplesAndOptionDefaults) {
   EXPECT_THAT(top.out, HasSubstr("validate"));
   EXPECT_THAT(top.out, HasSubstr("omnisim validate scenarios/examples/small.json"));
   EXPECT_THAT(top.out, HasSubstr("omnisim run scenarios/examples/small.json"));
+  EXPECT_THAT(top.out,
+              HasSubstr("omnisim run scenarios/half_live_promo.json "
+                        "scenarios/ads_into_stockouts.json scenarios/returns_spiral.json --out "
+                        "results"));
+  EXPECT_THAT(top.out, HasSubstr("--no-control-tower"));
 
   const CliResult run = omnisim_cli({"run", "--help"});
   EXPECT_EQ(run.status, 0);
-  for (const char* option : {"--reps", "--seed", "--threads", "--set", "--out", "--force"})
+  for (const char* option : {"--reps", "--seed", "--threads", "--set", "--out", "--force",
+                             "--no-control-tower", "--control-tower-only"})
     EXPECT_THAT(run.out, HasSubstr(option));
   EXPECT_THAT(run.out, HasSubstr("Default: 0"));
   EXPECT_THAT(run.out, HasSubstr("Default: the scenario's \"replications\""));
 }
 
-TEST(CliRun, WritesSummaryTimeseriesAndInventory) {
+TEST(CliRun, WritesEveryOutputFileForAScenarioWithoutRules) {
   const fs::path out = fresh_scratch_dir() / "run";
   const CliResult result = omnisim_cli(
       {"run", kSmall, "--reps", "2", "--seed", "7", "--set", kShort, "--out", out.string()});
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(out), ElementsAre("inventory.csv", "summary.json", "timeseries.csv"));
+  EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "inventory.csv", "replications.csv",
+                                        "summary.json", "timeseries.csv"));
   EXPECT_THAT(result.out, HasSubstr("95% CI"));
   EXPECT_THAT(result.out, HasSubstr("availability_integrity"));
+  EXPECT_THAT(result.out, HasSubstr("no control-tower rules"));
 
-  const auto summary = nlohmann::json::parse(read(out / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["scenario"]["name"], "small example");
   EXPECT_EQ(summary["scenario"]["replications"], 2);
   EXPECT_EQ(summary["scenario"]["seed"], 7);
-  EXPECT_EQ(summary["scenario"]["horizon_days"], 14);
+  EXPECT_EQ(summary["scenario"]["horizon_days"], 28);
   EXPECT_EQ(summary["scenario"]["overrides"], nlohmann::json::array({kShort}));
   EXPECT_GT(summary["run"]["events"].get<std::uint64_t>(), 0u);
-  ASSERT_TRUE(summary["metrics"].contains("revenue"));
-  for (const auto& [name, metric] : summary["metrics"].items()) {
+  // Without rules the arms are the same world, so one ran.
+  ASSERT_EQ(summary["arms"].size(), 1u);
+  const auto& metrics = summary["arms"]["status_quo"]["metrics"];
+  ASSERT_TRUE(metrics.contains("revenue"));
+  for (const auto& [name, metric] : metrics.items()) {
     EXPECT_LE(metric["n"].get<int>(), 2) << name;
     EXPECT_EQ(metric["confidence"], 0.95) << name;
   }
-  EXPECT_EQ(summary["metrics"]["revenue"]["n"], 2);
-  EXPECT_TRUE(summary["metrics"]["revenue"]["ci_low"].is_number());
+  EXPECT_EQ(metrics["revenue"]["n"], 2);
+  EXPECT_TRUE(metrics["revenue"]["ci_low"].is_number());
+  EXPECT_TRUE(summary["paired_difference"].is_null());
 
   constexpr std::size_t kCategories = 4;
   constexpr std::size_t kChannels = 4;
-  const std::string timeseries = read(out / "timeseries.csv");
-  EXPECT_THAT(timeseries, StartsWith("replication,day,channel,category,"));
-  EXPECT_EQ(line_count(timeseries), 1 + 2 * 14 * kChannels * kCategories);
-  const std::string inventory = read(out / "inventory.csv");
-  EXPECT_THAT(inventory, StartsWith("replication,day,category,units,value\n0,0,apparel,"));
-  EXPECT_EQ(line_count(inventory), 1 + 2 * 14 * kCategories);
+  const std::string timeseries = read_file(out / "timeseries.csv");
+  EXPECT_THAT(timeseries, StartsWith("replication,arm,day,channel,category,"));
+  EXPECT_EQ(line_count(timeseries), 1 + 2 * 28 * kChannels * kCategories);
+  const std::string inventory = read_file(out / "inventory.csv");
+  EXPECT_THAT(inventory,
+              StartsWith("replication,arm,day,category,units,value\n0,status_quo,0,apparel,"));
+  EXPECT_EQ(line_count(inventory), 1 + 2 * 28 * kCategories);
+  const std::string replications = read_file(out / "replications.csv");
+  EXPECT_THAT(replications, StartsWith("replication,arm,availability_integrity,"));
+  EXPECT_EQ(line_count(replications), 1 + 2);
+  EXPECT_EQ(line_count(read_file(out / "decisions.csv")), 1);
 }
 
 TEST(CliRun, BadInputWritesNothing) {
@@ -153,9 +163,9 @@ TEST(CliRun, RefusesANonEmptyOutputDirectoryUnlessForced) {
   forced.push_back("--force");
   const CliResult result = omnisim_cli(forced);
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(dir),
-              ElementsAre("inventory.csv", "notes.txt", "summary.json", "timeseries.csv"));
-  EXPECT_EQ(read(dir / "notes.txt"), "mine\n");
+  EXPECT_THAT(listing(dir), ElementsAre("decisions.csv", "inventory.csv", "notes.txt",
+                                        "replications.csv", "summary.json", "timeseries.csv"));
+  EXPECT_EQ(read_file(dir / "notes.txt"), "mine\n");
 }
 
 // Every output but the run record (wall time, thread count) must be byte-identical.
@@ -172,13 +182,15 @@ void expect_same_results(const std::vector<std::string>& common, const std::stri
     const CliResult result = omnisim_cli(args);
     ASSERT_EQ(result.status, 0) << result.err;
   }
-  const auto summary_a = nlohmann::json::parse(read(outs[0] / "summary.json"));
-  const auto summary_b = nlohmann::json::parse(read(outs[1] / "summary.json"));
-  EXPECT_EQ(summary_a["metrics"].dump(), summary_b["metrics"].dump());
-  EXPECT_EQ(summary_a["scenario"], summary_b["scenario"]);
-  EXPECT_EQ(summary_a["run"]["events"], summary_b["run"]["events"]);
-  EXPECT_EQ(read(outs[0] / "timeseries.csv"), read(outs[1] / "timeseries.csv"));
-  EXPECT_EQ(read(outs[0] / "inventory.csv"), read(outs[1] / "inventory.csv"));
+  auto summary_a = nlohmann::json::parse(read_file(outs[0] / "summary.json"));
+  auto summary_b = nlohmann::json::parse(read_file(outs[1] / "summary.json"));
+  for (auto* summary : {&summary_a, &summary_b}) {
+    (*summary)["run"].erase("wall_seconds");
+    (*summary)["run"].erase("threads");
+  }
+  EXPECT_EQ(summary_a.dump(), summary_b.dump());
+  for (const char* file : {"replications.csv", "timeseries.csv", "inventory.csv", "decisions.csv"})
+    EXPECT_EQ(read_file(outs[0] / file), read_file(outs[1] / file)) << file;
 }
 
 TEST(CliRun, ReplicationsSideBySideGiveTheSameResults) {
@@ -188,6 +200,28 @@ TEST(CliRun, ReplicationsSideBySideGiveTheSameResults) {
 TEST(CliRun, AReplicationOnTheParallelEngineGivesTheSameResults) {
   // One replication and two threads: the spare thread goes to the engine inside it.
   expect_same_results({"run", kSmall, "--reps", "1", "--set", kShort}, "1", "2");
+}
+
+TEST(CliRun, BothArmsGiveTheSameResultsOnAnyThreadCount) {
+  // Two replications x two arms on one, two and three threads (a spare thread per run at 3 is
+  // not enough: each gets one); the rule is made to fire so that decisions.csv has rows.
+  const std::string with_rules =
+      std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
+  const std::vector<std::string> common = {
+      "run",    with_rules,
+      "--reps", "2",
+      "--set",  kShort,
+      "--set",  "control_tower.rules.web-cancellations.comparator=\">=\"",
+      "--set",  "status_quo.first_review_day=7"};
+  expect_same_results(common, "1", "2");
+  expect_same_results(common, "1", "3");
+}
+
+TEST(CliRun, OneReplicationOfBothArmsOnTheParallelEngineGivesTheSameResults) {
+  // One replication, two arms, four threads: each arm's run gets two.
+  const std::string with_rules =
+      std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
+  expect_same_results({"run", with_rules, "--reps", "1", "--set", kShort}, "1", "4");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // CSV output: numbers read back exactly whatever the locale, undefined values are empty fields,
-// and the tidy layout has one row per replication x day x channel x category.
+// and the tidy layout has one row per replication x arm x day x channel x category.
 #include "tools/csv.hpp"
 
 #include <gmock/gmock.h>
@@ -88,17 +88,26 @@ TEST(CsvText, IsQuotedOnlyWhenNeeded) {
   EXPECT_EQ(text("two\nlines"), "\"two\nlines\"");
 }
 
-TEST(TimeseriesCsv, HasOneRowPerReplicationDayChannelCategory) {
+// A run of a replication in an arm, with `table` as its KPIs.
+retail::ReplicationResult result_with(retail::KpiTable table) {
+  return {std::move(table), {}, {}, {}};
+}
+
+TEST(TimeseriesCsv, HasOneRowPerReplicationArmDayChannelCategory) {
   retail::KpiTable first(2, 2);
   first.add(1, {{retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::visits), 4},
                 {retail::Channel::web, 1,
                  static_cast<std::uint8_t>(retail::Counter::shown_available), 3}});
-  const retail::KpiTable second(2, 2);
+  const retail::ReplicationResult status_quo = result_with(std::move(first));
+  const retail::ReplicationResult control_tower = result_with(retail::KpiTable(2, 2));
   std::ostringstream out;
-  omnisim::write_timeseries_csv(out, {&first, &second}, {"apparel", "home, garden"});
+  omnisim::write_timeseries_csv(
+      out,
+      {{0, retail::Arm::status_quo, &status_quo}, {0, retail::Arm::control_tower, &control_tower}},
+      {"apparel", "home, garden"});
   const auto rows = lines(out.str());
   ASSERT_EQ(rows.size(), 1 + 2 * 2 * retail::kChannels * 2);
-  EXPECT_THAT(rows[0], StartsWith("replication,day,channel,category,availability_integrity,"
+  EXPECT_THAT(rows[0], StartsWith("replication,arm,day,channel,category,availability_integrity,"
                                   "in_stock_rate,"));
   // Every counter is a column once: those that are also metrics (orders_placed, ...) as metrics.
   std::istringstream header(rows[0]);
@@ -107,28 +116,29 @@ TEST(TimeseriesCsv, HasOneRowPerReplicationDayChannelCategory) {
     EXPECT_TRUE(columns.insert(column).second) << "repeated column " << column;
   for (const char* counter : retail::counter_names())
     EXPECT_TRUE(columns.count(counter)) << counter;
-  // Day 1, web (channel 1), category 1: rows ordered replication, day, channel, category.
+  // Day 1, web (channel 1), category 1: rows ordered as the runs, then day, channel, category.
   const std::string& web = rows[1 + (1 * retail::kChannels + 1) * 2 + 1];
   // Nothing fulfillable of 3 shown: integrity 0; 3 of 4 visits in stock: 0.75.
-  EXPECT_THAT(web, StartsWith("0,1,web,\"home, garden\",0,0.75,,"));
+  EXPECT_THAT(web, StartsWith("0,status_quo,1,web,\"home, garden\",0,0.75,,"));
   EXPECT_THAT(web, ::testing::HasSubstr(",4,3,0,"));
-  EXPECT_THAT(rows.back(), StartsWith("1,1,bopis,\"home, garden\",,,"));
+  EXPECT_THAT(rows.back(), StartsWith("0,control_tower,1,bopis,\"home, garden\",,,"));
 }
 
-TEST(InventoryCsv, HasOneRowPerReplicationDayCategory) {
+TEST(InventoryCsv, HasOneRowPerReplicationArmDayCategory) {
   retail::KpiTable table(2, 2);
   retail::KpiReport report;
   report.day = 1;
   report.stock = {{0, 12, 34567}, {1, 3, -5}};
   table.add(report);
+  const retail::ReplicationResult run = result_with(std::move(table));
   std::ostringstream out;
-  omnisim::write_inventory_csv(out, {&table}, {"apparel", "home"});
+  omnisim::write_inventory_csv(out, {{3, retail::Arm::control_tower, &run}}, {"apparel", "home"});
   EXPECT_EQ(out.str(),
-            "replication,day,category,units,value\n"
-            "0,0,apparel,0,0.00\n"
-            "0,0,home,0,0.00\n"
-            "0,1,apparel,12,345.67\n"
-            "0,1,home,3,-0.05\n");
+            "replication,arm,day,category,units,value\n"
+            "3,control_tower,0,apparel,0,0.00\n"
+            "3,control_tower,0,home,0,0.00\n"
+            "3,control_tower,1,apparel,12,345.67\n"
+            "3,control_tower,1,home,3,-0.05\n");
 }
 
 }  // namespace

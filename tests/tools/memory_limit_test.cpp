@@ -122,9 +122,38 @@ TEST(MemoryLimit, SuggestsFewerThreadsWhenThatFits) {
   EXPECT_THAT(result.err, HasSubstr("(--threads 1)"));
 }
 
+TEST(MemoryLimit, CountsTheRunsOfBothArms) {
+  const std::string with_rules =
+      std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
+  const retail::Scenario scenario = retail::load_scenario(with_rules).scenario;
+  // Enough for one arm's 10 replications four at a time, not for both arms' 20.
+  const std::uint64_t one_arm = retail::estimate_run_bytes(scenario, 4, scenario.replications);
+  const std::uint64_t both_arms =
+      retail::estimate_run_bytes(scenario, 4, 2 * scenario.replications);
+  ASSERT_LT(one_arm, both_arms);
+  const std::vector<std::string> args = {"run",
+                                         with_rules,
+                                         "--threads",
+                                         "4",
+                                         "--memory-limit",
+                                         std::to_string(one_arm),
+                                         "--out",
+                                         (fresh_scratch_dir() / "out").string()};
+  const auto refused = omnisim_cli(args);
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_THAT(refused.err, HasSubstr("needs an estimated " + format_bytes(both_arms)));
+  EXPECT_THAT(refused.err, HasSubstr("4 of 20 replications (10 in each of 2 arms) at a time"));
+
+  std::vector<std::string> one = args;
+  one.push_back("--no-control-tower");
+  one.push_back("--reps");
+  one.push_back("1");
+  EXPECT_EQ(omnisim_cli(one).status, 0);
+}
+
 TEST(MemoryLimit, RunsWithinALimitGivenOnTheCommandLine) {
   const fs::path out = fresh_scratch_dir() / "out";
-  const auto result = omnisim_cli({"run", kSmall, "--reps", "1", "--set", "horizon_days=7",
+  const auto result = omnisim_cli({"run", kSmall, "--reps", "1", "--set", "horizon_days=28",
                                    "--memory-limit", "1G", "--out", out.string()});
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_TRUE(fs::exists(out / "summary.json"));
@@ -159,6 +188,7 @@ TEST(MemoryLimit, RefusesAHundredThousandStoresTimesAHundredThousandSkus) {
   const fs::path dir = fresh_scratch_dir();
   const fs::path file = dir / "huge_chain.json";
   std::ofstream(file) << "{\"extends\": " << nlohmann::json(kSmall).dump()
+                      << ", \"promotions\": [], \"advertising\": {\"programs\": []}"
                       << ", \"catalog\": {\"categories\": [\"c\"], \"skus\": [" << skus
                       << "]}, \"network\": {\"zones\": [{\"name\": \"z\", \"demand_weight\": 1, "
                          "\"dc\": \"dc-east\", \"carrier\": \"parcelco\"}], \"stores\": ["

@@ -1,0 +1,183 @@
+// The three scenarios tell their stories: each holds in the status-quo arm over enough
+// replications (judged by 95 % confidence intervals), and the control tower moves the metric its
+// rules watch the right way (a paired interval on common random numbers).
+#include <gtest/gtest.h>
+
+#include <Eigen/Core>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "models/scenario.hpp"
+#include "models/simulation.hpp"
+#include "sim/statistics.hpp"
+
+namespace retail {
+namespace {
+
+constexpr int kReplications = 8;
+
+Scenario load(const std::string& file) {
+  return load_scenario(std::string(OMNISIM_SOURCE_DIR) + "/scenarios/" + file, {}).scenario;
+}
+
+// A metric over days [from, to) of one run, optionally for one channel and one category.
+struct Slice {
+  Slice(std::string metric_name, std::uint32_t first_day = 0, std::uint32_t end_day = 0,
+        std::optional<Channel> only_channel = {}, std::optional<std::string> only_category = {})
+      : metric(std::move(metric_name)),
+        from(first_day),
+        to(end_day),
+        channel(only_channel),
+        category(std::move(only_category)) {}
+  std::string metric;
+  std::uint32_t from;
+  std::uint32_t to;  // 0: the horizon
+  std::optional<Channel> channel;
+  std::optional<std::string> category;
+};
+
+double measure(const Scenario& scenario, const KpiTable& kpis, const Slice& slice) {
+  CounterTotals totals{};
+  const std::uint32_t to = slice.to == 0 ? kpis.days() : slice.to;
+  for (std::uint32_t day = slice.from; day < to; ++day) {
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      if (slice.channel && static_cast<Channel>(c) != *slice.channel) continue;
+      for (CategoryId k = 0; k < kpis.categories(); ++k) {
+        if (slice.category && scenario.catalog.categories[k] != *slice.category) continue;
+        for (std::size_t counter = 0; counter < kCounters; ++counter)
+          totals[counter] +=
+              kpis.at(day, static_cast<Channel>(c), k, static_cast<Counter>(counter));
+      }
+    }
+  }
+  for (const Metric& metric : flow_metrics(totals)) {
+    if (metric.name == slice.metric) return metric.value;
+  }
+  ADD_FAILURE() << "no metric " << slice.metric;
+  return 0;
+}
+
+// Both arms of every replication, run once per scenario and shared by its tests.
+struct Arms {
+  Scenario scenario;
+  std::vector<KpiTable> status_quo;
+  std::vector<KpiTable> control_tower;
+  std::size_t control_tower_firings = 0;
+};
+
+Arms run_arms(const std::string& file) {
+  Arms arms{load(file), {}, {}, 0};
+  for (int r = 0; r < kReplications; ++r) {
+    arms.status_quo.push_back(run_replication(arms.scenario, r, 2, Arm::status_quo).kpis);
+    ReplicationResult tower = run_replication(arms.scenario, r, 2, Arm::control_tower);
+    arms.control_tower_firings += tower.decisions.size();
+    arms.control_tower.push_back(std::move(tower.kpis));
+  }
+  return arms;
+}
+
+// The 95 % interval, over replications, of f(replication).
+sim::Summary interval(const std::function<double(int)>& f) {
+  Eigen::VectorXd samples(kReplications);
+  for (int r = 0; r < kReplications; ++r)
+    samples[r] = f(r);
+  return sim::summarize(samples);
+}
+
+// Status quo, later slice minus earlier slice.
+sim::Summary change(const Arms& arms, const Slice& before, const Slice& after) {
+  return interval([&](int r) {
+    return measure(arms.scenario, arms.status_quo[r], after) -
+           measure(arms.scenario, arms.status_quo[r], before);
+  });
+}
+
+// Control tower minus status quo, paired by replication.
+sim::Summary effect(const Arms& arms, const Slice& slice) {
+  return interval([&](int r) {
+    return measure(arms.scenario, arms.control_tower[r], slice) -
+           measure(arms.scenario, arms.status_quo[r], slice);
+  });
+}
+
+sim::Summary status_quo(const Arms& arms, const Slice& slice) {
+  return interval([&](int r) { return measure(arms.scenario, arms.status_quo[r], slice); });
+}
+
+class HalfLivePromo : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { arms_ = new Arms(run_arms("half_live_promo.json")); }
+  static void TearDownTestSuite() { delete arms_; }
+  static Arms* arms_;
+};
+Arms* HalfLivePromo::arms_ = nullptr;
+
+TEST_F(HalfLivePromo, IntegrityFallsWellBelowNinetySevenPercentAndContactsSpike) {
+  EXPECT_LT(status_quo(*arms_, {"promo_integrity"}).ci_high, 0.92);
+  // The promotion runs from day 18 to day 28: contacts per order against the fortnight before.
+  const sim::Summary contacts =
+      change(*arms_, {"contacts_per_100_orders", 4, 18}, {"contacts_per_100_orders", 18, 28});
+  EXPECT_GT(contacts.ci_low, 0.5) << contacts.mean;
+  EXPECT_GT(status_quo(*arms_, {"promo_dilution"}).ci_low, 0);
+}
+
+TEST_F(HalfLivePromo, TheControlTowerRaisesIntegrityAndCutsMismatchesAndDilution) {
+  EXPECT_GT(effect(*arms_, {"promo_integrity"}).ci_low, 0);
+  EXPECT_LT(effect(*arms_, {"promo_mismatches"}).ci_high, 0);
+  EXPECT_LT(effect(*arms_, {"promo_dilution"}).ci_high, 0);
+  EXPECT_GT(arms_->control_tower_firings, 0U);
+}
+
+class AdsIntoStockouts : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { arms_ = new Arms(run_arms("ads_into_stockouts.json")); }
+  static void TearDownTestSuite() { delete arms_; }
+  static Arms* arms_;
+};
+Arms* AdsIntoStockouts::arms_ = nullptr;
+
+TEST_F(AdsIntoStockouts, SpendScalesWhileTheHeroesStockOut) {
+  const sim::Summary spend = change(*arms_, {"ad_spend", 0, 7}, {"ad_spend", 21, 28});
+  EXPECT_GT(spend.ci_low, 0);
+  // Web footwear (the running shoe's category) is in stock less once spend has scaled.
+  const Slice early{"in_stock_rate", 0, 14, Channel::web, "footwear"};
+  const Slice later{"in_stock_rate", 14, 0, Channel::web, "footwear"};
+  EXPECT_LT(change(*arms_, early, later).ci_high, 0);
+  EXPECT_GT(status_quo(*arms_, {"attributed_roas"}).ci_low, 3);
+}
+
+TEST_F(AdsIntoStockouts, TheControlTowerKeepsHeroesInStockAndCancelsLess) {
+  EXPECT_GT(effect(*arms_, {"in_stock_rate", 0, 0, Channel::web, "footwear"}).ci_low, 0);
+  EXPECT_LT(effect(*arms_, {"cancellation_rate", 0, 0, Channel::marketplace, "footwear"}).ci_high,
+            0);
+  EXPECT_LT(effect(*arms_, {"lost_sales_units"}).ci_high, 0);
+}
+
+class ReturnsSpiral : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { arms_ = new Arms(run_arms("returns_spiral.json")); }
+  static void TearDownTestSuite() { delete arms_; }
+  static Arms* arms_;
+};
+Arms* ReturnsSpiral::arms_ = nullptr;
+
+TEST_F(ReturnsSpiral, ReturnsRiseAboutEightyBasisPointsOverTwoQuarters) {
+  // Weeks 3-6 (returns of the first deliveries have arrived) against weeks 23-26.
+  const sim::Summary rise =
+      change(*arms_, {"returns_per_order", 14, 42}, {"returns_per_order", 154, 182});
+  EXPECT_GT(rise.mean, 0.005);
+  EXPECT_LT(rise.mean, 0.011);
+  EXPECT_GT(rise.ci_low, 0);
+  EXPECT_GT(change(*arms_, {"liquidation_loss", 14, 42}, {"liquidation_loss", 154, 182}).ci_low, 0);
+}
+
+TEST_F(ReturnsSpiral, TheControlTowerCutsSizeReturnsAndLiquidation) {
+  EXPECT_LT(effect(*arms_, {"size_fit_returns_per_order"}).ci_high, 0);
+  EXPECT_LT(effect(*arms_, {"liquidation_rate"}).ci_high, 0);
+  EXPECT_GT(effect(*arms_, {"contribution_margin"}).ci_low, 0);
+}
+
+}  // namespace
+}  // namespace retail
