@@ -83,6 +83,12 @@ double lever_bytes(const Scenario& s) {
   return demand + boards;
 }
 
+// The control tower keeps every rule's counters for every day of the run.
+double control_tower_bytes(const Scenario& s) {
+  return static_cast<double>(s.control_tower.rules.size()) * s.horizon_days * kCounters *
+         sizeof(std::int64_t);
+}
+
 double replication_bytes(const Scenario& s) {
   const double skus = static_cast<double>(s.catalog.skus.size());
   const double stores = static_cast<double>(s.stores.size());
@@ -91,7 +97,7 @@ double replication_bytes(const Scenario& s) {
   const double categories = static_cast<double>(s.catalog.categories.size());
   const double agents = 2 * zones + stores + dcs + static_cast<double>(s.carriers.size()) +
                         static_cast<double>(s.promotions.size() + s.advertising.programs.size()) +
-                        2;
+                        3;
 
   const double nodes = (stores + dcs) * skus * kNodeSkuBytes;
   // Each zone's order manager sees its DC and stores, plus the marketplace's copy of the DC.
@@ -103,7 +109,7 @@ double replication_bytes(const Scenario& s) {
   const double pending = units * (kArrivalDaysPending + kInFlightDays);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
-         pick_backlog_bytes(s, units) + lever_bytes(s);
+         pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s);
 }
 
 std::uint64_t saturate(double bytes) {

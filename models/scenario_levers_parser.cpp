@@ -73,7 +73,9 @@ void check_promotion_overlaps(const std::vector<Promotion>& promotions, const Ca
                               const Pointer& path) {
   std::vector<std::uint32_t> by_start(promotions.size());
   std::iota(by_start.begin(), by_start.end(), 0u);
-  std::ranges::stable_sort(by_start, {}, [&](std::uint32_t p) { return promotions[p].start_day; });
+  std::stable_sort(by_start.begin(), by_start.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return promotions[a].start_day < promotions[b].start_day;
+  });
   std::vector<std::uint32_t> ending_last(catalog.skus.size(), kNone);
   for (const std::uint32_t p : by_start) {
     const Promotion& promotion = promotions[p];
@@ -185,9 +187,9 @@ std::vector<SkuId> SkuSelection::operator()(const Object& f) const {
       out.insert(out.end(), of_category_[category].begin(), of_category_[category].end());
     }
   }
-  std::ranges::sort(out);
-  const auto duplicates = std::ranges::unique(out);
-  out.erase(duplicates.begin(), duplicates.end());
+  // Plain std algorithms: clang 14's ranges do not build against this libstdc++ (the fuzz build).
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   if (out.empty())
     fail_at(f.path(), "selects no SKU (skus and categories together must name at least one)");
   return out;

@@ -35,5 +35,5 @@ run() {
   grep -E '^stat::number_of_executed_units|^stat::new_units_added' "$build/$fuzzer.log" >&2
 }
 
-run scenario_loader scenarios/examples tests/data/bad
+run scenario_loader scenarios/examples tests/data/bad tests/fuzz/corpus/scenario_loader
 run set_override tests/fuzz/corpus/set_override
