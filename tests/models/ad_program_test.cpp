@@ -53,12 +53,7 @@ std::int64_t visits(const KpiTable& kpis, Channel channel, CategoryId category,
 }
 
 std::int64_t spend_on(const KpiTable& kpis, std::uint32_t day) {
-  std::int64_t total = 0;
-  for (std::size_t c = 0; c < kChannels; ++c) {
-    for (CategoryId category = 0; category < kpis.categories(); ++category)
-      total += kpis.at(day, static_cast<Channel>(c), category, Counter::ad_spend_cents);
-  }
-  return total;
+  return day_total(kpis, day, Counter::ad_spend_cents);
 }
 
 TEST(AdProgram, TheHillResponseSaturates) {

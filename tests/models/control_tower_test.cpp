@@ -108,14 +108,8 @@ TEST(ControlTower, WeeklyRulesAreDecidedAtTheWeeklyReview) {
   EXPECT_EQ(log[0].decided_at, at(7, 10));
 }
 
-// Ad spend per day, over every channel and category.
 std::int64_t spend_on(const KpiTable& kpis, std::uint32_t day) {
-  std::int64_t total = 0;
-  for (std::size_t c = 0; c < kChannels; ++c) {
-    for (CategoryId category = 0; category < kpis.categories(); ++category)
-      total += kpis.at(day, static_cast<Channel>(c), category, Counter::ad_spend_cents);
-  }
-  return total;
+  return day_total(kpis, day, Counter::ad_spend_cents);
 }
 
 TEST(ControlTower, ActionsTakeEffectAfterTheirDelay) {

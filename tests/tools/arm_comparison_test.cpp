@@ -8,12 +8,15 @@
 #include <limits>
 #include <sstream>
 
+#include "scratch_dir.hpp"
 #include "sim/time.hpp"
 #include "tools/decisions_csv.hpp"
 #include "tools/progress_bar.hpp"
 #include "tools/replications_csv.hpp"
 
 namespace {
+
+using omnisim::testing::lines;
 
 using retail::Arm;
 using ::testing::HasSubstr;
@@ -26,14 +29,6 @@ std::vector<std::vector<retail::Metric>> replications(
   std::vector<std::vector<retail::Metric>> out;
   for (const auto& [otif, revenue] : values)
     out.push_back({{"otif", otif}, {"revenue", revenue}});
-  return out;
-}
-
-std::vector<std::string> lines(const std::string& content) {
-  std::vector<std::string> out;
-  std::istringstream in(content);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
   return out;
 }
 

@@ -12,9 +12,12 @@
 #include <sstream>
 
 #include "models/kpi.hpp"
+#include "scratch_dir.hpp"
 #include "tools/timeseries_csv.hpp"
 
 namespace {
+
+using omnisim::testing::lines;
 
 using ::testing::StartsWith;
 
@@ -34,14 +37,6 @@ std::string text(std::string_view value) {
   std::string row;
   omnisim::csv::append_text(row, value);
   return row;
-}
-
-std::vector<std::string> lines(const std::string& content) {
-  std::vector<std::string> out;
-  std::istringstream in(content);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
 }
 
 TEST(CsvNumbers, AreShortestRoundTrip) {

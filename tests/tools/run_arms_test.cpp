@@ -11,6 +11,8 @@
 
 namespace {
 
+using omnisim::testing::lines;
+
 namespace fs = std::filesystem;
 using omnisim::testing::CliResult;
 using omnisim::testing::fresh_scratch_dir;
@@ -57,14 +59,6 @@ std::vector<std::string> busy(const std::vector<std::string>& args) {
   std::vector<std::string> all = kBusy;
   all.insert(all.end(), args.begin(), args.end());
   return all;
-}
-
-std::vector<std::string> lines(const std::string& content) {
-  std::vector<std::string> out;
-  std::istringstream in(content);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
 }
 
 // Column `column` (0-based, the CSV has no quoted commas before it) of every row but the header.
