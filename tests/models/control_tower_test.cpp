@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <string>
+
 #include "models/simulation.hpp"
 #include "tests/models/metric_lookup.hpp"
 #include "tests/models/test_chain.hpp"
@@ -184,6 +187,138 @@ TEST(ControlTower, TransfersMoveStockAndKeepEveryUnitAccountedFor) {
   const ReplicationResult result = run_replication(with(rule), 0, 1, Arm::control_tower);
   EXPECT_GE(result.decisions.size(), 5U);
 }
+
+// One action of the menu, fired on the first morning, and what it must change against the same
+// world without the control tower.
+struct ActionCase {
+  const char* name;
+  std::function<void(Scenario&, Action&)> set_up;
+  std::function<void(const KpiTable& status_quo, const KpiTable& tower)> check;
+};
+
+std::int64_t total(const KpiTable& kpis, Counter counter) {
+  return kpis.total(counter);
+}
+
+Promotion promotion_from_day(const Scenario& s, double start_day) {
+  Promotion promo;
+  promo.name = "promo";
+  for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku)
+    promo.skus.push_back(sku);
+  promo.discount = 0.2;
+  promo.start_day = start_day;
+  promo.end_day = start_day + 7;
+  for (auto& execution : promo.execution)
+    execution.error_probability = 0.5;
+  return promo;
+}
+
+class EveryAction : public testing::TestWithParam<ActionCase> {};
+
+TEST_P(EveryAction, TakesEffect) {
+  Rule rule = always_breached(0);
+  Scenario s = with(rule);
+  for (auto& sku : s.catalog.skus)
+    sku.return_propensity = 0.2;
+  GetParam().set_up(s, s.control_tower.rules[0].actions[0]);
+  const KpiTable status_quo = run_replication(s, 0, 1, Arm::status_quo).kpis;
+  const KpiTable tower = run_replication(s, 0, 1, Arm::control_tower).kpis;
+  GetParam().check(status_quo, tower);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Menu, EveryAction,
+    testing::Values(ActionCase{"expedite",
+                               [](Scenario&, Action& a) {
+                                 a.kind = Action::Kind::expedite;
+                                 a.channel = Channel::web;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_GT(total(ct, Counter::expedited_shipping_cents),
+                                           total(sq, Counter::expedited_shipping_cents));
+                               }},
+                    ActionCase{"widen_promise",
+                               [](Scenario& s, Action& a) {
+                                 s.carriers[0].exception_rate = 0.3;  // plenty of late parcels
+                                 a.kind = Action::Kind::widen_promise;
+                                 a.hours = 72;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_GT(total(ct, Counter::orders_on_time),
+                                           total(sq, Counter::orders_on_time));
+                               }},
+                    ActionCase{"switch_carrier",
+                               [](Scenario& s, Action& a) {
+                                 Carrier slow = s.carriers[0];
+                                 slow.name = "slow";
+                                 slow.services[0].transit_days = Distribution::fixed(9);
+                                 s.carriers.push_back(slow);
+                                 a.kind = Action::Kind::switch_carrier;
+                                 a.carrier = 1;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_LT(total(ct, Counter::orders_on_time),
+                                           total(sq, Counter::orders_on_time));
+                               }},
+                    ActionCase{"freeze_promos",
+                               [](Scenario& s, Action& a) {
+                                 s.promotions.push_back(promotion_from_day(s, 10));
+                                 a.kind = Action::Kind::freeze_promos;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_GT(total(sq, Counter::promo_slot_seconds), 0);
+                                 EXPECT_EQ(total(ct, Counter::promo_slot_seconds), 0);
+                               }},
+                    ActionCase{"pause_promo",
+                               [](Scenario& s, Action& a) {
+                                 s.promotions.push_back(promotion_from_day(s, 0));
+                                 a.kind = Action::Kind::pause_promo;
+                                 a.channel = Channel::store;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_LT(total(ct, Counter::promo_mismatches),
+                                           total(sq, Counter::promo_mismatches));
+                               }},
+                    ActionCase{"fix_promo",
+                               [](Scenario& s, Action& a) {
+                                 s.promotions.push_back(promotion_from_day(s, 0));
+                                 a.kind = Action::Kind::fix_promo;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_GT(total(ct, Counter::promo_correct_seconds),
+                                           total(sq, Counter::promo_correct_seconds));
+                               }},
+                    ActionCase{"update_sizing_content",
+                               [](Scenario& s, Action& a) {
+                                 s.returns.sizing_content_quality = 0.3;
+                                 a.kind = Action::Kind::update_sizing_content;
+                                 a.value = 1;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_LT(total(ct, Counter::returns_size_fit),
+                                           total(sq, Counter::returns_size_fit) * 3 / 4);
+                               }},
+                    ActionCase{"change_packaging",
+                               [](Scenario& s, Action& a) {
+                                 s.returns.packaging_standard = 0.2;
+                                 a.kind = Action::Kind::change_packaging;
+                                 a.value = 1;
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_LT(total(ct, Counter::returns_damaged),
+                                           total(sq, Counter::returns_damaged) * 3 / 4);
+                               }},
+                    ActionCase{"tighten_disposition",
+                               [](Scenario&, Action& a) {
+                                 a.kind = Action::Kind::tighten_disposition;
+                                 a.reason = ReturnReason::size_fit;
+                                 a.disposition = {0, 0, 0, 1};  // destroy every size/fit return
+                               },
+                               [](const KpiTable& sq, const KpiTable& ct) {
+                                 EXPECT_GT(total(ct, Counter::units_destroyed),
+                                           total(sq, Counter::units_destroyed) + 50);
+                               }}),
+    [](const testing::TestParamInfo<ActionCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace retail
