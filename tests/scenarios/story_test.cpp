@@ -3,6 +3,8 @@
 // rules watch the right way (a paired interval on common random numbers).
 #include <gtest/gtest.h>
 
+#include <tbb/parallel_for.h>
+
 #include <Eigen/Core>
 #include <functional>
 #include <optional>
@@ -67,14 +69,19 @@ struct Arms {
   std::size_t control_tower_firings = 0;
 };
 
+// Replications side by side (as omnisim run does), each arm on the sequential engine.
 Arms run_arms(const std::string& file) {
-  Arms arms{load(file), {}, {}, 0};
-  for (int r = 0; r < kReplications; ++r) {
-    arms.status_quo.push_back(run_replication(arms.scenario, r, 2, Arm::status_quo).kpis);
-    ReplicationResult tower = run_replication(arms.scenario, r, 2, Arm::control_tower);
-    arms.control_tower_firings += tower.decisions.size();
-    arms.control_tower.push_back(std::move(tower.kpis));
-  }
+  Arms arms{load(file), std::vector<KpiTable>(kReplications, KpiTable(0, 0)),
+            std::vector<KpiTable>(kReplications, KpiTable(0, 0)), 0};
+  std::vector<std::size_t> firings(kReplications, 0);
+  tbb::parallel_for(0, kReplications, [&](int r) {
+    arms.status_quo[r] = run_replication(arms.scenario, r, 1, Arm::status_quo).kpis;
+    ReplicationResult tower = run_replication(arms.scenario, r, 1, Arm::control_tower);
+    firings[r] = tower.decisions.size();
+    arms.control_tower[r] = std::move(tower.kpis);
+  });
+  for (const std::size_t n : firings)
+    arms.control_tower_firings += n;
   return arms;
 }
 
@@ -106,77 +113,52 @@ sim::Summary status_quo(const Arms& arms, const Slice& slice) {
   return interval([&](int r) { return measure(arms.scenario, arms.status_quo[r], slice); });
 }
 
-class HalfLivePromo : public testing::Test {
- protected:
-  static void SetUpTestSuite() { arms_ = new Arms(run_arms("half_live_promo.json")); }
-  static void TearDownTestSuite() { delete arms_; }
-  static Arms* arms_;
-};
-Arms* HalfLivePromo::arms_ = nullptr;
+TEST(HalfLivePromo, IntegrityFallsContactsSpikeAndTheControlTowerFixesFaster) {
+  const Arms arms = run_arms("half_live_promo.json");
 
-TEST_F(HalfLivePromo, IntegrityFallsWellBelowNinetySevenPercentAndContactsSpike) {
-  EXPECT_LT(status_quo(*arms_, {"promo_integrity"}).ci_high, 0.92);
+  EXPECT_LT(status_quo(arms, {"promo_integrity"}).ci_high, 0.92);
   // The promotion runs from day 18 to day 28: contacts per order against the fortnight before.
   const sim::Summary contacts =
-      change(*arms_, {"contacts_per_100_orders", 4, 18}, {"contacts_per_100_orders", 18, 28});
+      change(arms, {"contacts_per_100_orders", 4, 18}, {"contacts_per_100_orders", 18, 28});
   EXPECT_GT(contacts.ci_low, 0.5) << contacts.mean;
-  EXPECT_GT(status_quo(*arms_, {"promo_dilution"}).ci_low, 0);
+  EXPECT_GT(status_quo(arms, {"promo_dilution"}).ci_low, 0);
+
+  EXPECT_GT(effect(arms, {"promo_integrity"}).ci_low, 0);
+  EXPECT_LT(effect(arms, {"promo_mismatches"}).ci_high, 0);
+  EXPECT_LT(effect(arms, {"promo_dilution"}).ci_high, 0);
+  EXPECT_GT(arms.control_tower_firings, 0U);
 }
 
-TEST_F(HalfLivePromo, TheControlTowerRaisesIntegrityAndCutsMismatchesAndDilution) {
-  EXPECT_GT(effect(*arms_, {"promo_integrity"}).ci_low, 0);
-  EXPECT_LT(effect(*arms_, {"promo_mismatches"}).ci_high, 0);
-  EXPECT_LT(effect(*arms_, {"promo_dilution"}).ci_high, 0);
-  EXPECT_GT(arms_->control_tower_firings, 0U);
-}
+TEST(AdsIntoStockouts, SpendScalesHeroesStockOutAndTheControlTowerPivots) {
+  const Arms arms = run_arms("ads_into_stockouts.json");
 
-class AdsIntoStockouts : public testing::Test {
- protected:
-  static void SetUpTestSuite() { arms_ = new Arms(run_arms("ads_into_stockouts.json")); }
-  static void TearDownTestSuite() { delete arms_; }
-  static Arms* arms_;
-};
-Arms* AdsIntoStockouts::arms_ = nullptr;
-
-TEST_F(AdsIntoStockouts, SpendScalesWhileTheHeroesStockOut) {
-  const sim::Summary spend = change(*arms_, {"ad_spend", 0, 7}, {"ad_spend", 21, 28});
+  const sim::Summary spend = change(arms, {"ad_spend", 0, 7}, {"ad_spend", 21, 28});
   EXPECT_GT(spend.ci_low, 0);
   // Web footwear (the running shoe's category) is in stock less once spend has scaled.
   const Slice early{"in_stock_rate", 0, 14, Channel::web, "footwear"};
   const Slice later{"in_stock_rate", 14, 0, Channel::web, "footwear"};
-  EXPECT_LT(change(*arms_, early, later).ci_high, 0);
-  EXPECT_GT(status_quo(*arms_, {"attributed_roas"}).ci_low, 3);
+  EXPECT_LT(change(arms, early, later).ci_high, 0);
+  EXPECT_GT(status_quo(arms, {"attributed_roas"}).ci_low, 3);
+
+  EXPECT_GT(effect(arms, {"in_stock_rate", 0, 0, Channel::web, "footwear"}).ci_low, 0);
+  EXPECT_LT(effect(arms, {"cancellation_rate", 0, 0, Channel::marketplace, "footwear"}).ci_high, 0);
+  EXPECT_LT(effect(arms, {"lost_sales_units"}).ci_high, 0);
 }
 
-TEST_F(AdsIntoStockouts, TheControlTowerKeepsHeroesInStockAndCancelsLess) {
-  EXPECT_GT(effect(*arms_, {"in_stock_rate", 0, 0, Channel::web, "footwear"}).ci_low, 0);
-  EXPECT_LT(effect(*arms_, {"cancellation_rate", 0, 0, Channel::marketplace, "footwear"}).ci_high,
-            0);
-  EXPECT_LT(effect(*arms_, {"lost_sales_units"}).ci_high, 0);
-}
+TEST(ReturnsSpiral, ReturnsRiseEightyBasisPointsAndTheControlTowerBreaksIt) {
+  const Arms arms = run_arms("returns_spiral.json");
 
-class ReturnsSpiral : public testing::Test {
- protected:
-  static void SetUpTestSuite() { arms_ = new Arms(run_arms("returns_spiral.json")); }
-  static void TearDownTestSuite() { delete arms_; }
-  static Arms* arms_;
-};
-Arms* ReturnsSpiral::arms_ = nullptr;
-
-TEST_F(ReturnsSpiral, ReturnsRiseAboutEightyBasisPointsOverTwoQuarters) {
   // Weeks 3-6 (returns of the first deliveries have arrived) against weeks 23-26.
   const sim::Summary rise =
-      change(*arms_, {"returns_per_order", 14, 42}, {"returns_per_order", 154, 182});
+      change(arms, {"returns_per_order", 14, 42}, {"returns_per_order", 154, 182});
   EXPECT_GT(rise.mean, 0.005);
   EXPECT_LT(rise.mean, 0.011);
   EXPECT_GT(rise.ci_low, 0);
-  EXPECT_GT(change(*arms_, {"liquidation_loss", 14, 42}, {"liquidation_loss", 154, 182}).ci_low, 0);
-}
+  EXPECT_GT(change(arms, {"liquidation_loss", 14, 42}, {"liquidation_loss", 154, 182}).ci_low, 0);
 
-TEST_F(ReturnsSpiral, TheControlTowerCutsSizeReturnsAndLiquidation) {
-  EXPECT_LT(effect(*arms_, {"size_fit_returns_per_order"}).ci_high, 0);
-  EXPECT_LT(effect(*arms_, {"liquidation_rate"}).ci_high, 0);
-  EXPECT_GT(effect(*arms_, {"contribution_margin"}).ci_low, 0);
+  EXPECT_LT(effect(arms, {"size_fit_returns_per_order"}).ci_high, 0);
+  EXPECT_LT(effect(arms, {"liquidation_rate"}).ci_high, 0);
+  EXPECT_GT(effect(arms, {"contribution_margin"}).ci_low, 0);
 }
 
 }  // namespace
