@@ -175,7 +175,9 @@ void ControlTowerAgent::decide(std::uint32_t rule, Context& ctx) {
       ctx.send(agent, delay, Intervention{rule, a});
     executed = std::max(executed, ctx.now() + delay);
   }
-  record.executed_at = executed;
+  // Actions that would land after the horizon never took effect in this run.
+  record.executed_at =
+      executed < sim::days(network().scenario.horizon_days) ? executed : DecisionRecord::kNotYet;
   state.pending = false;
   state.quiet_until = executed + sim::hours(config.cooldown_hours);
   after_.push_back(

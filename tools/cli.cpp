@@ -61,6 +61,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "scenarios/returns_spiral.json --out results\n"
       "  omnisim run scenarios/returns_spiral.json --no-control-tower --reps 50 --out "
       "results/status-quo\n"
+      "  omnisim run scenarios/half_live_promo.json --report --out results/promo\n"
+      "  omnisim report results/promo\n"
       "\n"
       "'run' compares the status quo with the control tower on the same random numbers.\n"
       "Exit status: 0 success, 1 a failed run, 2 bad input. 'omnisim COMMAND --help' for more.\n");
@@ -82,7 +84,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "run",
       "Run scenarios without and with the control tower (replications in parallel), print "
       "the comparison and write summary.json, replications.csv, timeseries.csv, inventory.csv "
-      "and decisions.csv");
+      "and decisions.csv (and report.html with --report)");
   run_app
       ->add_option("scenario", run.scenarios,
                    "Scenario JSON files; all are loaded and checked before any runs")
@@ -133,6 +135,9 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   CLI::Option* control_tower_option = run_app->add_flag(
       "--control-tower-only", control_tower_only,
       "Run only the control-tower arm. Default: both arms when the scenario has rules");
+  run_app->add_flag("--report", run.report,
+                    "Also write report.html (a self-contained interactive page of the results) "
+                    "into each output directory, after the other files. Default: off");
   status_quo_option->excludes(control_tower_option);
   control_tower_option->excludes(status_quo_option);
   run_app->footer(
@@ -145,6 +150,23 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "\n"
       "Both arms of replication i draw the same random numbers, so the difference column is a "
       "paired\ncomparison (control tower - status quo) with its 95 % Student-t interval.\n");
+
+  ReportOptions report;
+  CLI::App* report_app = app.add_subcommand(
+      "report",
+      "Write report.html, a self-contained interactive page (story, parameters, the spine over "
+      "time with and without the control tower, paired differences, decisions, leakage), from "
+      "the files 'omnisim run' wrote");
+  report_app
+      ->add_option("directory", report.directories,
+                   "A run's output directory (--out DIR), or a directory whose subdirectories "
+                   "are (a run of several scenarios: one report in each)")
+      ->required()
+      ->type_name("DIR");
+  report_app->footer(
+      "Examples:\n  omnisim report results/half_live_promo\n  omnisim report results\n"
+      "\nThe page inlines its charting libraries: it opens in any browser without network "
+      "access.\n");
 
   try {
     app.parse(argc, argv);
@@ -167,6 +189,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   try {
     if (validate_app->parsed()) validate_command(validate, out);
     if (run_app->parsed()) run_command(run, out);
+    if (report_app->parsed()) report_command(report, out);
     return kExitOk;
   } catch (const retail::ScenarioError& e) {
     err << "omnisim: error: " << e.what() << "\n";

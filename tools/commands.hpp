@@ -37,6 +37,7 @@ struct RunOptions {
   std::filesystem::path out;
   bool force = false;  // write into a non-empty output directory
   ArmChoice arms = ArmChoice::both;
+  bool report = false;               // also write report.html into each output directory
   std::ostream* progress = nullptr;  // where to draw a progress bar (a terminal), or nowhere
 };
 
@@ -47,7 +48,21 @@ std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice
 // Loads and checks every scenario and output directory first (bad input: nothing runs), then per
 // scenario runs every replication of its arms, writes summary.json, replications.csv,
 // timeseries.csv, inventory.csv and decisions.csv into its output directory (created only once
-// every replication of every arm has succeeded) and prints its tables.
+// every replication of every arm has succeeded), then report.html when options.report, and
+// prints its tables.
 void run_command(const RunOptions& options, std::ostream& out);
+
+struct ReportOptions {
+  // Each a run's output directory, or a directory whose subdirectories are (several scenarios).
+  std::vector<std::filesystem::path> directories;
+};
+
+// Writes report.html into `directory` from the files `omnisim run` wrote there (summary.json,
+// replications.csv, timeseries.csv, decisions.csv), atomically; returns how many charts it has.
+// Throws UsageError when a file is missing or malformed.
+std::size_t write_report(const std::filesystem::path& directory);
+
+// Checks every directory, then writes a report into each (see write_report) and says so.
+void report_command(const ReportOptions& options, std::ostream& out);
 
 }  // namespace omnisim

@@ -170,9 +170,17 @@ void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t inde
       print_decision_summary(out, arm.arm, arm.decisions);
     }
   }
-  out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv and "
-         "decisions.csv\nto "
-      << plan.out.string() << "\n";
+  if (options.report) {
+    // From the files just written, as `omnisim report` would.
+    write_report(plan.out);
+    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv "
+           "and\nreport.html to "
+        << plan.out.string() << "\n";
+  } else {
+    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv and "
+           "decisions.csv\nto "
+        << plan.out.string() << "\n";
+  }
 }
 
 }  // namespace

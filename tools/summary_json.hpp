@@ -31,9 +31,12 @@ nlohmann::ordered_json summary_to_json(const sim::Summary& summary);
 // "mean_hours_to_execution"}, the means null when nothing was decided (executed).
 nlohmann::ordered_json activity_to_json(const RuleActivity& activity);
 
-// Keys in the order a reader wants them: what ran; per arm ("status_quo", "control_tower", those
-// that ran) its "metrics" in spine order and its "decisions" per rule; the "paired_difference"
-// (control tower - status quo) per metric, null unless both arms ran; how it ran.
+// Keys in the order a reader wants them: what ran (the scenario's name, description, file, seed,
+// replications, horizon, overrides, rule names, and for the report its "control_tower" settings
+// with every rule in full and its "status_quo" review); per arm ("status_quo", "control_tower",
+// those that ran) its "metrics" in spine order and its "decisions" per rule; the
+// "paired_difference" (control tower - status quo) per metric, null unless both arms ran; how it
+// ran.
 nlohmann::ordered_json make_summary_json(
     const retail::Scenario& scenario, const RunRecord& run, const std::vector<ArmSummary>& arms,
     const std::optional<std::vector<MetricSummary>>& paired_difference);
