@@ -43,7 +43,7 @@ double expected_daily_units(const Scenario& s) {
   for (const Sku& sku : s.catalog.skus) {
     const double price_ratio = static_cast<double>(sku.price_cents) /
                                static_cast<double>(std::max<Cents>(sku.list_price_cents, 1));
-    units += sku.base_demand_per_day * std::pow(price_ratio, -s.demand.price_elasticity);
+    units += sku.base_demand_per_day * price_effect_of(price_ratio, s.demand);
   }
   return units;
 }

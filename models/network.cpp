@@ -52,6 +52,10 @@ std::int32_t initial_of(double days_of_cover, const Levels& levels, double daily
 
 }  // namespace
 
+double price_effect_of(double price_ratio, const Demand& demand) {
+  return std::pow(price_ratio, -demand.price_elasticity);
+}
+
 Network::Network(const Scenario& s)
     : scenario(s),
       routing_latency(sim::minutes(s.orders.routing_latency_minutes)),
@@ -77,9 +81,9 @@ Network::Network(const Scenario& s)
   for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku) {
     const Sku& item = s.catalog.skus[sku];
     if (item.list_price_cents > 0 && item.price_cents > 0) {
-      price_effect[sku] = std::pow(
+      price_effect[sku] = price_effect_of(
           static_cast<double>(item.price_cents) / static_cast<double>(item.list_price_cents),
-          -s.demand.price_elasticity);
+          s.demand);
     }
     sku_daily_demand.push_back(item.base_demand_per_day * price_effect[sku]);
     chain_daily_demand += sku_daily_demand.back();

@@ -37,6 +37,9 @@ struct Levels {
   std::int32_t order_up_to = 0;
 };
 
+// Demand multiplier of selling at `price_ratio` x the reference price: price_ratio^-elasticity.
+double price_effect_of(double price_ratio, const Demand& demand);
+
 struct Network {
   explicit Network(const Scenario& scenario);
 

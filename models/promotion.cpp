@@ -3,7 +3,6 @@
 #include "models/promotion.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <stdexcept>
 
 namespace retail {
@@ -16,7 +15,10 @@ sim::Time at_day(double day) {
 }  // namespace
 
 PromotionAgent::PromotionAgent(const Network& network, std::uint32_t promotion)
-    : RetailAgent(network), config_(network.scenario.promotions[promotion]), index_(promotion) {
+    : RetailAgent(network),
+      config_(network.scenario.promotions[promotion]),
+      index_(promotion),
+      lift_(price_effect_of(1 - config_.discount, network.scenario.demand)) {
   for (const SkuId sku : config_.skus)
     category_.push_back(network.scenario.catalog.skus[sku].category);
 }
@@ -75,7 +77,7 @@ void PromotionAgent::on(const PromoPhase& phase, Context& ctx) {
       active_ = true;
       for (std::size_t c = 0; c < kChannels; ++c)
         live_[c] = live_at_[c] <= ctx.now();
-      send_lift(std::pow(1 - config_.discount, -network().scenario.demand.price_elasticity), ctx);
+      send_lift(lift_, ctx);
       for (std::size_t c = 0; c < kChannels; ++c)
         publish(static_cast<Channel>(c), ctx);
       break;
@@ -102,7 +104,7 @@ void PromotionAgent::on(const Intervention& intervention, Context& ctx) {
       paused_[c] = true;
       if (!active_) return;
       publish(action.channel, ctx);
-      send_lift(std::pow(1 - config_.discount, -network().scenario.demand.price_elasticity), ctx);
+      send_lift(lift_, ctx);
       return;
     }
     case Action::Kind::fix_promo:

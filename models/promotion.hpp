@@ -47,6 +47,7 @@ class PromotionAgent final : public RetailAgent {
 
   const Promotion& config_;
   std::uint32_t index_;
+  double lift_;                       // the price effect of the discount, while advertised
   std::vector<CategoryId> category_;  // of each promoted SKU, in config_.skus order
   // Per channel: the state of each slot once live (correct, wrong or misapplied), and when it
   // goes live.
