@@ -30,6 +30,39 @@ void require_equal(std::int64_t ledger, std::int64_t reported, const char* what,
   }
 }
 
+// Each ledger total the agents keep against the KPI counter reporting the same flow.
+struct LedgerCheck {
+  std::int64_t Audit::*ledger;
+  Counter counter;
+  const char* what;
+};
+constexpr LedgerCheck kLedgerChecks[] = {
+    {&Audit::revenue_cents, Counter::revenue_cents, "revenue (cents)"},
+    {&Audit::cogs_cents, Counter::cogs_cents, "cost of goods sold (cents)"},
+    {&Audit::shipping_cost_cents, Counter::shipping_cost_cents, "shipping costs (cents)"},
+    {&Audit::refunds_cents, Counter::refunds_cents, "refunds (cents)"},
+    {&Audit::returned_cogs_cents, Counter::returned_cogs_cents, "returned cost of goods (cents)"},
+    {&Audit::returns_cost_cents, Counter::returns_cost_cents, "returns costs (cents)"},
+    {&Audit::liquidation_loss_cents, Counter::liquidation_loss_cents, "liquidation losses (cents)"},
+    {&Audit::contact_cost_cents, Counter::contact_cost_cents, "contact costs (cents)"},
+    {&Audit::appeasement_cents, Counter::appeasement_cents, "appeasements (cents)"},
+    {&Audit::chargeback_cents, Counter::chargeback_cents, "chargebacks (cents)"},
+    {&Audit::expedited_shipping_cents, Counter::expedited_shipping_cents,
+     "expedited shipping (cents)"},
+    {&Audit::reship_cost_cents, Counter::reship_cost_cents, "re-ship costs (cents)"},
+    {&Audit::promo_dilution_cents, Counter::promo_dilution_cents, "promotion dilution (cents)"},
+    {&Audit::ad_spend_cents, Counter::ad_spend_cents, "ad spend (cents)"},
+    {&Audit::reships_sent, Counter::reships, "re-ships"},
+    {&Audit::sold_units, Counter::units_sold, "units sold"},
+    {&Audit::returned_units, Counter::units_returned, "returned units"},
+    {&Audit::liquidated_units, Counter::units_liquidated, "liquidated units"},
+    {&Audit::destroyed_units, Counter::units_destroyed, "destroyed units"},
+    {&Audit::damaged_units, Counter::units_damaged, "damaged units"},
+    {&Audit::orders_placed, Counter::orders_placed, "orders placed"},
+    {&Audit::orders_delivered, Counter::orders_delivered, "orders delivered"},
+    {&Audit::orders_cancelled, Counter::orders_cancelled, "orders cancelled"},
+};
+
 }  // namespace
 
 void audit_in_flight(const Msg& message, Audit& audit) {
@@ -77,48 +110,8 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                              " + re-ships cancelled " + n(a.reships_cancelled) + " + open " +
                              n(a.orders_open) + " = " + n(accounted));
   }
-  require_equal(a.revenue_cents, kpis.total(Counter::revenue_cents), "revenue (cents)",
-                replication);
-  require_equal(a.cogs_cents, kpis.total(Counter::cogs_cents), "cost of goods sold (cents)",
-                replication);
-  require_equal(a.shipping_cost_cents, kpis.total(Counter::shipping_cost_cents),
-                "shipping costs (cents)", replication);
-  require_equal(a.refunds_cents, kpis.total(Counter::refunds_cents), "refunds (cents)",
-                replication);
-  require_equal(a.returned_cogs_cents, kpis.total(Counter::returned_cogs_cents),
-                "returned cost of goods (cents)", replication);
-  require_equal(a.returns_cost_cents, kpis.total(Counter::returns_cost_cents),
-                "returns costs (cents)", replication);
-  require_equal(a.liquidation_loss_cents, kpis.total(Counter::liquidation_loss_cents),
-                "liquidation losses (cents)", replication);
-  require_equal(a.contact_cost_cents, kpis.total(Counter::contact_cost_cents),
-                "contact costs (cents)", replication);
-  require_equal(a.appeasement_cents, kpis.total(Counter::appeasement_cents), "appeasements (cents)",
-                replication);
-  require_equal(a.chargeback_cents, kpis.total(Counter::chargeback_cents), "chargebacks (cents)",
-                replication);
-  require_equal(a.expedited_shipping_cents, kpis.total(Counter::expedited_shipping_cents),
-                "expedited shipping (cents)", replication);
-  require_equal(a.reship_cost_cents, kpis.total(Counter::reship_cost_cents),
-                "re-ship costs (cents)", replication);
-  require_equal(a.promo_dilution_cents, kpis.total(Counter::promo_dilution_cents),
-                "promotion dilution (cents)", replication);
-  require_equal(a.ad_spend_cents, kpis.total(Counter::ad_spend_cents), "ad spend (cents)",
-                replication);
-  require_equal(a.reships_sent, kpis.total(Counter::reships), "re-ships", replication);
-  require_equal(a.sold_units, kpis.total(Counter::units_sold), "units sold", replication);
-  require_equal(a.returned_units, kpis.total(Counter::units_returned), "returned units",
-                replication);
-  require_equal(a.liquidated_units, kpis.total(Counter::units_liquidated), "liquidated units",
-                replication);
-  require_equal(a.destroyed_units, kpis.total(Counter::units_destroyed), "destroyed units",
-                replication);
-  require_equal(a.damaged_units, kpis.total(Counter::units_damaged), "damaged units", replication);
-  require_equal(a.orders_placed, kpis.total(Counter::orders_placed), "orders placed", replication);
-  require_equal(a.orders_delivered, kpis.total(Counter::orders_delivered), "orders delivered",
-                replication);
-  require_equal(a.orders_cancelled, kpis.total(Counter::orders_cancelled), "orders cancelled",
-                replication);
+  for (const LedgerCheck& check : kLedgerChecks)
+    require_equal(a.*check.ledger, kpis.total(check.counter), check.what, replication);
 }
 
 }  // namespace retail
