@@ -8,6 +8,7 @@
 #include <limits>
 #include <sstream>
 
+#include "metric_rows.hpp"
 #include "scratch_dir.hpp"
 #include "sim/time.hpp"
 #include "tools/decisions_csv.hpp"
@@ -16,6 +17,8 @@
 
 namespace {
 
+using omnisim::testing::replications;
+
 using omnisim::testing::lines;
 
 using retail::Arm;
@@ -23,14 +26,6 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<std::vector<retail::Metric>> replications(
-    const std::vector<std::pair<double, double>>& values) {
-  std::vector<std::vector<retail::Metric>> out;
-  for (const auto& [otif, revenue] : values)
-    out.push_back({{"otif", otif}, {"revenue", revenue}});
-  return out;
-}
 
 retail::Scenario scenario_with_rule() {
   retail::Scenario scenario;

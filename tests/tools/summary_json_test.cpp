@@ -8,20 +8,15 @@
 #include <limits>
 #include <sstream>
 
+#include "metric_rows.hpp"
 #include "tools/arm_comparison.hpp"
 #include "tools/metric_summary.hpp"
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using omnisim::testing::replications;
 
-std::vector<std::vector<retail::Metric>> replications(
-    const std::vector<std::pair<double, double>>& values) {
-  std::vector<std::vector<retail::Metric>> out;
-  for (const auto& [otif, revenue] : values)
-    out.push_back({{"otif", otif}, {"revenue", revenue}});
-  return out;
-}
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 TEST(SummaryJson, NaNIsNull) {
   const sim::Summary summary{3, kNaN, kNaN, kNaN, kNaN, 0.95};
