@@ -2,6 +2,7 @@
 // SKU from the base mix or, in proportion to the demand they add, from the lifted SKUs.
 #include "models/demand.hpp"
 
+#include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <stdexcept>
@@ -117,18 +118,22 @@ std::int32_t DemandAgent::draw_ad_program(std::size_t channel, SkuId sku,
   if (lifts.empty() || lifts[sku] <= 1) return CustomerArrival::kNoAd;
   // Of the customers for `sku`, the share (lift - 1) / lift came because of the ads.
   if (rng.uniform01() * lifts[sku] >= lifts[sku] - 1) return CustomerArrival::kNoAd;
-  double weight_left = 0;
-  for (const Lift& source : ad_lifts_) {
-    if ((source.channels & (1U << channel)) && source.covers[sku]) weight_left += source.lift - 1;
-  }
-  double u = rng.uniform01() * weight_left;
+  // Then one of the programs advertising it here, in proportion to the demand each adds.
+  const auto weight = [&](const Lift& source) {
+    const bool covers = (source.channels & (1U << channel)) && source.covers[sku];
+    return covers ? std::max(0.0, source.lift - 1) : 0.0;
+  };
+  double total = 0;
+  for (const Lift& source : ad_lifts_)
+    total += weight(source);
+  double u = rng.uniform01() * total;
   std::int32_t last = CustomerArrival::kNoAd;
   for (std::size_t program = 0; program < ad_lifts_.size(); ++program) {
-    const Lift& source = ad_lifts_[program];
-    if (!(source.channels & (1U << channel)) || !source.covers[sku] || source.lift <= 1) continue;
+    const double w = weight(ad_lifts_[program]);
+    if (w <= 0) continue;
     last = static_cast<std::int32_t>(program);
-    if (u < source.lift - 1) break;
-    u -= source.lift - 1;
+    if (u < w) break;
+    u -= w;
   }
   return last;
 }
