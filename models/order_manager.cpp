@@ -315,6 +315,7 @@ void OrderManagerAgent::on(const DayEnd&, Context& ctx) {
   const std::uint32_t today = static_cast<std::uint32_t>(ctx.now() / sim::kTicksPerDay) - 1;
   for (std::size_t program = 0; program < attribution_.size(); ++program) {
     Attribution& brought = attribution_[program];
+    if (brought.orders == 0) continue;  // a day not reported counts as nothing brought
     ctx.send(network().ids.ad_program[program], network().routing_latency,
              AdAttribution{today, brought.orders, brought.revenue_cents});
     brought = {};
