@@ -3,6 +3,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace retail {
 namespace {
@@ -207,6 +208,24 @@ KpiTable::KpiTable(std::uint32_t days, std::size_t categories)
       cells_(static_cast<std::size_t>(days) * kChannels * categories, Totals{}),
       stock_(static_cast<std::size_t>(days) * categories),
       open_orders_(days, 0) {}
+
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, Cells cells,
+                   std::vector<StockLevel> stock, std::vector<std::int64_t> open_orders)
+    : days_(days),
+      categories_(categories),
+      cells_(std::move(cells)),
+      stock_(std::move(stock)),
+      open_orders_(std::move(open_orders)) {
+  const std::size_t day_categories = static_cast<std::size_t>(days) * categories;
+  if (cells_.size() != day_categories * kChannels || stock_.size() != day_categories ||
+      open_orders_.size() != days) {
+    throw std::invalid_argument("a KPI table of " + std::to_string(days) + " days and " +
+                                std::to_string(categories) + " categories cannot hold " +
+                                std::to_string(cells_.size()) + " cells, " +
+                                std::to_string(stock_.size()) + " stock levels and " +
+                                std::to_string(open_orders_.size()) + " daily open orders");
+  }
+}
 
 std::size_t KpiTable::index(std::uint32_t day, Channel channel, CategoryId category) const {
   return (static_cast<std::size_t>(day) * kChannels + static_cast<std::size_t>(channel)) *

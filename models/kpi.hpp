@@ -120,12 +120,21 @@ class KpiTable {
 
   bool operator==(const KpiTable&) const = default;
 
+  // The table's storage as it is, and a table rebuilt from it (std::invalid_argument when the
+  // sizes do not fit `days` and `categories`): to send a table to another process exactly.
+  using Cells = std::vector<std::array<std::int64_t, kCounters>>;
+  const Cells& cells() const { return cells_; }
+  const std::vector<StockLevel>& stock() const { return stock_; }
+  const std::vector<std::int64_t>& open_orders_by_day() const { return open_orders_; }
+  KpiTable(std::uint32_t days, std::size_t categories, Cells cells, std::vector<StockLevel> stock,
+           std::vector<std::int64_t> open_orders);
+
  private:
   std::size_t index(std::uint32_t day, Channel channel, CategoryId category) const;
 
   std::uint32_t days_;
   std::size_t categories_;
-  std::vector<std::array<std::int64_t, kCounters>> cells_;
+  Cells cells_;
   std::vector<StockLevel> stock_;  // [day * categories + category]
   std::vector<std::int64_t> open_orders_;
 };

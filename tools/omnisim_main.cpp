@@ -1,6 +1,36 @@
 // The omnisim executable; everything but main lives in omnisim_cli, where the tests reach it.
+// Under mpirun every process runs the same command line and process 0 speaks for all: the others
+// run silently (the collective steps of tools/task_farm.hpp make them fail, and exit, alike).
+#include <iostream>
+#include <ostream>
+#include <streambuf>
+
 #include "tools/cli.hpp"
+#include "tools/errors.hpp"
+#include "tools/task_farm.hpp"
+
+namespace {
+
+// Swallows whatever is written to it.
+class DiscardingBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type c) override { return traits_type::not_eof(c); }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  return omnisim::run_cli(argc, argv);
+  try {
+    const omnisim::ProcessGroup processes(argc, argv);
+    if (omnisim::process_rank() == 0) return omnisim::run_cli(argc, argv);
+    DiscardingBuffer discard;
+    std::ostream quiet(&discard);
+    return omnisim::run_cli(argc, argv, quiet, quiet);
+  } catch (const omnisim::UsageError& e) {
+    std::cerr << "omnisim: error: " << e.what() << "\n";
+    return omnisim::kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "omnisim: error: " << e.what() << "\n";
+    return omnisim::kExitFailure;
+  }
 }

@@ -15,14 +15,17 @@ namespace omnisim {
 using Replicate = std::function<retail::ReplicationResult(std::uint64_t replication,
                                                           retail::Arm arm, unsigned threads)>;
 
-// Called once per finished replication, from the worker that ran it (for a progress bar).
+// Called once per finished replication on rank 0, one call at a time (for a progress bar).
 using OnReplicationDone = std::function<void()>;
 
-// results[a][i] is replication i of `scenario` in arms[a], on `threads` threads in all. Every
-// replication of every arm is one task (arms.size() x scenario.replications of them) and they all
-// run side by side; when there are fewer tasks than threads each gets a share of the rest. The
-// results do not depend on `threads`. If tasks fail, the lowest-numbered failure in (replication,
-// arm) order is rethrown (a ScenarioError as is, anything else as a ReplicationFailure naming the
+// results[a][i] is replication i of `scenario` in arms[a], on `threads` threads in all per
+// process. Every replication of every arm is one task (arms.size() x scenario.replications of
+// them) of a task farm (tools/task_farm.hpp): under mpirun they are spread over the processes,
+// and within one they all run side by side; when there are fewer tasks than threads each gets a
+// share of the rest. The results do not depend on `threads` nor on the process count. Collective
+// under MPI: every rank calls it, rank 0 gets the results, the others get arms.size() empty
+// vectors. If tasks fail, every rank throws the lowest-numbered failure in (replication, arm)
+// order (a ScenarioError with its message, anything else as a ReplicationFailure naming the
 // replication, and the arm when the scenario has control-tower rules).
 std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
     const retail::Scenario& scenario, const std::vector<retail::Arm>& arms, unsigned threads,

@@ -1,5 +1,7 @@
 // omnisim run: every scenario and output directory checked first; then per scenario both arms'
-// replications in parallel, every output computed before anything is written.
+// replications in parallel, every output computed before anything is written. Under mpirun every
+// process loads and checks the scenarios and runs its share of the replications; process 0 alone
+// checks and writes the output directories and prints.
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -22,6 +24,7 @@
 #include "tools/replication_runner.hpp"
 #include "tools/replications_csv.hpp"
 #include "tools/summary_json.hpp"
+#include "tools/task_farm.hpp"
 #include "tools/timeseries_csv.hpp"
 
 namespace omnisim {
@@ -55,10 +58,11 @@ std::vector<PlannedRun> plan_runs(const RunOptions& options, unsigned threads) {
     std::vector<retail::Arm> arms = arms_to_run(scenario, options.arms);
     plans.push_back({file, std::move(scenario), std::move(arms), options.out});
   }
+  const bool writes_outputs = process_rank() == 0;
   if (plans.size() > 1) {
     std::error_code error;
     const fs::file_status status = fs::status(options.out, error);
-    if (fs::exists(status) && !fs::is_directory(status)) {
+    if (writes_outputs && fs::exists(status) && !fs::is_directory(status)) {
       throw UsageError("output path '" + options.out.string() + "' exists and is not a directory");
     }
     std::map<fs::path, fs::path> taken;  // output directory -> the scenario file writing it
@@ -78,7 +82,7 @@ std::vector<PlannedRun> plan_runs(const RunOptions& options, unsigned threads) {
     // directory is checked again just before writing.
     check_memory(plan.scenario, threads, options.memory_limit_bytes,
                  static_cast<unsigned>(plan.arms.size()));
-    check_output_directory(plan.out, options.force);
+    if (writes_outputs) check_output_directory(plan.out, options.force);
   }
   return plans;
 }
@@ -113,18 +117,14 @@ void print_heading(std::ostream& out, const PlannedRun& plan, std::size_t index,
   out << '\n';
 }
 
-void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
-             std::size_t scenarios, unsigned threads, std::ostream& out) {
+// Process 0's part of a scenario's run: its output files and printed tables.
+void report_run(const RunOptions& options, const PlannedRun& plan,
+                const std::vector<std::vector<retail::ReplicationResult>>& results,
+                double wall_seconds, std::size_t index, std::size_t scenarios, unsigned threads,
+                std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<retail::ReplicationResult>> results;
-  {
-    ProgressBar progress(options.progress, plan.arms.size() * scenario.replications);
-    results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
-  }
-  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-
-  RunRecord record{plan.file.string(), options.overrides, 0, wall.count(), threads};
+  RunRecord record{plan.file.string(), options.overrides, 0, wall_seconds, threads};
+  record.processes = process_count();
   std::vector<std::vector<std::vector<retail::Metric>>> metrics(plan.arms.size());
   std::vector<ArmSummary> arms;
   for (std::size_t a = 0; a < plan.arms.size(); ++a) {
@@ -157,7 +157,7 @@ void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t inde
        {"inventory.csv", [&](std::ostream& file) { write_inventory_csv(file, runs, categories); }},
        {"decisions.csv", [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); }}});
 
-  print_heading(out, plan, index, scenarios, record.committed_events, wall.count(), threads);
+  print_heading(out, plan, index, scenarios, record.committed_events, wall_seconds, threads);
   if (difference) {
     print_comparison_table(out, arms[0].metrics, arms[1].metrics, *difference,
                            scenario.replications);
@@ -183,6 +183,21 @@ void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t inde
   }
 }
 
+void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
+             std::size_t scenarios, unsigned threads, std::ostream& out) {
+  const retail::Scenario& scenario = plan.scenario;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::vector<retail::ReplicationResult>> results;
+  {
+    ProgressBar progress(process_rank() == 0 ? options.progress : nullptr,
+                         plan.arms.size() * scenario.replications);
+    results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
+  }
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+  on_root(
+      [&] { report_run(options, plan, results, wall.count(), index, scenarios, threads, out); });
+}
+
 }  // namespace
 
 std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice choice) {
@@ -201,7 +216,8 @@ std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice
 
 void run_command(const RunOptions& options, std::ostream& out) {
   const unsigned threads = sim::resolve_threads(options.threads);
-  const std::vector<PlannedRun> plans = plan_runs(options, threads);
+  std::vector<PlannedRun> plans;
+  on_every_rank([&] { plans = plan_runs(options, threads); });
   for (std::size_t s = 0; s < plans.size(); ++s) {
     if (s > 0) out << '\n';
     run_one(options, plans[s], s, plans.size(), threads, out);

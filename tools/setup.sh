@@ -13,6 +13,7 @@ packages=(
   libeigen3-dev libboost-random-dev libboost-math-dev libtbb-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
+  libopenmpi-dev openmpi-bin  # omnisim run/sweep under mpirun (optional: CMake's OMNISIM_MPI)
   nodejs npm  # npm ci installs Vega, Vega-Lite and vega-embed, which report.html inlines
   chromium    # the report's browser test (tests/tools/report_browser_test.sh)
 )

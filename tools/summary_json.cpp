@@ -144,7 +144,8 @@ nlohmann::ordered_json make_summary_json(
       {"run",
        {{"events", run.committed_events},
         {"wall_seconds", run.wall_seconds},
-        {"threads", run.threads}}},
+        {"threads", run.threads},
+        {"processes", run.processes}}},
   };
 }
 

@@ -20,7 +20,8 @@ struct RunRecord {
   std::vector<std::string> overrides;  // the --set assignments, in command-line order
   std::uint64_t committed_events = 0;  // over all replications of all arms
   double wall_seconds = 0;
-  unsigned threads = 0;
+  unsigned threads = 0;  // per process
+  int processes = 1;     // under mpirun, its process count
 };
 
 // {"mean", "stddev", "ci_low", "ci_high", "n", "confidence"}; undefined values (NaN, and the

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# omnisim under mpirun: a run split over two processes must write the same files as one process
+# (summary.json apart from how it ran: wall seconds, threads, processes), and bad input must fail
+# every process with exit status 2 and one error message, printed by process 0.
+#
+#   mpi_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
+set -euo pipefail
+
+omnisim="$1"
+source_dir="$2"
+scratch="$3"
+
+fail() {
+  echo "mpi_test: FAIL: $*" >&2
+  exit 1
+}
+
+command -v mpirun >/dev/null || fail "mpirun is not installed; run tools/setup.sh (openmpi-bin)"
+# Two processes on however many cores this machine has; as root (CI containers) mpirun must be
+# told that it is meant.
+mpirun_flags=(-np 2 --oversubscribe --bind-to none)
+if [ "$(id -u)" -eq 0 ]; then mpirun_flags+=(--allow-run-as-root); fi
+
+rm -rf "$scratch"
+mkdir -p "$scratch"
+
+# same_outputs ONE TWO: the CSV files byte for byte, summary.json apart from its run-time fields,
+# and TWO's summary.json says two processes ran.
+same_outputs() {
+  local one="$1" two="$2" file
+  for file in "$one"/*.csv; do
+    cmp "$file" "$two/$(basename "$file")" ||
+      fail "$(basename "$file") differs between one process ($one) and two ($two)"
+  done
+  [ "$(ls "$one")" = "$(ls "$two")" ] || fail "$one and $two hold different files"
+  python3 - "$one/summary.json" "$two/summary.json" <<'PY' || fail "summary.json differs"
+import json, sys
+one, two = (json.load(open(path)) for path in sys.argv[1:])
+if two["run"]["processes"] != 2 or one["run"]["processes"] != 1:
+    sys.exit(f"processes: {one['run']['processes']} and {two['run']['processes']}, expected 1 and 2")
+for summary in (one, two):
+    for field in ("wall_seconds", "threads", "processes"):
+        del summary["run"][field]
+if one != two:
+    sys.exit("summary.json differs beyond its run-time fields")
+PY
+}
+
+check_run() {
+  local scenario="$source_dir/scenarios/examples/small.json"
+  "$omnisim" run "$scenario" --reps 6 --seed 3 --out "$scratch/run-one" >"$scratch/run-one.log" ||
+    fail "omnisim run failed (see $scratch/run-one.log)"
+  mpirun "${mpirun_flags[@]}" "$omnisim" run "$scenario" --reps 6 --seed 3 --threads 1 \
+    --out "$scratch/run-two" >"$scratch/run-two.log" 2>&1 ||
+    fail "omnisim run under mpirun failed (see $scratch/run-two.log)"
+  same_outputs "$scratch/run-one" "$scratch/run-two"
+  local tables
+  tables="$(grep -c "^Scenario 'small example'" "$scratch/run-two.log" || true)"
+  [ "$tables" = 1 ] || fail "under mpirun the results were printed $tables times, expected once"
+  echo "run: two processes wrote the same files as one"
+}
+
+check_bad_input() {
+  local status=0
+  mpirun "${mpirun_flags[@]}" "$omnisim" run "$source_dir/scenarios/examples/small.json" \
+    --set horizon_days=-3 --out "$scratch/bad" >"$scratch/bad.log" 2>&1 || status=$?
+  [ "$status" = 2 ] || fail "bad input under mpirun exited with $status, expected 2"
+  local errors
+  errors="$(grep -c "^omnisim: error: .*horizon_days" "$scratch/bad.log" || true)"
+  [ "$errors" = 1 ] || fail "bad input under mpirun printed $errors errors, expected one"
+  [ ! -e "$scratch/bad" ] || fail "bad input under mpirun wrote $scratch/bad"
+  echo "bad input: exit status 2 and one error message"
+}
+
+# omnisim sweep under mpirun, against one process: to be added with the sweep command.
+check_sweep() {
+  :
+}
+
+check_run
+check_bad_input
+check_sweep

@@ -1,0 +1,218 @@
+// The task farm in one process (tests run without mpirun): every task once, collected on the
+// root one call at a time, spare threads shared out, the stop flag, and the failure lowest in the
+// tasks' order thrown with its kind; the collective steps are the identity.
+#include "tools/task_farm.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "models/scenario.hpp"
+#include "tools/errors.hpp"
+
+namespace {
+
+using omnisim::run_task_farm;
+using omnisim::TaskFailure;
+
+std::vector<std::uint64_t> first_tasks(std::uint64_t count) {
+  std::vector<std::uint64_t> tasks(count);
+  std::iota(tasks.begin(), tasks.end(), std::uint64_t{0});
+  return tasks;
+}
+
+TEST(TaskFarm, WithoutMpirunThereIsOneProcess) {
+  EXPECT_EQ(omnisim::process_rank(), 0);
+  EXPECT_EQ(omnisim::process_count(), 1);
+}
+
+TEST(TaskFarm, RunsEveryTaskOnceAndCollectsItsResult) {
+  const std::vector<std::uint64_t> tasks = {40, 3, 17, 8, 1000, 5, 6, 7, 11};
+  for (const unsigned threads : {1u, 3u, 8u}) {
+    std::mutex runs_mutex;
+    std::map<std::uint64_t, int> runs;
+    std::map<std::uint64_t, std::string> collected;
+    run_task_farm(
+        tasks, threads,
+        [&](std::uint64_t k, unsigned) {
+          const std::lock_guard lock(runs_mutex);
+          ++runs[k];
+          return "result of " + std::to_string(k);
+        },
+        [&](std::uint64_t k, std::string bytes) {
+          EXPECT_TRUE(collected.emplace(k, std::move(bytes)).second) << "collected twice: " << k;
+        });
+    ASSERT_EQ(runs.size(), tasks.size()) << threads << " threads";
+    ASSERT_EQ(collected.size(), tasks.size()) << threads << " threads";
+    for (const std::uint64_t k : tasks) {
+      EXPECT_EQ(runs[k], 1) << "task " << k;
+      EXPECT_EQ(collected[k], "result of " + std::to_string(k));
+    }
+  }
+}
+
+TEST(TaskFarm, CollectsOneResultAtATime) {
+  std::atomic<int> inside{0};
+  std::atomic<int> most_inside{0};
+  std::atomic<int> calls{0};
+  run_task_farm(
+      first_tasks(200), 4, [](std::uint64_t k, unsigned) { return std::to_string(k); },
+      [&](std::uint64_t, std::string) {
+        const int now = ++inside;
+        int most = most_inside.load();
+        while (now > most && !most_inside.compare_exchange_weak(most, now)) {
+        }
+        // Long enough for another worker to arrive if nothing kept it out.
+        volatile std::uint64_t sink = 0;
+        for (int i = 0; i < 20000; ++i)
+          sink = sink + static_cast<std::uint64_t>(i);
+        --inside;
+        ++calls;
+      });
+  EXPECT_EQ(calls, 200);
+  EXPECT_EQ(most_inside, 1);
+}
+
+TEST(TaskFarm, GivesSpareThreadsToEachTask) {
+  for (const auto& [tasks, threads, share] :
+       std::vector<std::tuple<std::uint64_t, unsigned, unsigned>>{
+           {1, 4, 4}, {2, 4, 2}, {3, 8, 2}, {4, 4, 1}, {9, 2, 1}, {5, 0, 1}}) {
+    std::mutex seen_mutex;
+    std::vector<unsigned> seen;
+    run_task_farm(
+        first_tasks(tasks), threads,
+        [&](std::uint64_t, unsigned given) {
+          const std::lock_guard lock(seen_mutex);
+          seen.push_back(given);
+          return std::string();
+        },
+        [](std::uint64_t, std::string) {});
+    EXPECT_THAT(seen, ::testing::Each(share)) << tasks << " tasks on " << threads << " threads";
+    EXPECT_EQ(seen.size(), tasks);
+  }
+}
+
+TEST(TaskFarm, StartsNoTaskOnceStopped) {
+  const std::atomic<bool> stopped{true};
+  int runs = 0;
+  int collected = 0;
+  run_task_farm(
+      first_tasks(10), 2,
+      [&](std::uint64_t, unsigned) {
+        ++runs;
+        return std::string();
+      },
+      [&](std::uint64_t, std::string) { ++collected; }, &stopped);
+  EXPECT_EQ(runs, 0);
+  EXPECT_EQ(collected, 0);
+}
+
+TEST(TaskFarm, FinishesAndCollectsTheTasksStartedBeforeTheStop) {
+  std::atomic<bool> stop{false};
+  int runs = 0;
+  std::vector<std::uint64_t> collected;
+  // One thread: the third task to run asks to stop, and it is the last to run.
+  run_task_farm(
+      first_tasks(10), 1,
+      [&](std::uint64_t k, unsigned) {
+        if (++runs == 3) stop = true;
+        return std::to_string(k);
+      },
+      [&](std::uint64_t k, std::string) { collected.push_back(k); }, &stop);
+  EXPECT_EQ(runs, 3);
+  EXPECT_EQ(collected.size(), 3u);
+}
+
+TEST(TaskFarm, ThrowsTheFailureLowestInTheTasksOrder) {
+  // Task 12 comes before task 7 in the list, so it is the one reported.
+  const std::vector<std::uint64_t> tasks = {0, 1, 2, 12, 3, 4, 7, 5, 6, 8, 9};
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    std::vector<std::uint64_t> collected;
+    try {
+      run_task_farm(
+          tasks, threads,
+          [](std::uint64_t k, unsigned) -> std::string {
+            if (k == 7 || k == 12) throw std::runtime_error("task " + std::to_string(k) + " broke");
+            return std::string();
+          },
+          [&](std::uint64_t k, std::string) { collected.push_back(k); });
+      FAIL() << "expected TaskFailure";
+    } catch (const TaskFailure& e) {
+      EXPECT_EQ(e.task(), 12u);
+      EXPECT_STREQ(e.what(), "task 12 broke");
+      EXPECT_FALSE(e.scenario_error());
+    }
+    EXPECT_THAT(collected, ::testing::Not(::testing::Contains(12u)));
+    EXPECT_THAT(collected, ::testing::Not(::testing::Contains(7u)));
+    // Every task before the failure ran and was collected.
+    for (const std::uint64_t k : {0u, 1u, 2u})
+      EXPECT_THAT(collected, ::testing::Contains(k)) << threads << " threads";
+  }
+}
+
+TEST(TaskFarm, SaysWhenTheFailureWasAScenarioError) {
+  try {
+    run_task_farm(
+        first_tasks(4), 2,
+        [](std::uint64_t k, unsigned) -> std::string {
+          if (k == 2) throw retail::ScenarioError("zone 'south' has no store");
+          return std::string();
+        },
+        [](std::uint64_t, std::string) {});
+    FAIL() << "expected TaskFailure";
+  } catch (const TaskFailure& e) {
+    EXPECT_EQ(e.task(), 2u);
+    EXPECT_STREQ(e.what(), "zone 'south' has no store");
+    EXPECT_TRUE(e.scenario_error());
+  }
+}
+
+TEST(TaskFarm, ACollectThatThrowsFailsItsTask) {
+  try {
+    run_task_farm(
+        first_tasks(5), 2, [](std::uint64_t, unsigned) { return std::string("garbled"); },
+        [](std::uint64_t k, std::string) {
+          if (k == 3) throw std::runtime_error("cannot decode");
+        });
+    FAIL() << "expected TaskFailure";
+  } catch (const TaskFailure& e) {
+    EXPECT_EQ(e.task(), 3u);
+    EXPECT_STREQ(e.what(), "cannot decode");
+  }
+}
+
+TEST(TaskFarm, AnEmptyFarmRunsNothing) {
+  run_task_farm(
+      {}, 4,
+      [](std::uint64_t, unsigned) -> std::string {
+        ADD_FAILURE() << "a task ran";
+        return {};
+      },
+      [](std::uint64_t, std::string) { ADD_FAILURE() << "a result was collected"; });
+}
+
+TEST(TaskFarm, CollectiveStepsAreTheIdentityInOneProcess) {
+  EXPECT_EQ(omnisim::broadcast_from_root("rank 0's bytes"), "rank 0's bytes");
+  EXPECT_TRUE(omnisim::any_rank(true));
+  EXPECT_FALSE(omnisim::any_rank(false));
+  int steps = 0;
+  omnisim::on_every_rank([&] { ++steps; });
+  omnisim::on_root([&] { ++steps; });
+  EXPECT_EQ(steps, 2);
+}
+
+TEST(TaskFarm, CollectiveStepsRethrowTheSameException) {
+  EXPECT_THROW(omnisim::on_every_rank([] { throw omnisim::UsageError("bad --grid"); }),
+               omnisim::UsageError);
+  EXPECT_THROW(omnisim::on_root([] { throw omnisim::OutputError("disk full"); }),
+               omnisim::OutputError);
+}
+
+}  // namespace

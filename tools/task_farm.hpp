@@ -1,0 +1,83 @@
+// A task farm over the processes of an MPI run (`mpirun -np K omnisim ...`) and the threads of
+// each: tasks are split statically across processes, results stream to rank 0, which writes all
+// output. Without MPI (a build without it, or a plain `omnisim run`) there is one process and
+// everything here is a thin layer over oneTBB.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace omnisim {
+
+// The processes of this run: 1 without MPI, K under `mpirun -np K`. Rank 0 writes all output.
+int process_rank();   // 0 when MPI is not in use
+int process_count();  // 1 when MPI is not in use
+
+// For main(): initialises MPI (asking for MPI_THREAD_SERIALIZED) only when the process was
+// started by mpirun (OMPI_COMM_WORLD_SIZE or PMIX_RANK in the environment) and omnisim was built
+// with MPI, and finalises it on destruction; a plain `omnisim run` never touches MPI. Throws
+// UsageError under mpirun when omnisim was built without MPI (every process would run the whole
+// study), and std::runtime_error when the MPI library lacks the thread support needed.
+class ProcessGroup {
+ public:
+  ProcessGroup(int& argc, char**& argv);
+  ProcessGroup(const ProcessGroup&) = delete;
+  ProcessGroup& operator=(const ProcessGroup&) = delete;
+  ~ProcessGroup();
+
+ private:
+  [[maybe_unused]] bool initialised_mpi_ = false;  // a build without MPI never sets it
+};
+
+// A task of the farm failed; every rank throws the same one (see run_task_farm).
+class TaskFailure : public std::runtime_error {
+ public:
+  TaskFailure(std::uint64_t task, const std::string& message, bool scenario_error)
+      : std::runtime_error(message), task_(task), scenario_error_(scenario_error) {}
+  std::uint64_t task() const { return task_; }
+  // The task threw a retail::ScenarioError (bad input rather than a failed run).
+  bool scenario_error() const { return scenario_error_; }
+
+ private:
+  std::uint64_t task_;
+  bool scenario_error_;
+};
+
+// Runs a task on so many threads and returns its result as bytes; may throw.
+using RunTask = std::function<std::string(std::uint64_t task, unsigned threads)>;
+// Receives a finished task's result on rank 0.
+using CollectTask = std::function<void(std::uint64_t task, std::string bytes)>;
+
+// Collective. Runs run(k, threads_for_task) for every k in `tasks` exactly once across all ranks
+// (tasks[i] on rank i % process_count()) and within a rank on `threads` threads (one task per
+// thread; when a rank has fewer tasks than threads each gets threads / its task count). On rank 0
+// collect(k, bytes) is called for every finished task of every rank as its result arrives, one
+// call at a time, in no particular order; on other ranks never. Once *stop (if given) is true no
+// further task starts on that rank; running ones finish and are collected, and the function
+// returns normally. A task that throws (or whose collect throws) is not collected; after every
+// rank has finished, every rank throws TaskFailure for the failed task lowest in `tasks` order.
+// Tasks after a failed one in `tasks` order may be skipped.
+void run_task_farm(const std::vector<std::uint64_t>& tasks, unsigned threads, const RunTask& run,
+                   const CollectTask& collect, const std::atomic<bool>* stop = nullptr);
+
+// Collective: rank 0's `bytes` on every rank (identity with one process).
+std::string broadcast_from_root(std::string bytes);
+
+// Collective: the logical OR of `value` over ranks (e.g. "was any rank interrupted").
+bool any_rank(bool value);
+
+// Collective: runs `step` on every rank (e.g. loading and checking the input) and, when it throws
+// on any, throws on all, so that none waits forever for the others: rank 0's exception (of the
+// same kind, with the same message) when rank 0's step threw, else a UsageError saying that
+// another process failed.
+void on_every_rank(const std::function<void()>& step);
+
+// Collective: runs `step` on rank 0 only (e.g. writing outputs and printing) and, when it
+// throws, throws an exception of the same kind and message on every rank.
+void on_root(const std::function<void()>& step);
+
+}  // namespace omnisim

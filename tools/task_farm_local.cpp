@@ -1,0 +1,90 @@
+// One process's share of a task farm: the tasks side by side on a oneTBB arena, spare threads
+// shared out, and the lowest failure kept whatever the scheduling.
+#include "tools/task_farm_local.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <utility>
+
+#include "models/scenario.hpp"
+
+namespace omnisim {
+
+void keep_lowest(std::optional<FailedTask>& lowest, FailedTask candidate) {
+  if (!lowest || candidate.position < lowest->position) lowest = std::move(candidate);
+}
+
+std::optional<FailedTask> run_share(const std::vector<std::uint64_t>& tasks, int rank, int ranks,
+                                    unsigned threads, const RunTask& run,
+                                    const ShareFinished& finished, const std::atomic<bool>* stop) {
+  std::vector<std::size_t> positions;
+  for (auto p = static_cast<std::size_t>(rank); p < tasks.size();
+       p += static_cast<std::size_t>(ranks)) {
+    positions.push_back(p);
+  }
+  if (positions.empty()) return std::nullopt;
+  threads = std::max(1u, threads);
+  // Tasks are independent, so running them side by side scales best; only threads no task can
+  // use go to the parallelism inside one.
+  const unsigned per_task =
+      positions.size() >= threads ? 1u : threads / static_cast<unsigned>(positions.size());
+
+  std::mutex failure_mutex;
+  std::optional<FailedTask> lowest;
+  // Tasks after a failed one are skipped, those before still run: the failure reported is then
+  // always the lowest, whatever the scheduling.
+  std::atomic<std::size_t> lowest_position{tasks.size()};
+  const auto fail = [&](std::size_t p, const char* message, bool scenario_error) {
+    const std::lock_guard lock(failure_mutex);
+    keep_lowest(lowest, {p, tasks[p], message, scenario_error});
+    lowest_position = lowest->position;
+  };
+
+  tbb::task_arena arena(static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, positions.size(), 1),
+                      [&](const auto& range) {
+                        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                          const std::size_t p = positions[i];
+                          if (p > lowest_position.load() || (stop != nullptr && stop->load()))
+                            continue;
+                          try {
+                            finished(p, run(tasks[p], per_task));
+                          } catch (const retail::ScenarioError& e) {
+                            fail(p, e.what(), true);
+                          } catch (const std::exception& e) {
+                            fail(p, e.what(), false);
+                          } catch (...) {
+                            fail(p, "an exception that is not a std::exception", false);
+                          }
+                        }
+                      });
+  });
+  return lowest;
+}
+
+void run_task_farm_alone(const std::vector<std::uint64_t>& tasks, unsigned threads,
+                         const RunTask& run, const CollectTask& collect,
+                         const std::atomic<bool>* stop) {
+  std::mutex collecting;
+  const std::optional<FailedTask> failure = run_share(
+      tasks, 0, 1, threads, run,
+      [&](std::size_t p, std::string bytes) {
+        const std::lock_guard lock(collecting);
+        collect(tasks[p], std::move(bytes));
+      },
+      stop);
+  if (failure) throw TaskFailure(failure->task, failure->message, failure->scenario_error);
+}
+
+bool started_by_mpirun() {
+  return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMIX_RANK") != nullptr;
+}
+
+}  // namespace omnisim
