@@ -14,12 +14,11 @@ namespace omnisim {
 namespace {
 
 // The exception kinds run_cli maps to different exit statuses, as a byte.
-enum class ErrorKind : std::uint8_t { scenario, usage, output, replication, interrupted, other };
+enum class ErrorKind : std::uint8_t { scenario, usage, output, replication, other };
 
-// The exception being handled, as bytes: its kind, its signal when interrupted, its message.
+// The exception being handled, as bytes: its kind and its message.
 std::string describe_current_exception() {
   ErrorKind kind = ErrorKind::other;
-  int signal = 0;
   std::string message = "an exception that is not a std::exception";
   try {
     throw;
@@ -35,17 +34,12 @@ std::string describe_current_exception() {
   } catch (const ReplicationFailure& e) {
     kind = ErrorKind::replication;
     message = e.what();
-  } catch (const Interrupted& e) {
-    kind = ErrorKind::interrupted;
-    signal = e.signal();
-    message = e.what();
   } catch (const std::exception& e) {
     message = e.what();
   } catch (...) {
   }
   ByteWriter out;
   out.put(kind);
-  out.put(signal);
   out.put_string(message);
   return out.take();
 }
@@ -53,7 +47,6 @@ std::string describe_current_exception() {
 [[noreturn]] void throw_described(const std::string& description) {
   ByteReader in(description);
   const auto kind = in.get<ErrorKind>();
-  const auto signal = in.get<int>();
   const std::string message = in.get_string();
   switch (kind) {
     case ErrorKind::scenario:
@@ -64,8 +57,6 @@ std::string describe_current_exception() {
       throw OutputError(message);
     case ErrorKind::replication:
       throw ReplicationFailure(message);
-    case ErrorKind::interrupted:
-      throw Interrupted(message, signal);
     case ErrorKind::other:
       break;
   }
