@@ -31,25 +31,6 @@ std::string difference_cell(const sim::Summary& s) {
   return cell;
 }
 
-// Rows of text cells printed left-aligned in columns two spaces apart, the last one unpadded.
-void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
-                   std::string_view indent = "") {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c)
-      widths[c] = std::max(widths[c], row[c].size());
-  }
-  for (const auto& row : rows) {
-    out << indent;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      out << row[c];
-      if (c + 1 < row.size()) out << std::string(widths[c] - row[c].size() + 2, ' ');
-    }
-    out << '\n';
-  }
-}
-
 }  // namespace
 
 std::vector<MetricSummary> paired_differences(

@@ -151,6 +151,144 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "Both arms of replication i draw the same random numbers, so the difference column is a "
       "paired\ncomparison (control tower - status quo) with its 95 % Student-t interval.\n");
 
+  SweepOptions sweep;
+  std::string sweep_reps;
+  double ci_width = 0;
+  std::uint32_t min_reps = AutoReplications{}.min;
+  std::uint32_t max_reps = AutoReplications{}.max;
+  std::uint64_t sweep_seed = 0;
+  std::string sweep_memory_limit;
+  std::string shard;
+  sweep.request.objective = "contribution_margin";
+  CLI::App* sweep_app = app.add_subcommand(
+      "sweep",
+      "Run a full-factorial grid over scenario parameters, every point in both arms on the same "
+      "random numbers; rank the points by an objective and fit a response surface. Writes "
+      "sweep.csv and replications.csv, appending each replication to a journal as it finishes, "
+      "so that an interrupted sweep can be resumed");
+  sweep_app->add_option("scenario", sweep.request.scenario, "Scenario JSON file")
+      ->required()
+      ->type_name("SCENARIO");
+  sweep_app
+      ->add_option("--grid", sweep.request.grid,
+                   "One axis of the grid: PATH=V1,V2,... (values as in --set) or "
+                   "PATH=START:STOP:STEP (numbers, STOP included). Repeatable; the grid is every "
+                   "combination, the first axis varying slowest. Required")
+      ->type_name("PATH=VALUES")
+      ->required()
+      ->allow_extra_args(false);
+  sweep_app
+      ->add_option("--reps", sweep_reps,
+                   "Replications per point and arm, or 'auto' to add replications to each point "
+                   "until its objective's 95 % interval is narrower than --ci-width. Default: the "
+                   "scenario's \"replications\"")
+      ->type_name("N|auto");
+  CLI::Option* ci_width_option =
+      sweep_app
+          ->add_option("--ci-width", ci_width,
+                       "With --reps auto: the widest acceptable 95 % interval of the objective "
+                       "(in its units, e.g. 5000 for contribution margin). Required with auto")
+          ->type_name("W")
+          ->check(CLI::PositiveNumber);
+  sweep_app
+      ->add_option("--min-reps", min_reps,
+                   "With --reps auto: replications every point gets first. Default: 10")
+      ->type_name("N")
+      ->check(CLI::Range(2u, 1000000u));
+  sweep_app
+      ->add_option("--max-reps", max_reps,
+                   "With --reps auto: the most a point gets, whatever its interval. Default: 1000")
+      ->type_name("N")
+      ->check(CLI::Range(2u, 1000000u));
+  sweep_app
+      ->add_option("--objective", sweep.request.objective,
+                   "The metric that ranks the points (a replications.csv column), in the control "
+                   "tower arm; NAME:max or NAME:min to say which way is better. Default: "
+                   "contribution_margin")
+      ->type_name("METRIC");
+  sweep_app
+      ->add_option("--constraint", sweep.request.constraints,
+                   "A condition on a point's mean in the ranked arm, METRIC>=X or METRIC<=X (e.g. "
+                   "otif>=0.95); points that miss one rank after those that do not. Repeatable")
+      ->type_name("CONDITION")
+      ->allow_extra_args(false);
+  CLI::Option* sweep_seed_option =
+      sweep_app->add_option("--seed", sweep_seed, "Master seed. Default: the scenario's \"seed\"")
+          ->type_name("S");
+  sweep_app
+      ->add_option("--threads", sweep.threads,
+                   "Worker threads (per process under mpirun), 0 for every hardware thread; "
+                   "results do not depend on it. Default: 0")
+      ->type_name("T");
+  CLI::Option* sweep_memory_option =
+      sweep_app
+          ->add_option("--memory-limit", sweep_memory_limit,
+                       "Refuse, before starting, a sweep whose estimated peak memory exceeds SIZE. "
+                       "Default: 80 % of physical memory")
+          ->type_name("SIZE")
+          ->check(CLI::Validator(byte_size, "", "SIZE"));
+  add_overrides(*sweep_app, sweep.request.overrides);
+  sweep_app
+      ->add_option("--out", sweep.out,
+                   "Output directory: manifest.json and replications.journal while it runs, then "
+                   "sweep.csv and replications.csv. Required")
+      ->required()
+      ->type_name("DIR");
+  CLI::Option* sweep_force_option = sweep_app->add_flag(
+      "--force", sweep.force,
+      "Start over in a directory that is not empty or holds another sweep. Default: off");
+  CLI::Option* resume_option = sweep_app->add_flag(
+      "--resume", sweep.resume,
+      "Finish the sweep recorded in --out (after Ctrl-C, a kill or a failure), with the same "
+      "options it was started with; replications already saved are not run again");
+  sweep_force_option->excludes(resume_option);
+  CLI::Option* shard_option =
+      sweep_app
+          ->add_option("--shard", shard,
+                       "Run only slice I of N (0 <= I < N) of the study's replications, for batch "
+                       "schedulers; combine the N output directories with 'omnisim merge'")
+          ->type_name("I/N");
+  sweep_app->add_option("--top", sweep.top, "Rows of the printed ranking. Default: 10")
+      ->type_name("K")
+      ->check(CLI::PositiveNumber);
+  sweep_app->footer(
+      "Examples:\n"
+      "  omnisim sweep scenarios/half_live_promo.json --grid "
+      "control_tower.rules.2.threshold=0.9,0.95,0.97 --grid "
+      "control_tower.rules.2.timebox_hours=12:36:12 --reps 200 --out results/sweep\n"
+      "  omnisim sweep scenarios/ads_into_stockouts.json --grid "
+      "control_tower.rules.0.threshold=0.9:0.99:0.03 --reps auto --ci-width 5000 --constraint "
+      "otif>=0.95 --out results/ads-sweep\n"
+      "  omnisim sweep ... --out results/sweep --resume      (after Ctrl-C or a kill)\n"
+      "  mpirun -np 4 omnisim sweep ... --threads 1 --out results/sweep\n"
+      "  omnisim sweep ... --shard 0/8 --out shard-0   (then: omnisim merge shard-* --out DIR)\n");
+
+  MergeOptions merge;
+  merge.objective = "contribution_margin";
+  CLI::App* merge_app = app.add_subcommand(
+      "merge",
+      "Combine the output directories of 'omnisim sweep --shard I/N' (every I once) into the "
+      "files one unsharded sweep writes, and print its ranking");
+  merge_app->add_option("shard", merge.shards, "The shards' output directories")
+      ->required()
+      ->type_name("DIR");
+  merge_app->add_option("--out", merge.out, "Output directory. Required")
+      ->required()
+      ->type_name("DIR");
+  merge_app->add_flag("--force", merge.force,
+                      "Write into an output directory even if it is not empty. Default: off");
+  merge_app
+      ->add_option("--objective", merge.objective,
+                   "The metric that ranks the points, as for sweep. Default: contribution_margin")
+      ->type_name("METRIC");
+  merge_app->add_option("--constraint", merge.constraints, "As for sweep. Repeatable")
+      ->type_name("CONDITION")
+      ->allow_extra_args(false);
+  merge_app->add_option("--top", merge.top, "Rows of the printed ranking. Default: 10")
+      ->type_name("K")
+      ->check(CLI::PositiveNumber);
+  merge_app->footer("Example:\n  omnisim merge shard-0 shard-1 shard-2 --out results/sweep\n");
+
   ReportOptions report;
   CLI::App* report_app = app.add_subcommand(
       "report",
@@ -185,12 +323,52 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   if (status_quo_only) run.arms = ArmChoice::status_quo_only;
   if (control_tower_only) run.arms = ArmChoice::control_tower_only;
   if (interactive) run.progress = &err;
+  if (sweep_app->parsed()) {
+    if (sweep_reps == "auto") {
+      if (ci_width_option->count() == 0) {
+        err << "omnisim: error: --reps auto needs --ci-width W, the widest acceptable 95 % "
+               "interval of the objective\nRun 'omnisim sweep --help' for usage.\n";
+        return kExitBadInput;
+      }
+      sweep.request.auto_replications = AutoReplications{ci_width, min_reps, max_reps};
+    } else if (!sweep_reps.empty()) {
+      std::string text = sweep_reps;
+      std::uint32_t reps = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), reps);
+      if (error != std::errc() || end != text.data() + text.size() || reps == 0) {
+        err << "omnisim: error: --reps: expected a number of replications (at least 1) or "
+               "'auto', got '"
+            << sweep_reps << "'\nRun 'omnisim sweep --help' for usage.\n";
+        return kExitBadInput;
+      }
+      sweep.request.replications = reps;
+    }
+    if (sweep_seed_option->count() > 0) sweep.request.seed = sweep_seed;
+    if (sweep_memory_option->count() > 0) {
+      sweep.memory_limit_bytes = parse_byte_size(sweep_memory_limit);
+    }
+    if (ci_width_option->count() > 0 && !sweep.request.auto_replications) {
+      err << "omnisim: error: --ci-width only applies with --reps auto\nRun 'omnisim sweep "
+             "--help' for usage.\n";
+      return kExitBadInput;
+    }
+    sweep.progress = &err;
+    sweep.progress_style = interactive ? ProgressStyle::bar : ProgressStyle::lines;
+  }
 
   try {
     if (validate_app->parsed()) validate_command(validate, out);
     if (run_app->parsed()) run_command(run, out);
     if (report_app->parsed()) report_command(report, out);
+    if (sweep_app->parsed()) {
+      if (shard_option->count() > 0) sweep.request.shard = parse_shard(shard);
+      sweep_command(sweep, out);
+    }
+    if (merge_app->parsed()) merge_command(merge, out);
     return kExitOk;
+  } catch (const Interrupted& e) {
+    err << "omnisim: " << e.what() << "\n";
+    return 128 + e.signal();
   } catch (const retail::ScenarioError& e) {
     err << "omnisim: error: " << e.what() << "\n";
     return kExitBadInput;

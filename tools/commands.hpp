@@ -11,6 +11,8 @@
 
 #include "models/config.hpp"
 #include "models/simulation.hpp"
+#include "tools/progress_bar.hpp"
+#include "tools/sweep_plan.hpp"
 
 namespace omnisim {
 
@@ -51,6 +53,38 @@ std::vector<retail::Arm> arms_to_run(const retail::Scenario& scenario, ArmChoice
 // every replication of every arm has succeeded), then report.html when options.report, and
 // prints its tables.
 void run_command(const RunOptions& options, std::ostream& out);
+
+struct SweepOptions {
+  SweepRequest request;
+  unsigned threads = 0;  // 0: every hardware thread
+  std::optional<std::uint64_t> memory_limit_bytes;
+  std::filesystem::path out;
+  bool force = false;    // start over in a directory that holds other files or another study
+  bool resume = false;   // finish the study recorded in `out`
+  std::size_t top = 10;  // rows of the printed ranking
+  std::ostream* progress = nullptr;
+  ProgressStyle progress_style = ProgressStyle::lines;
+};
+
+// Runs every grid point's replications in both arms (all points' tasks scheduled together),
+// appending each finished replication to out/replications.journal and keeping out/manifest.json,
+// then writes sweep.csv and replications.csv and prints the ranking and sensitivity summary. A
+// shard (request.shard) runs its slice only and leaves the merging to merge_command. SIGINT or
+// SIGTERM stop it cleanly (Interrupted); with `resume` it carries on from what was saved.
+void sweep_command(const SweepOptions& options, std::ostream& out);
+
+struct MergeOptions {
+  std::vector<std::filesystem::path> shards;  // the output directories of --shard 0/n ... n-1/n
+  std::filesystem::path out;
+  bool force = false;
+  std::string objective;
+  std::vector<std::string> constraints;
+  std::size_t top = 10;
+};
+
+// Checks that the shards are the complete slices of one study, then writes into `out` the same
+// files as one unsharded run of it, and prints its ranking.
+void merge_command(const MergeOptions& options, std::ostream& out);
 
 struct ReportOptions {
   // Each a run's output directory, or a directory whose subdirectories are (several scenarios).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <stdexcept>
+#include <string>
 
 namespace omnisim {
 
@@ -22,6 +23,18 @@ class OutputError : public std::runtime_error {
 class ReplicationFailure : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// SIGINT or SIGTERM stopped a study that can be resumed; what() says how. The exit status is
+// 128 + the signal, as a shell reports a process killed by it.
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted(const std::string& message, int signal)
+      : std::runtime_error(message), signal_(signal) {}
+  int signal() const { return signal_; }
+
+ private:
+  int signal_;
 };
 
 // Exit statuses, so scripts can tell bad input from a failed run.

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/kpi.hpp"
@@ -27,6 +28,11 @@ std::vector<MetricSummary> summarize_metrics(
 // A value for a console table: from 100 up with two decimals (money keeps its cents), below to
 // four significant digits, "n/a" when undefined; the same on every machine (never the locale's).
 std::string format_for_table(double value);
+
+// Rows as left-aligned columns two spaces apart, each line after `indent`, without trailing
+// spaces: every console table.
+void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
+                   std::string_view indent = "");
 
 // metric, mean and confidence interval, aligned, with "n/a" where undefined and a note where a
 // metric is defined in fewer than all `replications`.

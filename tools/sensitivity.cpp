@@ -9,7 +9,6 @@
 #include <stdexcept>
 
 #include "tools/metric_summary.hpp"
-#include "tools/sweep_ranking.hpp"
 
 namespace omnisim {
 namespace {

@@ -228,25 +228,6 @@ std::vector<RankedPoint> rank_points(const std::vector<std::vector<MetricSummary
   return ranking;
 }
 
-void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
-                   std::string_view indent) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t c = 0; c < row.size(); ++c)
-      widths[c] = std::max(widths[c], row[c].size());
-  }
-  for (const auto& row : rows) {
-    std::string line(indent);
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += row[c];
-      if (c + 1 < row.size()) line += std::string(widths[c] - row[c].size() + 2, ' ');
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << '\n';
-  }
-}
-
 void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
                    const std::vector<RankedPoint>& ranking,
                    const std::vector<std::vector<MetricSummary>>& summaries,

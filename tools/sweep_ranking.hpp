@@ -65,11 +65,6 @@ std::vector<RankedPoint> rank_points(const std::vector<std::vector<MetricSummary
 // half-width, replications (n) and, with constraints, the ones violated. At most `limit` rows,
 // then "... and K more points"; a line above says what is ranked, in which arm (`arm_label`, e.g.
 // "control tower"), under which constraints and how many points are feasible.
-// Rows as left-aligned columns two spaces apart, each line after `indent`, without trailing
-// spaces (the sweep's console tables).
-void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
-                   std::string_view indent = "");
-
 void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
                    const std::vector<RankedPoint>& ranking,
                    const std::vector<std::vector<MetricSummary>>& summaries,

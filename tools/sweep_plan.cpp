@@ -1,0 +1,165 @@
+// Every point is loaded (and so validated) up front: a typo in the last grid value fails before
+// the first replication runs, naming the point.
+#include "tools/sweep_plan.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "models/kpi.hpp"
+#include "models/scenario.hpp"
+#include "tools/arms.hpp"
+#include "tools/commands.hpp"
+#include "tools/errors.hpp"
+
+#ifndef OMNISIM_VERSION
+#define OMNISIM_VERSION "unknown"
+#endif
+
+namespace omnisim {
+namespace {
+
+// FNV-1a over the resolved scenario: a resumed or merged study must have run the same world.
+std::string digest_of(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return hex.data();
+}
+
+std::string describe_point(const SweepPlan& plan, std::size_t point) {
+  std::string text;
+  for (const std::string& assignment : point_overrides(plan.axes, point)) {
+    if (!text.empty()) text += ", ";
+    text += assignment;
+  }
+  return text;
+}
+
+nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& plan,
+                               const nlohmann::json& document) {
+  nlohmann::json grid = nlohmann::json::array();
+  for (const GridAxis& axis : plan.axes)
+    grid.push_back({{"path", axis.path}, {"values", axis.values}});
+  nlohmann::json arms = nlohmann::json::array();
+  for (const retail::Arm arm : plan.arms)
+    arms.push_back(arm_key(arm));
+  nlohmann::json definition = {
+      {"omnisim", OMNISIM_VERSION},
+      {"scenario", request.scenario.string()},
+      {"scenario_digest", digest_of(document.dump())},
+      {"overrides", plan.overrides},
+      {"grid", grid},
+      {"arms", arms},
+      {"seed", plan.points.front().seed},
+      {"metrics", plan.metrics},
+  };
+  if (plan.auto_replications) {
+    // Which replications run depends on the objective's intervals, so it is part of the study.
+    definition["replications"] = {{"auto",
+                                   {{"ci_width", plan.auto_replications->ci_width},
+                                    {"min", plan.auto_replications->min},
+                                    {"max", plan.auto_replications->max},
+                                    {"objective", plan.objective.metric},
+                                    {"arm", arm_key(plan.arms[plan.ranked_arm()])}}}};
+  } else {
+    definition["replications"] = plan.replications;
+  }
+  if (plan.shard) {
+    definition["shard"] = {{"index", plan.shard->index}, {"count", plan.shard->count}};
+  }
+  return definition;
+}
+
+}  // namespace
+
+Shard parse_shard(std::string_view text) {
+  const auto slash = text.find('/');
+  const auto read = [&](std::string_view part, std::uint32_t& value) {
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    return error == std::errc() && end == part.data() + part.size() && !part.empty();
+  };
+  Shard shard;
+  if (slash == std::string_view::npos || !read(text.substr(0, slash), shard.index) ||
+      !read(text.substr(slash + 1), shard.count) || shard.count == 0 ||
+      shard.index >= shard.count) {
+    throw UsageError("--shard '" + std::string(text) +
+                     "': expected I/N with 0 <= I < N, such as 0/4 for the first of four shards");
+  }
+  return shard;
+}
+
+std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
+                      std::size_t arm) {
+  return (replication * plan.points.size() + point) * plan.arms.size() + arm;
+}
+
+TaskCoordinates task_coordinates(const SweepPlan& plan, std::uint64_t task) {
+  const std::uint64_t arms = plan.arms.size();
+  const std::uint64_t points = plan.points.size();
+  return {(task / arms) % points, task / arms / points, static_cast<std::size_t>(task % arms)};
+}
+
+std::vector<std::string> spine_metric_names() {
+  // spine_metrics() names its metrics only alongside values; any table gives the same names.
+  std::vector<std::string> names;
+  for (const retail::Metric& metric : retail::spine_metrics(retail::KpiTable(1, 1)))
+    names.push_back(metric.name);
+  return names;
+}
+
+SweepPlan plan_sweep(const SweepRequest& request) {
+  SweepPlan plan;
+  plan.file = request.scenario;
+  plan.overrides = request.overrides;
+  plan.metrics = spine_metric_names();
+  for (const std::string& argument : request.grid)
+    plan.axes.push_back(parse_grid_axis(argument));
+  check_axes(plan.axes);
+  plan.objective = parse_objective(request.objective, plan.metrics);
+  for (const std::string& text : request.constraints)
+    plan.constraints.push_back(parse_constraint(text, plan.metrics));
+  plan.auto_replications = request.auto_replications;
+  plan.shard = request.shard;
+  if (plan.shard && plan.auto_replications) {
+    throw UsageError(
+        "--shard needs a fixed --reps N: with --reps auto, how many replications a point gets "
+        "depends on all of its results, which no single shard sees");
+  }
+
+  const retail::LoadedScenario base = retail::load_scenario(request.scenario, request.overrides);
+  const std::size_t points = grid_size(plan.axes);
+  for (std::size_t p = 0; p < points; ++p) {
+    std::vector<std::string> overrides = request.overrides;
+    for (std::string& assignment : point_overrides(plan.axes, p))
+      overrides.push_back(std::move(assignment));
+    retail::Scenario scenario;
+    try {
+      scenario = retail::load_scenario(request.scenario, overrides).scenario;
+    } catch (const retail::ScenarioError& e) {
+      throw retail::ScenarioError("grid point " + std::to_string(p) + " (" +
+                                  describe_point(plan, p) + "): " + e.what());
+    }
+    if (request.replications) scenario.replications = *request.replications;
+    if (request.seed) scenario.seed = *request.seed;
+    plan.points.push_back(std::move(scenario));
+    const std::vector<retail::Arm> arms = arms_to_run(plan.points.back(), ArmChoice::both);
+    if (p == 0) {
+      plan.arms = arms;
+    } else if (arms != plan.arms) {
+      throw UsageError("grid point " + std::to_string(p) + " (" + describe_point(plan, p) +
+                       ") has " + (arms.size() == 1 ? "no " : "") +
+                       "control-tower rules and point 0 " +
+                       (arms.size() == 1 ? "has" : "has none") +
+                       ": every point of a sweep must run the same arms");
+    }
+  }
+  plan.replications = plan.points.front().replications;
+  plan.definition = make_definition(request, plan, base.document);
+  return plan;
+}
+
+}  // namespace omnisim

@@ -1,0 +1,75 @@
+#include "tools/sweep_study.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "tools/arms.hpp"
+#include "tools/output_files.hpp"
+#include "tools/sensitivity.hpp"
+#include "tools/sweep_csv.hpp"
+#include "tools/sweep_manifest.hpp"
+#include "tools/sweep_ranking.hpp"
+#include "tools/sweep_results.hpp"
+
+namespace omnisim {
+
+std::vector<std::uint64_t> complete_replications(const SweepPlan& plan,
+                                                 const std::vector<TaskRecord>& records) {
+  // arms present per (point, replication)
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::size_t> arms;
+  for (const TaskRecord& record : records)
+    ++arms[{record.point, record.replication}];
+  std::vector<std::uint64_t> counts(plan.points.size(), 0);
+  for (std::size_t p = 0; p < counts.size(); ++p) {
+    while (true) {
+      const auto found = arms.find({p, counts[p]});
+      if (found == arms.end() || found->second != plan.arms.size()) break;
+      ++counts[p];
+    }
+  }
+  return counts;
+}
+
+void write_study(const std::filesystem::path& directory, const SweepPlan& plan,
+                 std::vector<TaskRecord> records) {
+  sort_for_output(records);
+  if (!plan.shard) {
+    const std::vector<PointSummary> points =
+        summarize_points(plan, records, complete_replications(plan, records));
+    write_file_atomically(directory / kSweepCsv,
+                          [&](std::ostream& file) { write_sweep_csv(file, plan, points); });
+    write_file_atomically(directory / kReplicationsCsv, [&](std::ostream& file) {
+      write_sweep_replications_csv(file, plan, records);
+    });
+  }
+  write_file_atomically(directory / kJournalFile, [&](std::ostream& file) {
+    for (const TaskRecord& record : records)
+      file << journal_line(record);
+  });
+  write_manifest(directory,
+                 {plan.definition, SweepStatus::complete, records.size(), records.size()});
+}
+
+void print_study(std::ostream& out, const SweepPlan& plan, const std::vector<TaskRecord>& records,
+                 std::size_t top) {
+  const std::vector<PointSummary> points =
+      summarize_points(plan, records, complete_replications(plan, records));
+  std::vector<std::vector<MetricSummary>> ranked;
+  for (const PointSummary& point : points)
+    ranked.push_back(point.arms[plan.ranked_arm()]);
+  const std::vector<RankedPoint> ranking = rank_points(ranked, plan.objective, plan.constraints);
+  print_ranking(out, plan.axes, ranking, ranked, plan.objective, plan.constraints,
+                arm_label(plan.arms[plan.ranked_arm()]), top);
+
+  const auto metric = static_cast<std::size_t>(
+      std::find(plan.metrics.begin(), plan.metrics.end(), plan.objective.metric) -
+      plan.metrics.begin());
+  std::vector<double> objective;
+  for (const auto& summaries : ranked)
+    objective.push_back(summaries[metric].summary.mean);
+  out << '\n';
+  print_sensitivity(out, fit_sensitivity(plan.axes, objective), plan.objective.metric);
+}
+
+}  // namespace omnisim
