@@ -1,7 +1,8 @@
 // Monte Carlo throughput and the cost of streaming results, for `omnisim sweep`: replications per
 // second of run_all_replications over 4 replications x both arms of the half-live promo (issue 6
 // asks 2 threads >= 1.9x 1 thread), and what one journal record costs to format and to append,
-// to set against the replication it records (issue 6: bookkeeping < 2 % of run time).
+// and what rewriting the manifest costs, to set against the replication a record stands for
+// (issue 6: bookkeeping < 2 % of run time).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -14,6 +15,8 @@
 #include "models/simulation.hpp"
 #include "tools/replication_runner.hpp"
 #include "tools/sweep_journal.hpp"
+#include "tools/sweep_manifest.hpp"
+#include "tools/sweep_plan.hpp"
 
 namespace {
 
@@ -91,6 +94,26 @@ void BM_JournalAppend(benchmark::State& state) {
   state.SetLabel(std::to_string(record.metrics.size()) + " metrics");
 }
 
+// The other bookkeeping: manifest.json rewritten (to a temporary, fsynced, renamed) every two
+// seconds while a sweep runs, here with the definition of a 3 x 3 grid over the half-live promo.
+void BM_ManifestWrite(benchmark::State& state) {
+  omnisim::SweepRequest request;
+  request.scenario = fs::path(OMNISIM_SOURCE_DIR) / "scenarios" / "half_live_promo.json";
+  request.grid = {"control_tower.rules.0.threshold=0.9,0.95,0.97",
+                  "control_tower.rules.0.timebox_hours=12,24,48"};
+  request.replications = 200;
+  request.objective = "contribution_margin";
+  const omnisim::Manifest manifest{omnisim::plan_sweep(request).definition,
+                                   omnisim::SweepStatus::running, 1234, 3600};
+  const fs::path directory =
+      fs::temp_directory_path() / ("omnisim-bench-manifest-" + std::to_string(::getpid()));
+  fs::create_directories(directory);
+  for (auto _ : state)
+    omnisim::write_manifest(directory, manifest);
+  fs::remove_all(directory);
+  state.SetItemsProcessed(state.iterations());
+}
+
 }  // namespace
 
 BENCHMARK(BM_MonteCarlo)
@@ -101,3 +124,4 @@ BENCHMARK(BM_MonteCarlo)
     ->UseRealTime();
 BENCHMARK(BM_JournalLine);
 BENCHMARK(BM_JournalAppend);
+BENCHMARK(BM_ManifestWrite)->Unit(benchmark::kMicrosecond);

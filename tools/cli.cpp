@@ -322,7 +322,9 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   if (memory_limit_option->count() > 0) run.memory_limit_bytes = parse_byte_size(memory_limit);
   if (status_quo_only) run.arms = ArmChoice::status_quo_only;
   if (control_tower_only) run.arms = ArmChoice::control_tower_only;
-  if (interactive) run.progress = &err;
+  // A bar on a terminal, else a line per tenth (logs of batch jobs).
+  run.progress = &err;
+  run.progress_style = interactive ? ProgressStyle::bar : ProgressStyle::lines;
   if (sweep_app->parsed()) {
     if (sweep_reps == "auto") {
       if (ci_width_option->count() == 0) {
@@ -352,8 +354,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
              "--help' for usage.\n";
       return kExitBadInput;
     }
-    sweep.progress = &err;
-    sweep.progress_style = interactive ? ProgressStyle::bar : ProgressStyle::lines;
+    sweep.progress = run.progress;
+    sweep.progress_style = run.progress_style;
   }
 
   try {

@@ -40,7 +40,8 @@ struct RunOptions {
   bool force = false;  // write into a non-empty output directory
   ArmChoice arms = ArmChoice::both;
   bool report = false;               // also write report.html into each output directory
-  std::ostream* progress = nullptr;  // where to draw a progress bar (a terminal), or nowhere
+  std::ostream* progress = nullptr;  // where to show progress, or nowhere
+  ProgressStyle progress_style = ProgressStyle::lines;  // a bar on a terminal
 };
 
 // The arms a run of `scenario` runs: both unless `choice` says one, and one when the scenario

@@ -190,7 +190,7 @@ void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t inde
   std::vector<std::vector<retail::ReplicationResult>> results;
   {
     ProgressBar progress(process_rank() == 0 ? options.progress : nullptr,
-                         plan.arms.size() * scenario.replications);
+                         plan.arms.size() * scenario.replications, options.progress_style);
     results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
