@@ -17,20 +17,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A difference with its sign, so that a column of them reads at a glance.
-std::string signed_for_table(double value) {
-  const std::string text = format_for_table(value);
-  return std::isfinite(value) && value > 0 ? "+" + text : text;
-}
-
-std::string difference_cell(const sim::Summary& s) {
-  if (s.n == 0) return "n/a";
-  std::string cell = signed_for_table(s.mean);
-  if (s.has_interval() && std::isfinite(s.ci_low) && std::isfinite(s.ci_high)) {
-    cell += " [" + format_for_table(s.ci_low) + ", " + format_for_table(s.ci_high) + "]";
-  }
-  return cell;
-}
-
 }  // namespace
 
 std::vector<MetricSummary> paired_differences(
@@ -129,7 +115,7 @@ void print_comparison_table(std::ostream& out, const std::vector<MetricSummary>&
                         control_tower[m].summary.n < replications ||
                         difference[m].summary.n < replications;
     partly_defined = partly_defined || partly;
-    std::string last = difference_cell(difference[m].summary);
+    std::string last = format_difference_cell(difference[m].summary);
     if (partly) last += " *";
     rows.push_back({status_quo[m].name, format_for_table(status_quo[m].summary.mean),
                     format_for_table(control_tower[m].summary.mean), std::move(last)});

@@ -88,6 +88,21 @@ void print_metric_table(std::ostream& out, const std::vector<MetricSummary>& met
   }
 }
 
+std::string format_difference_cell(const sim::Summary& difference) {
+  if (difference.n == 0) return "n/a";
+  const auto signed_text = [](double value) {
+    const std::string text = format_for_table(value);
+    return std::isfinite(value) && value > 0 ? "+" + text : text;
+  };
+  std::string cell = signed_text(difference.mean);
+  if (difference.has_interval() && std::isfinite(difference.ci_low) &&
+      std::isfinite(difference.ci_high)) {
+    cell.append(" [").append(format_for_table(difference.ci_low)).append(", ");
+    cell.append(format_for_table(difference.ci_high)).append("]");
+  }
+  return cell;
+}
+
 void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
                    std::string_view indent) {
   std::vector<std::size_t> widths;

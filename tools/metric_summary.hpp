@@ -29,6 +29,10 @@ std::vector<MetricSummary> summarize_metrics(
 // four significant digits, "n/a" when undefined; the same on every machine (never the locale's).
 std::string format_for_table(double value);
 
+// A difference for a console table: the signed mean and its interval ("+12.50 [3.10, 21.90]"),
+// "n/a" when undefined.
+std::string format_difference_cell(const sim::Summary& difference);
+
 // Rows as left-aligned columns two spaces apart, each line after `indent`, without trailing
 // spaces: every console table.
 void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,

@@ -253,6 +253,10 @@ void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
   for (auto& heading : axis_headings(axes))
     header.push_back(std::move(heading));
   header.insert(header.end(), {objective.metric, "95% CI", "half-width", "n"});
+  const bool versus_best = std::any_of(ranking.begin(), ranking.end(), [](const RankedPoint& r) {
+    return r.versus_best.has_value();
+  });
+  if (versus_best) header.emplace_back("vs best (paired)");
   if (!constraints.empty()) header.emplace_back("violates");
   rows.push_back(std::move(header));
   const std::size_t shown = std::min(limit, ranking.size());
@@ -265,6 +269,11 @@ void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
       row.push_back(axes[a].values[coordinates[a]]);
     row.insert(row.end(), {format_for_table(summary.mean), interval_text(summary),
                            half_width_text(summary), std::to_string(summary.n)});
+    if (versus_best) {
+      row.push_back(r == 0               ? "best"
+                    : ranked.versus_best ? format_difference_cell(*ranked.versus_best)
+                                         : "n/a");
+    }
     if (!constraints.empty()) row.push_back(joined(ranked.violated));
     rows.push_back(std::move(row));
   }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -49,6 +50,10 @@ struct RankedPoint {
   double objective = 0;               // mean of the objective metric (NaN if undefined)
   bool feasible = true;               // every constraint holds on the mean
   std::vector<std::string> violated;  // texts of the violated constraints
+  // This point's objective minus the first-ranked point's, paired over the replications both
+  // ran (they share random numbers, so this interval is far narrower than either point's own);
+  // set by the caller, shown as a column when any point has it.
+  std::optional<sim::Summary> versus_best;
 };
 
 // Points sorted best first by the objective's mean in its direction; infeasible points after all

@@ -1,6 +1,7 @@
 #include "tools/sweep_study.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -13,6 +14,37 @@
 #include "tools/sweep_results.hpp"
 
 namespace omnisim {
+namespace {
+
+// Sets each ranked point's paired difference from the first one in the objective (ranked arm),
+// over the replications both define it in.
+void compare_with_best(const SweepPlan& plan, const std::vector<TaskRecord>& records,
+                       std::size_t metric, std::vector<RankedPoint>& ranking) {
+  if (ranking.size() < 2) return;
+  const retail::Arm arm = plan.arms[plan.ranked_arm()];
+  // objective[p][i]: replication i of point p.
+  std::vector<std::map<std::uint64_t, double>> objective(plan.points.size());
+  for (const TaskRecord& record : records) {
+    if (record.arm == arm) objective[record.point][record.replication] = record.metrics[metric];
+  }
+  const auto& best = objective[ranking.front().point];
+  for (std::size_t r = 1; r < ranking.size(); ++r) {
+    std::vector<double> differences;
+    for (const auto& [replication, value] : objective[ranking[r].point]) {
+      const auto other = best.find(replication);
+      if (other != best.end() && std::isfinite(value) && std::isfinite(other->second)) {
+        differences.push_back(value - other->second);
+      }
+    }
+    if (differences.empty()) continue;
+    ranking[r].versus_best =
+        sim::summarize(Eigen::Map<const Eigen::VectorXd>(
+                           differences.data(), static_cast<Eigen::Index>(differences.size())),
+                       kConfidence);
+  }
+}
+
+}  // namespace
 
 std::vector<std::uint64_t> complete_replications(const SweepPlan& plan,
                                                  const std::vector<TaskRecord>& records) {
@@ -58,13 +90,14 @@ void print_study(std::ostream& out, const SweepPlan& plan, const std::vector<Tas
   std::vector<std::vector<MetricSummary>> ranked;
   for (const PointSummary& point : points)
     ranked.push_back(point.arms[plan.ranked_arm()]);
-  const std::vector<RankedPoint> ranking = rank_points(ranked, plan.objective, plan.constraints);
-  print_ranking(out, plan.axes, ranking, ranked, plan.objective, plan.constraints,
-                arm_label(plan.arms[plan.ranked_arm()]), top);
-
   const auto metric = static_cast<std::size_t>(
       std::find(plan.metrics.begin(), plan.metrics.end(), plan.objective.metric) -
       plan.metrics.begin());
+  std::vector<RankedPoint> ranking = rank_points(ranked, plan.objective, plan.constraints);
+  compare_with_best(plan, records, metric, ranking);
+  print_ranking(out, plan.axes, ranking, ranked, plan.objective, plan.constraints,
+                arm_label(plan.arms[plan.ranked_arm()]), top);
+
   std::vector<double> objective;
   for (const auto& summaries : ranked)
     objective.push_back(summaries[metric].summary.mean);

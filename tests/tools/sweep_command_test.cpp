@@ -56,6 +56,7 @@ TEST(SweepCommand, WritesEveryPointAndArmAndRanksThePoints) {
                        0),
             0u);
   EXPECT_NE(result.out.find("Points ranked by contribution_margin"), std::string::npos);
+  EXPECT_NE(result.out.find("vs best (paired)"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Sensitivity of contribution_margin"), std::string::npos);
   EXPECT_NE(read_file(out / "manifest.json").find("\"complete\""), std::string::npos);
 }

@@ -214,3 +214,21 @@ TEST(PrintRanking, HeadingsAreLastPathSegmentsWhenDistinct) {
 }
 
 }  // namespace
+
+TEST(PrintRanking, PairedDifferencesFromTheBestPointWhenGiven) {
+  const std::vector<omnisim::GridAxis> axes = {omnisim::parse_grid_axis("a.threshold=1,2,3")};
+  const std::vector<std::vector<MetricSummary>> summaries = {point(1, 0.5), point(3, 0.5),
+                                                             point(2, 0.5)};
+  const Objective objective{"contribution_margin", Direction::maximize};
+  auto ranking = omnisim::rank_points(summaries, objective, {});
+  ranking[1].versus_best = sim::Summary{10, -1.0, 0.5, -1.25, -0.75, 0.95};
+  std::ostringstream out;
+  omnisim::print_ranking(out, axes, ranking, summaries, objective, {}, "control tower", 10);
+  EXPECT_EQ(out.str(),
+            "Points ranked by contribution_margin (higher is better) in the control tower arm: 3 "
+            "points.\n"
+            "rank  threshold  contribution_margin  95% CI   half-width  n   vs best (paired)\n"
+            "1     2          3                    [0, 6]   3           10  best\n"
+            "2     3          2                    [-1, 5]  3           10  -1 [-1.25, -0.75]\n"
+            "3     1          1                    [-2, 4]  3           10  n/a\n");
+}
