@@ -46,6 +46,25 @@ void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
       ->allow_extra_args(false);
 }
 
+void add_threads(CLI::App& command, unsigned& threads) {
+  command
+      .add_option("--threads", threads,
+                  "Worker threads (of each process under mpirun), 0 for every hardware thread; "
+                  "results do not depend on it. Default: 0")
+      ->type_name("T");
+}
+
+// `what`: "run" or "sweep", for the help text.
+CLI::Option* add_memory_limit(CLI::App& command, std::string& limit, const std::string& what) {
+  return command
+      .add_option("--memory-limit", limit,
+                  "Refuse, before starting, a " + what +
+                      " whose estimated peak memory exceeds SIZE (bytes, or with K, M, G or T: "
+                      "512M, 4G). Default: 80 % of physical memory")
+      ->type_name("SIZE")
+      ->check(CLI::Validator(byte_size, "", "SIZE"));
+}
+
 // `interactive`: stderr is a terminal, so a progress bar may be drawn on `err`.
 int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                  bool interactive) {
@@ -63,6 +82,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "results/status-quo\n"
       "  omnisim run scenarios/half_live_promo.json --report --out results/promo\n"
       "  omnisim report results/promo\n"
+      "  omnisim sweep scenarios/half_live_promo.json --grid "
+      "control_tower.rules.2.threshold=0.9,0.95,0.97 --reps 100 --out results/sweep\n"
       "\n"
       "'run' compares the status quo with the control tower on the same random numbers.\n"
       "Exit status: 0 success, 1 a failed run, 2 bad input. 'omnisim COMMAND --help' for more.\n");
@@ -109,19 +130,9 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
                        "Master seed; replication i uses streams keyed by (seed, i). Default: the "
                        "scenario's \"seed\"")
           ->type_name("S");
-  run_app
-      ->add_option("--threads", run.threads,
-                   "Worker threads in all, 0 for every hardware thread; results do not depend "
-                   "on it. Default: 0")
-      ->type_name("T");
+  add_threads(*run_app, run.threads);
   std::string memory_limit;
-  CLI::Option* memory_limit_option =
-      run_app
-          ->add_option("--memory-limit", memory_limit,
-                       "Refuse, before starting, a run whose estimated peak memory exceeds SIZE "
-                       "(bytes, or with K, M, G or T: 512M, 4G). Default: 80 % of physical memory")
-          ->type_name("SIZE")
-          ->check(CLI::Validator(byte_size, "", "SIZE"));
+  CLI::Option* memory_limit_option = add_memory_limit(*run_app, memory_limit, "run");
   add_overrides(*run_app, run.overrides);
   run_app->add_flag("--force", run.force,
                     "Write into an output directory even if it is not empty, replacing the files "
@@ -215,18 +226,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   CLI::Option* sweep_seed_option =
       sweep_app->add_option("--seed", sweep_seed, "Master seed. Default: the scenario's \"seed\"")
           ->type_name("S");
-  sweep_app
-      ->add_option("--threads", sweep.threads,
-                   "Worker threads (per process under mpirun), 0 for every hardware thread; "
-                   "results do not depend on it. Default: 0")
-      ->type_name("T");
-  CLI::Option* sweep_memory_option =
-      sweep_app
-          ->add_option("--memory-limit", sweep_memory_limit,
-                       "Refuse, before starting, a sweep whose estimated peak memory exceeds SIZE. "
-                       "Default: 80 % of physical memory")
-          ->type_name("SIZE")
-          ->check(CLI::Validator(byte_size, "", "SIZE"));
+  add_threads(*sweep_app, sweep.threads);
+  CLI::Option* sweep_memory_option = add_memory_limit(*sweep_app, sweep_memory_limit, "sweep");
   add_overrides(*sweep_app, sweep.request.overrides);
   sweep_app
       ->add_option("--out", sweep.out,
