@@ -86,7 +86,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "control_tower.rules.2.threshold=0.9,0.95,0.97 --reps 100 --out results/sweep\n"
       "\n"
       "'run' compares the status quo with the control tower on the same random numbers.\n"
-      "Exit status: 0 success, 1 a failed run, 2 bad input. 'omnisim COMMAND --help' for more.\n");
+      "Exit status: 0 success, 1 a failed run, 2 bad input, 130 (143) a sweep stopped by Ctrl-C "
+      "(SIGTERM),\nwhich --resume finishes. 'omnisim COMMAND --help' for more.\n");
 
   ValidateOptions validate;
   CLI::App* validate_app = app.add_subcommand(
