@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace omnisim {
 namespace {
@@ -380,6 +381,111 @@ json leakage_chart(const std::vector<LeakageBar>& bars,
          json::array({{{"field", "component"}, {"type", "nominal"}},
                       {{"field", "arm"}, {"type", "nominal"}},
                       {{"field", "amount"}, {"type", "quantitative"}, {"format", "$,.0f"}}})}}}};
+}
+
+json heatmap_chart(const MetricInfo& metric, const HeatmapLayout& layout,
+                   const std::vector<HeatmapCell>& cells, bool difference) {
+  const std::string format(difference ? chart_difference_format(metric.kind)
+                                      : chart_format(metric.kind));
+  double low = std::numeric_limits<double>::infinity();
+  double high = -std::numeric_limits<double>::infinity();
+  for (const HeatmapCell& cell : cells) {
+    if (!std::isfinite(cell.mean)) continue;
+    low = std::min(low, cell.mean);
+    high = std::max(high, cell.mean);
+  }
+  const bool any_value = low <= high;
+  // Symmetric around 0, so 0 is the scale's neutral middle whatever the signs present.
+  const double reach = any_value && std::max(-low, high) > 0 ? std::max(-low, high) : 1;
+  // Light text on the darkest cells, decided here rather than in a Vega expression.
+  const auto dark = [&](double value) {
+    if (!std::isfinite(value) || !any_value) return false;
+    if (difference) return std::abs(value) > 0.55 * reach;
+    if (high == low) return true;
+    const double position = (value - low) / (high - low);
+    return metric.higher_is_better ? position > 0.55 : position < 0.45;
+  };
+
+  json values = json::array();
+  for (const HeatmapCell& cell : cells) {
+    json value = {{"column", cell.column},
+                  {"mean", number(cell.mean)},
+                  {"ci_low", number(cell.ci_low)},
+                  {"ci_high", number(cell.ci_high)},
+                  {"n", cell.n},
+                  {"dark", dark(cell.mean)}};
+    if (!layout.rows.empty()) value["row"] = cell.row;
+    if (!layout.facets.empty()) value["facet"] = cell.facet;
+    values.push_back(std::move(value));
+  }
+
+  const std::string value_title = difference ? "control tower - status quo" : "mean";
+  json scale = {{"scheme", difference ? "redblue" : "blues"},
+                {"reverse", !metric.higher_is_better}};
+  if (difference) scale["domain"] = {-reach, reach};
+  json tooltip = json::array();
+  if (!layout.facets.empty())
+    tooltip.push_back({{"field", "facet"}, {"type", "nominal"}, {"title", layout.facet_title}});
+  if (!layout.rows.empty())
+    tooltip.push_back({{"field", "row"}, {"type", "ordinal"}, {"title", layout.row_title}});
+  tooltip.push_back({{"field", "column"}, {"type", "ordinal"}, {"title", layout.column_title}});
+  tooltip.push_back(
+      {{"field", "mean"}, {"type", "quantitative"}, {"title", value_title}, {"format", format}});
+  tooltip.push_back(
+      {{"field", "ci_low"}, {"type", "quantitative"}, {"title", "95 % from"}, {"format", format}});
+  tooltip.push_back(
+      {{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95 % to"}, {"format", format}});
+  tooltip.push_back({{"field", "n"}, {"type", "quantitative"}, {"title", "replications (n)"}});
+
+  // Room for "$1,234,567" in a cell; beyond that many columns, tooltips only.
+  const bool labelled = layout.columns.size() <= 14;
+  json encoding = {{"x",
+                    {{"field", "column"},
+                     {"type", "ordinal"},
+                     {"sort", layout.columns},
+                     {"title", layout.column_title},
+                     {"axis", {{"labelAngle", 0}, {"labelOverlap", true}}}}}};
+  if (!layout.rows.empty()) {
+    encoding["y"] = {
+        {"field", "row"}, {"type", "ordinal"}, {"sort", layout.rows}, {"title", layout.row_title}};
+  }
+  json rect_encoding = encoding;
+  rect_encoding["color"] = {{"field", "mean"},
+                            {"type", "quantitative"},
+                            {"title", value_title},
+                            {"scale", scale},
+                            {"legend", {{"format", format}, {"direction", "vertical"}}}};
+  rect_encoding["tooltip"] = tooltip;
+  json layers = json::array(
+      {{{"mark", {{"type", "rect"}, {"stroke", "#ffffff"}}}, {"encoding", rect_encoding}}});
+  if (labelled) {
+    json text_encoding = encoding;
+    text_encoding["text"] = {{"field", "mean"}, {"type", "quantitative"}, {"format", format}};
+    text_encoding["color"] = {{"condition", {{"test", "datum.dark"}, {"value", "#ffffff"}}},
+                              {"value", kInk}};
+    text_encoding["tooltip"] = tooltip;
+    layers.push_back({{"transform", json::array({{{"filter", "isValid(datum.mean)"}}})},
+                      {"mark", {{"type", "text"}, {"fontSize", 11}}},
+                      {"encoding", text_encoding}});
+  }
+  const json view = {{"width", {{"step", labelled ? 76 : 24}}},
+                     // A step needs a y field; a single row is a fixed height.
+                     {"height", layout.rows.empty() ? json(34) : json({{"step", 30}})},
+                     {"layer", layers}};
+  if (layout.facets.empty()) {
+    json chart = view;
+    chart["data"] = {{"values", values}};
+    return chart;
+  }
+  return {{"data", {{"values", values}}},
+          {"facet",
+           {{"row",
+             {{"field", "facet"},
+              {"type", "ordinal"},
+              {"sort", layout.facets},
+              {"title", layout.facet_title},
+              {"header", {{"labelAngle", 0}, {"labelAlign", "left"}}}}}}},
+          {"spec", view}};
 }
 
 }  // namespace omnisim

@@ -61,4 +61,33 @@ nlohmann::json leakage_chart(const std::vector<LeakageBar>& bars,
                              const std::vector<std::string>& component_order,
                              const std::vector<std::string>& arms);
 
+// One grid point of a sweep in a heatmap: its values on the axis drawn as rows and on the one
+// drawn as columns (as the grid spells them), and the statistic shown.
+struct HeatmapCell {
+  std::string row;  // "" when the layout has no rows
+  std::string column;
+  std::string facet;  // the other axes' values; "" when the layout has no facets
+  double mean = 0;    // NaN: undefined, left blank
+  double ci_low = 0;
+  double ci_high = 0;
+  std::uint64_t n = 0;
+};
+
+struct HeatmapLayout {
+  std::string row_title;          // the first axis's name
+  std::vector<std::string> rows;  // its values in grid order; empty: a single row
+  std::string column_title;
+  std::vector<std::string> columns;
+  std::string facet_title;
+  std::vector<std::string> facets;  // in grid order; empty: one heatmap
+};
+
+// A heatmap of rect marks, each cell labelled with its mean in the metric's chart format (when
+// the columns are few enough to fit it); tooltips give the axes' values, the mean, its 95 %
+// interval and n. Values colour a sequential scale whose dark end is better; with `difference`
+// (control tower - status quo) a diverging scale centred at 0, blue for an improvement and red
+// for a deterioration. With facets, one heatmap per facet value, stacked.
+nlohmann::json heatmap_chart(const MetricInfo& metric, const HeatmapLayout& layout,
+                             const std::vector<HeatmapCell>& cells, bool difference);
+
 }  // namespace omnisim

@@ -1,5 +1,6 @@
 // omnisim report: report.html from the files a run wrote, for one output directory or for each
-// scenario's directory under a multi-scenario run's output.
+// scenario's directory under a multi-scenario run's output; or a sweep's report for a sweep's
+// output directory.
 #include <algorithm>
 #include <fstream>
 
@@ -11,6 +12,7 @@
 #include "tools/report_escape.hpp"
 #include "tools/report_page.hpp"
 #include "tools/report_sections.hpp"
+#include "tools/sweep_report.hpp"
 
 namespace omnisim {
 namespace {
@@ -22,15 +24,16 @@ bool has_summary(const fs::path& directory) {
   return fs::is_regular_file(directory / "summary.json", error);
 }
 
-// `directory` itself when it holds a run's files, else its subdirectories that do (sorted).
+// `directory` itself when it holds a run's or a sweep's files, else its subdirectories that hold a
+// run's (sorted).
 std::vector<fs::path> report_directories(const fs::path& directory) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
     throw UsageError("'" + directory.string() +
                      "' is not a directory (give the --out DIR of "
-                     "'omnisim run')");
+                     "'omnisim run' or 'omnisim sweep')");
   }
-  if (has_summary(directory)) return {directory};
+  if (has_summary(directory) || is_sweep_directory(directory)) return {directory};
   std::vector<fs::path> found;
   for (const auto& entry : fs::directory_iterator(directory, error)) {
     if (entry.is_directory(error) && has_summary(entry.path())) found.push_back(entry.path());
@@ -39,7 +42,8 @@ std::vector<fs::path> report_directories(const fs::path& directory) {
   if (found.empty()) {
     throw UsageError("'" + directory.string() +
                      "' holds no summary.json, nor do its subdirectories: give the --out DIR "
-                     "of 'omnisim run' (or a scenario's directory under it)");
+                     "of 'omnisim run' (or a scenario's directory under it) or of 'omnisim "
+                     "sweep'");
   }
   return found;
 }
@@ -86,7 +90,8 @@ void report_command(const ReportOptions& options, std::ostream& out) {
       directories.push_back(std::move(found));
   }
   for (const fs::path& directory : directories) {
-    const std::size_t charts = write_report(directory);
+    const std::size_t charts =
+        has_summary(directory) ? write_report(directory) : write_sweep_report(directory);
     out << "Wrote " << (directory / "report.html").string() << " (" << charts
         << (charts == 1 ? " chart" : " charts") << ")\n";
   }

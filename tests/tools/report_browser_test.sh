@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # report.html in a real browser: runs two small scenarios with --report (one with a rule, one
-# whose name, description, rule and owner are hostile HTML), opens each page in headless Chromium
-# and checks, from the DOM it dumps after the page's scripts ran, that every chart rendered (the
-# page's own count and an SVG per chart), that no script error or Vega warning occurred, and that
-# the hostile text shows as text with no element injected.
+# whose name, description, rule and owner are hostile HTML) and a 2 x 2 sweep (its report written
+# by `omnisim report`), opens each page in headless Chromium and checks, from the DOM it dumps
+# after the page's scripts ran, that every chart rendered (the page's own count and an SVG per
+# chart), that no script error or Vega warning occurred, and that the hostile text shows as text
+# with no element injected.
 #
 #   report_browser_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
 set -euo pipefail
@@ -80,7 +81,14 @@ echo "report_browser_test: $("$chromium_bin" --version 2>/dev/null || echo chrom
   --threads 2 --report --out "$scratch/hostile" >"$scratch/hostile.log" ||
   fail "omnisim run report_hostile_name.json failed (see $scratch/hostile.log)"
 
-for name in small hostile; do
+"$omnisim" sweep "$source_dir/tests/data/small_with_rules.json" \
+  --grid control_tower.rules.0.threshold=0,0.05 --grid control_tower.rules.0.timebox_hours=12,48 \
+  --reps 3 --threads 2 --out "$scratch/sweep" >"$scratch/sweep.log" 2>&1 ||
+  fail "omnisim sweep small_with_rules.json failed (see $scratch/sweep.log)"
+"$omnisim" report "$scratch/sweep" >>"$scratch/sweep.log" 2>&1 ||
+  fail "omnisim report of the sweep failed (see $scratch/sweep.log)"
+
+for name in small hostile sweep; do
   dump_dom "$name"
   check_page "$name"
 done
