@@ -244,6 +244,10 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "Finish the sweep recorded in --out (after Ctrl-C, a kill or a failure), with the same "
       "options it was started with; replications already saved are not run again");
   sweep_force_option->excludes(resume_option);
+  sweep_app->add_flag(
+      "--report", sweep.report,
+      "Also write report.html (heatmaps of the objective over the grid, the ranking) when the "
+      "sweep is complete. Default: off");
   CLI::Option* shard_option =
       sweep_app
           ->add_option("--shard", shard,
@@ -366,6 +370,11 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
     if (report_app->parsed()) report_command(report, out);
     if (sweep_app->parsed()) {
       if (shard_option->count() > 0) sweep.request.shard = parse_shard(shard);
+      if (sweep.request.shard && sweep.report) {
+        throw UsageError(
+            "--report needs the whole study: a shard has no sweep.csv; write the "
+            "report after 'omnisim merge' with 'omnisim report DIR'");
+      }
       sweep_command(sweep, out);
     }
     if (merge_app->parsed()) merge_command(merge, out);

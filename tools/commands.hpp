@@ -62,6 +62,7 @@ struct SweepOptions {
   std::filesystem::path out;
   bool force = false;    // start over in a directory that holds other files or another study
   bool resume = false;   // finish the study recorded in `out`
+  bool report = false;   // also write report.html (not for a shard)
   std::size_t top = 10;  // rows of the printed ranking
   std::ostream* progress = nullptr;
   ProgressStyle progress_style = ProgressStyle::lines;

@@ -1,6 +1,6 @@
 // The sections of report.html, in reading order: the story, the parameters, the comparison table,
 // the execution spine over time, the paired differences, the control tower's decisions, margin
-// leakage by component. (A sweep's heatmap and ranking will be one more section builder here.)
+// leakage by component. (A sweep's report is tools/sweep_report.hpp.)
 #pragma once
 
 #include "tools/report_data.hpp"

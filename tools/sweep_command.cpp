@@ -21,6 +21,7 @@
 #include "tools/output_files.hpp"
 #include "tools/progress_bar.hpp"
 #include "tools/sweep_manifest.hpp"
+#include "tools/sweep_report.hpp"
 #include "tools/sweep_results.hpp"
 #include "tools/sweep_study.hpp"
 #include "tools/task_farm.hpp"
@@ -99,7 +100,8 @@ class StudyState {
     }
     check_output_directory(out_, force);
     fs::create_directories(out_);
-    for (const char* name : {"manifest.json", kJournalFile, kSweepCsv, kReplicationsCsv})
+    for (const char* name :
+         {"manifest.json", kJournalFile, kSweepCsv, kReplicationsCsv, "report.html"})
       fs::remove(out_ / name);
   }
 
@@ -347,8 +349,9 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
       return;
     }
     print_study(out, plan, state->records(), options.top);
-    out << "\nWrote manifest.json, sweep.csv and replications.csv to " << options.out.string()
-        << "\n";
+    if (options.report) write_sweep_report(options.out);
+    out << "\nWrote manifest.json, sweep.csv, replications.csv"
+        << (options.report ? ", report.html" : "") << " to " << options.out.string() << "\n";
   });
 }
 

@@ -59,6 +59,18 @@ TEST(SweepCommand, WritesEveryPointAndArmAndRanksThePoints) {
   EXPECT_NE(result.out.find("vs best (paired)"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Sensitivity of contribution_margin"), std::string::npos);
   EXPECT_NE(read_file(out / "manifest.json").find("\"complete\""), std::string::npos);
+  EXPECT_FALSE(fs::exists(out / "report.html"));
+}
+
+TEST(SweepCommand, ReportWritesTheSweepReport) {
+  const fs::path out = fresh_scratch_dir() / "sweep";
+  const auto result = omnisim_cli(sweep_args(out, {"--report"}));
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(read_file(out / "report.html").find("Objective over the grid"), std::string::npos);
+  const auto shard =
+      omnisim_cli(sweep_args(out.parent_path() / "shard", {"--report", "--shard", "0/2"}));
+  EXPECT_EQ(shard.status, 2);
+  EXPECT_FALSE(fs::exists(out.parent_path() / "shard"));
 }
 
 TEST(SweepCommand, FilesDoNotDependOnTheThreadCount) {
