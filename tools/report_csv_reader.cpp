@@ -3,6 +3,9 @@
 #include "tools/report_csv_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
+#include <string>
 
 #include "tools/errors.hpp"
 
@@ -82,6 +85,28 @@ std::vector<std::size_t> column_indexes(const std::vector<std::string>& header,
     indexes.push_back(static_cast<std::size_t>(at - header.begin()));
   }
   return indexes;
+}
+
+void malformed(const CsvReader& reader, const std::string& what) {
+  throw UsageError(reader.name() + ":" + std::to_string(reader.line()) + ": " + what);
+}
+
+double number_field(const CsvReader& reader, const std::string& text, const std::string& column) {
+  if (text.empty()) return std::numeric_limits<double>::quiet_NaN();
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size())
+    malformed(reader, "column '" + column + "': expected a number, got '" + text + "'");
+  return value;
+}
+
+std::uint64_t unsigned_field(const CsvReader& reader, const std::string& text,
+                             const std::string& column) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size())
+    malformed(reader, "column '" + column + "': expected a whole number, got '" + text + "'");
+  return value;
 }
 
 }  // namespace omnisim

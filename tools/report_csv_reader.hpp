@@ -37,4 +37,14 @@ std::vector<std::size_t> column_indexes(const std::vector<std::string>& header,
                                         const std::vector<std::string>& wanted,
                                         std::string_view input_name);
 
+// Throws UsageError "<input>:<line>: <what>" for the row last read.
+[[noreturn]] void malformed(const CsvReader& reader, const std::string& what);
+
+// A number field; empty is NaN (undefined), anything else unreadable is malformed.
+double number_field(const CsvReader& reader, const std::string& text, const std::string& column);
+
+// A whole number field; empty or anything else unreadable is malformed.
+std::uint64_t unsigned_field(const CsvReader& reader, const std::string& text,
+                             const std::string& column);
+
 }  // namespace omnisim

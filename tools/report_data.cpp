@@ -18,29 +18,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-[[noreturn]] void malformed(const CsvReader& reader, const std::string& what) {
-  throw UsageError(reader.name() + ":" + std::to_string(reader.line()) + ": " + what);
-}
-
-// A number field; empty is NaN (undefined), anything else unreadable is an error.
-double number_field(const CsvReader& reader, const std::string& text, const std::string& column) {
-  if (text.empty()) return kNaN;
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size())
-    malformed(reader, "column '" + column + "': expected a number, got '" + text + "'");
-  return value;
-}
-
-std::uint64_t unsigned_field(const CsvReader& reader, const std::string& text,
-                             const std::string& column) {
-  std::uint64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size())
-    malformed(reader, "column '" + column + "': expected a whole number, got '" + text + "'");
-  return value;
-}
-
 // Counters are integers; those that are also flow metrics are written as (integral) doubles.
 std::int64_t counter_field(const CsvReader& reader, const std::string& text,
                            const std::string& column) {

@@ -24,29 +24,6 @@ using json = nlohmann::json;
 constexpr const char* kDifferenceRow = "difference";
 constexpr std::array<const char*, 4> kStatistics = {"_mean", "_std", "_ci_low", "_ci_high"};
 
-[[noreturn]] void malformed(const CsvReader& reader, const std::string& what) {
-  throw UsageError(reader.name() + ":" + std::to_string(reader.line()) + ": " + what);
-}
-
-// A statistic; empty is NaN (undefined, as for a metric no replication defined).
-double number_field(const CsvReader& reader, const std::string& text, const std::string& column) {
-  if (text.empty()) return std::numeric_limits<double>::quiet_NaN();
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size())
-    malformed(reader, "column '" + column + "': expected a number, got '" + text + "'");
-  return value;
-}
-
-std::uint64_t unsigned_field(const CsvReader& reader, const std::string& text,
-                             const std::string& column) {
-  std::uint64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size())
-    malformed(reader, "column '" + column + "': expected a whole number, got '" + text + "'");
-  return value;
-}
-
 // The metric names of sweep.csv's header after `first` (point, axes, arm, replications).
 std::vector<std::string> metric_columns(const CsvReader& reader,
                                         const std::vector<std::string>& header, std::size_t first) {
