@@ -55,15 +55,9 @@ std::string footer_html(const ReportInput& input) {
   std::string version = omnisim.contains("version") && omnisim["version"].is_string()
                             ? omnisim["version"].get<std::string>()
                             : std::string("(unknown version)");
-  std::string libraries;
-  for (const EmbeddedScript& script : embedded_scripts())
-    libraries += (libraries.empty() ? "" : ", ") + script.name + " " + script.version;
   return "Written by omnisim " + escape_html(version) +
          " from summary.json, replications.csv, timeseries.csv and decisions.csv (the same "
-         "directory). Charts drawn with " +
-         escape_html(libraries) +
-         ", inlined in this file: it opens without network access. Use the &hellip; menu of a "
-         "chart to save it as SVG or PNG.";
+         "directory).";
 }
 
 }  // namespace

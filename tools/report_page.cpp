@@ -156,8 +156,14 @@ std::string ReportPage::render(std::string_view footer_html,
     html += section.body_html;
     html += "</section>\n";
   }
+  std::string libraries;
+  for (const EmbeddedScript& script : scripts)
+    libraries += (libraries.empty() ? "" : ", ") + script.name + " " + script.version;
   html += "</main>\n<footer>";
   html += footer_html;
+  html += " Charts drawn with " + escape_html(libraries) +
+          ", inlined in this file: it opens without network access. Use the &hellip; menu of a "
+          "chart to save it as SVG or PNG.";
   html += "</footer>\n";
   for (const EmbeddedScript& script : scripts) {
     html += "<script data-library=\"" + escape_html(script.name) + "\">";

@@ -31,7 +31,8 @@ class ReportPage {
 
   std::size_t chart_count() const { return charts_.size(); }
 
-  // The page; `footer_html` is HTML already escaped by the caller.
+  // The page; `footer_html` (HTML already escaped by the caller) says where the page came from,
+  // and the footer goes on to name the inlined charting libraries.
   std::string render(std::string_view footer_html,
                      const std::vector<EmbeddedScript>& scripts) const;
 

@@ -344,15 +344,8 @@ std::string footer_html(const SweepReportInput& input) {
   const std::string written_by = version != input.definition.end() && version->is_string()
                                      ? version->get<std::string>()
                                      : std::string("(unknown version)");
-  std::string libraries;
-  for (const EmbeddedScript& script : embedded_scripts())
-    libraries += (libraries.empty() ? "" : ", ") + script.name + " " + script.version;
   return "Sweep run by omnisim " + escape_html(written_by) +
-         "; this page written from manifest.json and sweep.csv (the same directory). Charts "
-         "drawn with " +
-         escape_html(libraries) +
-         ", inlined in this file: it opens without network access. Use the &hellip; menu of a "
-         "chart to save it as SVG or PNG.";
+         "; this page written from manifest.json and sweep.csv (the same directory).";
 }
 
 }  // namespace

@@ -68,6 +68,11 @@ TEST(RunReport, WritesASelfContainedPageAfterTheOtherFiles) {
     EXPECT_GT(script.source.size(), 10000u) << script.name;
     EXPECT_THAT(html, HasSubstr(script.source.substr(0, 200))) << script.name;
   }
+  // The footer says where the page came from and credits each library at its pinned version.
+  const std::string footer = html.substr(html.find("<footer>"));
+  EXPECT_THAT(footer, HasSubstr("from summary.json, replications.csv"));
+  for (const omnisim::EmbeddedScript& script : omnisim::embedded_scripts())
+    EXPECT_THAT(footer, HasSubstr(script.name + " " + script.version));
   EXPECT_THAT(html, Not(HasSubstr("<script src")));
   EXPECT_THAT(html, Not(HasSubstr("<link")));
   // One container per chart spec.

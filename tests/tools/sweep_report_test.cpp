@@ -123,6 +123,9 @@ TEST(SweepReport, HeatmapsHoldEachPointsMeanFromSweepCsv) {
         "<h2>Trade-offs</h2>", "<code>control_tower.rules.0.timebox_hours</code>"})
     EXPECT_THAT(html, HasSubstr(section));
   EXPECT_THAT(html, HasSubstr("omnisim report</code> has no <code>--objective</code>"));
+  EXPECT_THAT(html.substr(html.find("<footer>")),
+              HasSubstr("from manifest.json and sweep.csv (the same directory). Charts drawn with "
+                        "vega "));
 
   // The objective and its paired difference, then OTIF, cancellation rate and margin leakage.
   const nlohmann::json charts = charts_of(html);
