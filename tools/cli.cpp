@@ -219,9 +219,11 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
                    "contribution_margin")
       ->type_name("METRIC");
   sweep_app
-      ->add_option("--constraint", sweep.request.constraints,
-                   "A condition on a point's mean in the ranked arm, METRIC>=X or METRIC<=X (e.g. "
-                   "otif>=0.95); points that miss one rank after those that do not. Repeatable")
+      ->add_option(
+          "--constraint", sweep.request.constraints,
+          "A condition on a point's mean in the ranked arm, METRIC>=X or METRIC<=X, quoted "
+          "for the shell (e.g. 'otif>=0.95'); points that miss one rank after those that do not. "
+          "Repeatable")
       ->type_name("CONDITION")
       ->allow_extra_args(false);
   CLI::Option* sweep_seed_option =
@@ -264,7 +266,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "control_tower.rules.2.timebox_hours=12:36:12 --reps 200 --out results/sweep\n"
       "  omnisim sweep scenarios/ads_into_stockouts.json --grid "
       "control_tower.rules.0.threshold=0.9:0.99:0.03 --reps auto --ci-width 5000 --constraint "
-      "otif>=0.95 --out results/ads-sweep\n"
+      "'otif>=0.95' --out results/ads-sweep\n"
       "  omnisim sweep ... --out results/sweep --resume      (after Ctrl-C or a kill)\n"
       "  mpirun -np 4 omnisim sweep ... --threads 1 --out results/sweep\n"
       "  omnisim sweep ... --shard 0/8 --out shard-0   (then: omnisim merge shard-* --out DIR)\n");

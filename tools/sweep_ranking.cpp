@@ -171,8 +171,14 @@ Constraint parse_constraint(std::string_view text, const std::vector<std::string
     return UsageError(where + ": expected METRIC>=BOUND or METRIC<=BOUND, such as otif>=0.95");
   };
   const auto at = text.find_first_of("<>=");
-  if (at == std::string_view::npos || at + 1 >= text.size() || text[at + 1] != '=' ||
-      text[at] == '=') {
+  if (at == std::string_view::npos) {
+    // Most likely the shell took an unquoted ">=0.95" as a redirection and passed only the name.
+    throw UsageError(where +
+                     ": no comparison; expected METRIC>=BOUND or METRIC<=BOUND, quoted for the "
+                     "shell, such as 'otif>=0.95' (unquoted, the shell takes > and < as "
+                     "redirections)");
+  }
+  if (at + 1 >= text.size() || text[at + 1] != '=' || text[at] == '=') {
     throw expected();
   }
   const auto name = trim(text.substr(0, at));

@@ -95,6 +95,9 @@ TEST(Constraint, OnlyGreaterOrEqualAndLessOrEqualAreAccepted) {
     EXPECT_THAT(constraint_error(text), HasSubstr("expected METRIC>=BOUND or METRIC<=BOUND"))
         << text;
   }
+  // What the command receives when the shell took an unquoted ">=0.95" as a redirection.
+  EXPECT_THAT(constraint_error("otif"), HasSubstr("no comparison; expected METRIC>=BOUND"));
+  EXPECT_THAT(constraint_error("otif"), HasSubstr("quoted for the shell, such as 'otif>=0.95'"));
   EXPECT_THAT(constraint_error("otif>=high"), HasSubstr("'high' is not a number"));
   EXPECT_THAT(constraint_error("otif>=0.9<=1"), HasSubstr("is not a number"));
   EXPECT_THAT(constraint_error("otiff>=0.9"), HasSubstr("--constraint 'otiff>=0.9'"));
