@@ -53,14 +53,14 @@ using RunTask = std::function<std::string(std::uint64_t task, unsigned threads)>
 using CollectTask = std::function<void(std::uint64_t task, std::string bytes)>;
 
 // Collective. Runs run(k, threads_for_task) for every k in `tasks` exactly once across all ranks
-// (tasks[i] on rank i % process_count()) and within a rank on `threads` threads (one task per
-// thread; when a rank has fewer tasks than threads each gets threads / its task count). On rank 0
-// collect(k, bytes) is called for every finished task of every rank as its result arrives, one
-// call at a time, in no particular order; on other ranks never. Once *stop (if given) is true no
-// further task starts on that rank; running ones finish and are collected, and the function
-// returns normally. A task that throws (or whose collect throws) is not collected; after every
-// rank has finished, every rank throws TaskFailure for the failed task lowest in `tasks` order.
-// Tasks after a failed one in `tasks` order may be skipped.
+// (rank r takes the r-th of process_count() contiguous blocks of `tasks`) and within a rank on
+// `threads` threads (one task per thread; when a rank has fewer tasks than threads each gets
+// threads / its task count). On rank 0 collect(k, bytes) is called for every finished task of every
+// rank as its result arrives, one call at a time, in no particular order; on other ranks never.
+// Once *stop (if given) is true no further task starts on that rank; running ones finish and are
+// collected, and the function returns normally. A task that throws (or whose collect throws) is not
+// collected; after every rank has finished, every rank throws TaskFailure for the failed task
+// lowest in `tasks` order. Tasks after a failed one in `tasks` order may be skipped.
 void run_task_farm(const std::vector<std::uint64_t>& tasks, unsigned threads, const RunTask& run,
                    const CollectTask& collect, const std::atomic<bool>* stop = nullptr);
 

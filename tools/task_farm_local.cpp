@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <utility>
 
 #include "models/scenario.hpp"
@@ -23,11 +24,14 @@ void keep_lowest(std::optional<FailedTask>& lowest, FailedTask candidate) {
 std::optional<FailedTask> run_share(const std::vector<std::uint64_t>& tasks, int rank, int ranks,
                                     unsigned threads, const RunTask& run,
                                     const ShareFinished& finished, const std::atomic<bool>* stop) {
-  std::vector<std::size_t> positions;
-  for (auto p = static_cast<std::size_t>(rank); p < tasks.size();
-       p += static_cast<std::size_t>(ranks)) {
-    positions.push_back(p);
-  }
+  // A contiguous block rather than every ranks-th task: the farm's tasks cycle through the grid
+  // points and arms, so taking them in turn would tie each rank to a few points and leave the
+  // ranks with the cheap ones idle.
+  const auto share_start = [&](int r) {
+    return tasks.size() * static_cast<std::size_t>(r) / static_cast<std::size_t>(ranks);
+  };
+  std::vector<std::size_t> positions(share_start(rank + 1) - share_start(rank));
+  std::iota(positions.begin(), positions.end(), share_start(rank));
   if (positions.empty()) return std::nullopt;
   threads = std::max(1u, threads);
   // Tasks are independent, so running them side by side scales best; only threads no task can

@@ -30,9 +30,10 @@ void keep_lowest(std::optional<FailedTask>& lowest, FailedTask candidate);
 // that ran it; when it throws the task counts as failed.
 using ShareFinished = std::function<void(std::size_t position, std::string bytes)>;
 
-// Runs this process's share of the farm, tasks[p] for every p with p % ranks == rank, on
-// `threads` threads as run_task_farm describes, passing each result to `finished`. Returns the
-// failed task lowest in the farm's order, if any; tasks after it in that order are skipped.
+// Runs this process's share of the farm, the rank-th of `ranks` contiguous blocks of `tasks`
+// (sizes differing by at most one), on `threads` threads as run_task_farm describes, passing each
+// result to `finished`. Returns the failed task lowest in the farm's order, if any; tasks after it
+// in that order are skipped.
 std::optional<FailedTask> run_share(const std::vector<std::uint64_t>& tasks, int rank, int ranks,
                                     unsigned threads, const RunTask& run,
                                     const ShareFinished& finished, const std::atomic<bool>* stop);

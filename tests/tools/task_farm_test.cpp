@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -16,6 +18,7 @@
 
 #include "models/scenario.hpp"
 #include "tools/errors.hpp"
+#include "tools/task_farm_local.hpp"
 
 namespace {
 
@@ -216,3 +219,57 @@ TEST(TaskFarm, CollectiveStepsRethrowTheSameException) {
 }
 
 }  // namespace
+
+// A rank's share of a study ordered replication by replication (task = replication x points +
+// point) must hold every point alike, so that ranks finish together even when some points cost
+// far more than others. Dealing tasks out in turn would give each of 4 ranks a single point.
+TEST(TaskFarmShare, EachRankGetsAContiguousBlockHoldingEveryPointAlike) {
+  constexpr std::uint64_t kPoints = 4;
+  constexpr std::uint64_t kReplications = 8;
+  const std::vector<std::uint64_t> tasks = first_tasks(kPoints * kReplications);
+  for (const int ranks : {2, 4}) {
+    std::vector<std::uint64_t> all;
+    for (int rank = 0; rank < ranks; ++rank) {
+      std::mutex share_mutex;
+      std::vector<std::uint64_t> share;
+      const auto failure = omnisim::run_share(
+          tasks, rank, ranks, 2, [](std::uint64_t k, unsigned) { return std::to_string(k); },
+          [&](std::size_t position, std::string) {
+            const std::lock_guard lock(share_mutex);
+            share.push_back(tasks[position]);
+          },
+          nullptr);
+      EXPECT_FALSE(failure);
+      std::sort(share.begin(), share.end());
+      ASSERT_EQ(share.size(), tasks.size() / static_cast<std::size_t>(ranks)) << rank;
+      EXPECT_EQ(share.back() - share.front() + 1, share.size()) << "not contiguous: rank " << rank;
+      std::map<std::uint64_t, std::size_t> per_point;
+      for (const std::uint64_t task : share)
+        ++per_point[task % kPoints];
+      EXPECT_EQ(per_point.size(), kPoints) << "rank " << rank << " of " << ranks;
+      for (const auto& [point, count] : per_point)
+        EXPECT_EQ(count, share.size() / kPoints) << "point " << point << ", rank " << rank;
+      all.insert(all.end(), share.begin(), share.end());
+    }
+    std::sort(all.begin(), all.end());
+    EXPECT_EQ(all, tasks) << ranks << " ranks";
+  }
+}
+
+// Shares differ by at most one task, whatever the counts.
+TEST(TaskFarmShare, SharesDifferByAtMostOneTask) {
+  for (const std::uint64_t count : {1u, 5u, 7u, 10u}) {
+    const std::vector<std::uint64_t> tasks = first_tasks(count);
+    std::size_t total = 0;
+    for (int rank = 0; rank < 3; ++rank) {
+      std::atomic<std::size_t> ran{0};
+      omnisim::run_share(
+          tasks, rank, 3, 1, [](std::uint64_t, unsigned) { return std::string(); },
+          [&](std::size_t, std::string) { ++ran; }, nullptr);
+      EXPECT_GE(ran.load(), count / 3) << count << " tasks, rank " << rank;
+      EXPECT_LE(ran.load(), (count + 2) / 3) << count << " tasks, rank " << rank;
+      total += ran.load();
+    }
+    EXPECT_EQ(total, count);
+  }
+}
