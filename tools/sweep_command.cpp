@@ -244,9 +244,13 @@ void print_heading(std::ostream& out, const SweepPlan& plan,
     out << *fewest << " to " << *most << " replications (--reps auto, objective interval width "
         << format_for_table(plan.auto_replications->ci_width) << ")";
   }
-  out << " of " << scenario.horizon_days << " days per point"
-      << (plan.arms.size() == 2 ? " in each arm" : "") << ", seed " << scenario.seed << "; "
-      << tasks << " replications in all";
+  const auto [shortest, longest] = std::minmax_element(
+      plan.points.begin(), plan.points.end(),
+      [](const auto& a, const auto& b) { return a.horizon_days < b.horizon_days; });
+  out << " of ";
+  if (shortest->horizon_days != longest->horizon_days) out << shortest->horizon_days << " to ";
+  out << longest->horizon_days << " days per point" << (plan.arms.size() == 2 ? " in each arm" : "")
+      << ", seed " << scenario.seed << "; " << tasks << " replications in all";
   if (carried_over > 0) out << " (" << carried_over << " from before --resume)";
   out << ", " << format_for_table(seconds) << " s on " << threads
       << (threads == 1 ? " thread" : " threads");

@@ -62,6 +62,20 @@ TEST(SweepCommand, WritesEveryPointAndArmAndRanksThePoints) {
   EXPECT_FALSE(fs::exists(out / "report.html"));
 }
 
+TEST(SweepCommand, TheHeadingGivesTheRangeOfAGridOverTheHorizon) {
+  const fs::path dir = fresh_scratch_dir();
+  const auto fixed = omnisim_cli(sweep_args(dir / "fixed"));
+  ASSERT_EQ(fixed.status, 0) << fixed.err;
+  EXPECT_NE(fixed.out.find("3 replications of 56 days per point in each arm"), std::string::npos)
+      << fixed.out;
+  const auto varied = omnisim_cli({"sweep", kScenario, "--grid", "horizon_days=28,14", "--reps",
+                                   "2", "--out", (dir / "varied").string()});
+  ASSERT_EQ(varied.status, 0) << varied.err;
+  EXPECT_NE(varied.out.find("2 replications of 14 to 28 days per point in each arm"),
+            std::string::npos)
+      << varied.out;
+}
+
 TEST(SweepCommand, ReportWritesTheSweepReport) {
   const fs::path out = fresh_scratch_dir() / "sweep";
   const auto result = omnisim_cli(sweep_args(out, {"--report"}));
