@@ -178,7 +178,11 @@ class Schedule {
 
  private:
   bool in_shard(std::uint64_t task) const {
-    return !plan_.shard || task % plan_.shard->count == plan_.shard->index;
+    if (!plan_.shard) return true;
+    // Shards need a fixed --reps, so the study's task count is known.
+    const std::uint64_t tasks = plan_.points.size() * plan_.replications * plan_.arms.size();
+    return task >= block_start(tasks, plan_.shard->index, plan_.shard->count) &&
+           task < block_start(tasks, plan_.shard->index + 1, plan_.shard->count);
   }
 
   const SweepPlan& plan_;

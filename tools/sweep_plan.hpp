@@ -16,7 +16,7 @@
 
 namespace omnisim {
 
-// --shard i/n: this process runs the tasks whose index in the study is i modulo n.
+// --shard i/n: this process runs the i-th of n contiguous blocks of the study's task numbers.
 struct Shard {
   std::uint32_t index = 0;
   std::uint32_t count = 1;

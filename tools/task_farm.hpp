@@ -47,6 +47,13 @@ class TaskFailure : public std::runtime_error {
   bool scenario_error_;
 };
 
+// Where the `part`-th of `parts` contiguous blocks of `size` items starts (block sizes differ by at
+// most one; part == parts gives size). Tasks are numbered replication by replication, so a block
+// holds every grid point and arm alike: each rank, and each --shard, gets a fair share of work.
+constexpr std::uint64_t block_start(std::uint64_t size, std::uint64_t part, std::uint64_t parts) {
+  return size * part / parts;
+}
+
 // Runs a task on so many threads and returns its result as bytes; may throw.
 using RunTask = std::function<std::string(std::uint64_t task, unsigned threads)>;
 // Receives a finished task's result on rank 0.

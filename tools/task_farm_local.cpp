@@ -24,11 +24,11 @@ void keep_lowest(std::optional<FailedTask>& lowest, FailedTask candidate) {
 std::optional<FailedTask> run_share(const std::vector<std::uint64_t>& tasks, int rank, int ranks,
                                     unsigned threads, const RunTask& run,
                                     const ShareFinished& finished, const std::atomic<bool>* stop) {
-  // A contiguous block rather than every ranks-th task: the farm's tasks cycle through the grid
-  // points and arms, so taking them in turn would tie each rank to a few points and leave the
-  // ranks with the cheap ones idle.
+  // A block (see block_start) rather than every ranks-th task, which would tie each rank to a few
+  // grid points and arms and leave the ranks with the cheap ones idle.
   const auto share_start = [&](int r) {
-    return tasks.size() * static_cast<std::size_t>(r) / static_cast<std::size_t>(ranks);
+    return static_cast<std::size_t>(block_start(tasks.size(), static_cast<std::uint64_t>(r),
+                                                static_cast<std::uint64_t>(ranks)));
   };
   std::vector<std::size_t> positions(share_start(rank + 1) - share_start(rank));
   std::iota(positions.begin(), positions.end(), share_start(rank));

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,9 @@ using testing::omnisim_cli;
 using testing::read_file;
 
 const std::string kScenario = std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
-const std::vector<std::string> kStudyFiles = {"manifest.json", "replications.csv",
-                                              "replications.journal", "sweep.csv"};
+const std::string kJournal = "replications.journal";
+const std::vector<std::string> kStudyFiles = {"manifest.json", "replications.csv", kJournal,
+                                              "sweep.csv"};
 
 // A 2 x 3 grid over the rule's threshold and timebox.
 std::vector<std::string> sweep_args(const fs::path& out, std::vector<std::string> more = {}) {
@@ -147,6 +149,16 @@ TEST(SweepCommand, ShardsMergeIntoTheFilesOfOneRun) {
         omnisim_cli(sweep_args(dir / ("shard-" + shard), {"--shard", shard + "/3"}));
     ASSERT_EQ(result.status, 0) << result.err;
     EXPECT_FALSE(fs::exists(dir / ("shard-" + shard) / "sweep.csv"));
+    // A third of 6 points x 3 replications x 2 arms: one replication of every point and arm, so
+    // that shards take about as long as each other however much the points' costs differ.
+    std::set<std::string> points_and_arms;
+    for (const std::string& line : lines(read_file(dir / ("shard-" + shard) / kJournal))) {
+      const std::size_t point_end = line.find(',');
+      const std::size_t arm_start = line.find(',', point_end + 1) + 1;
+      points_and_arms.insert(line.substr(0, point_end) + " " +
+                             line.substr(arm_start, line.find(',', arm_start) - arm_start));
+    }
+    EXPECT_EQ(points_and_arms.size(), 6u * 2) << "shard " << shard;
   }
   const auto missing = omnisim_cli({"merge", (dir / "shard-0").string(), (dir / "shard-2").string(),
                                     "--out", (dir / "merged").string()});
