@@ -6,10 +6,13 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
+#include "tools/sweep_journal.hpp"
+#include "tools/sweep_plan.hpp"
 
 namespace omnisim {
 namespace {
@@ -151,13 +154,10 @@ TEST(SweepCommand, ShardsMergeIntoTheFilesOfOneRun) {
     EXPECT_FALSE(fs::exists(dir / ("shard-" + shard) / "sweep.csv"));
     // A third of 6 points x 3 replications x 2 arms: one replication of every point and arm, so
     // that shards take about as long as each other however much the points' costs differ.
-    std::set<std::string> points_and_arms;
-    for (const std::string& line : lines(read_file(dir / ("shard-" + shard) / kJournal))) {
-      const std::size_t point_end = line.find(',');
-      const std::size_t arm_start = line.find(',', point_end + 1) + 1;
-      points_and_arms.insert(line.substr(0, point_end) + " " +
-                             line.substr(arm_start, line.find(',', arm_start) - arm_start));
-    }
+    std::set<std::pair<std::uint64_t, retail::Arm>> points_and_arms;
+    for (const TaskRecord& record :
+         read_journal(dir / ("shard-" + shard) / kJournal, spine_metric_names().size()).records)
+      points_and_arms.emplace(record.point, record.arm);
     EXPECT_EQ(points_and_arms.size(), 6u * 2) << "shard " << shard;
   }
   const auto missing = omnisim_cli({"merge", (dir / "shard-0").string(), (dir / "shard-2").string(),
