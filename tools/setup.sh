@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake ninja-build git
+  ccache  # keeps compiled objects between builds and clones (the root CMakeLists.txt)
   libeigen3-dev libboost-random-dev libboost-math-dev libtbb-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
