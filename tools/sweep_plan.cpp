@@ -2,7 +2,6 @@
 // the first replication runs, naming the point.
 #include "tools/sweep_plan.hpp"
 
-#include <charconv>
 #include <cstdio>
 
 #include "models/kpi.hpp"
@@ -75,22 +74,6 @@ nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& pla
 }
 
 }  // namespace
-
-Shard parse_shard(std::string_view text) {
-  const auto slash = text.find('/');
-  const auto read = [&](std::string_view part, std::uint32_t& value) {
-    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-    return error == std::errc() && end == part.data() + part.size() && !part.empty();
-  };
-  Shard shard;
-  if (slash == std::string_view::npos || !read(text.substr(0, slash), shard.index) ||
-      !read(text.substr(slash + 1), shard.count) || shard.count == 0 ||
-      shard.index >= shard.count) {
-    throw UsageError("--shard '" + std::string(text) +
-                     "': expected I/N with 0 <= I < N, such as 0/4 for the first of four shards");
-  }
-  return shard;
-}
 
 std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
                       std::size_t arm) {

@@ -11,19 +11,11 @@
 
 #include "models/config.hpp"
 #include "models/control_tower.hpp"
+#include "tools/number_options.hpp"
 #include "tools/sweep_grid.hpp"
 #include "tools/sweep_ranking.hpp"
 
 namespace omnisim {
-
-// --shard i/n: this process runs the i-th of n contiguous blocks of the study's task numbers.
-struct Shard {
-  std::uint32_t index = 0;
-  std::uint32_t count = 1;
-};
-
-// "i/n" with 0 <= i < n; UsageError otherwise.
-Shard parse_shard(std::string_view text);
 
 // --reps auto --ci-width W: replications are added, in rounds, to each point whose objective's
 // 95 % interval is wider than `ci_width`, from `min` up to at most `max`.
