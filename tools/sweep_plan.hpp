@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -67,9 +68,13 @@ struct SweepRequest {
   std::optional<Shard> shard;
 };
 
-// Parses the grid, objective and constraints and loads every point's scenario (bad input throws
-// ScenarioError or UsageError naming the point's values).
-SweepPlan plan_sweep(const SweepRequest& request);
+// Called after each point's scenario is loaded with how many are and how many the grid has.
+using PointLoaded = std::function<void(std::size_t loaded, std::size_t points)>;
+
+// Parses the grid (refusing one of more than kMaxGridPoints before loading any point), objective
+// and constraints and loads every point's scenario (bad input throws ScenarioError or UsageError
+// naming the point's values), calling `point_loaded`, when given, after each.
+SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded = {});
 
 // The spine metric names, in retail::spine_metrics order.
 std::vector<std::string> spine_metric_names();

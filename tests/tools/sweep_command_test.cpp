@@ -208,6 +208,23 @@ TEST(SweepCommand, AMillionPointGridIsRefusedAtOnceWithAdvice) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+TEST(SweepPlan, ReportsEachPointAsItIsLoaded) {
+  SweepRequest request;
+  request.scenario = kScenario;
+  request.grid = {"control_tower.rules.0.threshold=0,0.05,0.1", "horizon_days=14,28"};
+  request.objective = "contribution_margin";
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  const SweepPlan plan = plan_sweep(
+      request, [&](std::size_t loaded, std::size_t points) { calls.emplace_back(loaded, points); });
+  ASSERT_EQ(plan.points.size(), 6u);
+  ASSERT_EQ(calls.size(), 6u);
+  for (std::size_t i = 0; i < calls.size(); ++i)
+    EXPECT_EQ(calls[i], std::make_pair(i + 1, std::size_t{6}));
+  // Each point is its own scenario: the horizon of the last axis alternates.
+  EXPECT_EQ(plan.points[0].horizon_days, 14u);
+  EXPECT_EQ(plan.points[5].horizon_days, 28u);
+}
+
 TEST(SweepCommand, BadInputWritesNothing) {
   const fs::path dir = fresh_scratch_dir();
   std::vector<std::string> auto_without_width = sweep_args(dir / "out");
