@@ -248,19 +248,17 @@ std::string integer_expected(long double min, long double max) {
 void reject_integer(const Node& node, long double min, long double max) {
   const Json& v = node.json();
   const bool integral_float = v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>();
-  const std::string expected = " (expected " + integer_expected(min, max) + ")";
-  if (integral_float && !is_exact_integer_float(v)) {
-    const auto value = static_cast<long double>(v.get<double>());
-    if (value >= min && value <= max) {
-      node.reject(
-          "is not an exact integer: beyond 2^53, a number with a fraction or an exponent "
-          "is rounded" +
-          expected.substr(0, expected.size() - 1) + ", written in digits only)");
-    }
+  const std::string range = integer_expected(min, max);
+  const auto value = integral_float ? static_cast<long double>(v.get<double>()) : 0;
+  if (integral_float && !is_exact_integer_float(v) && value >= min && value <= max) {
+    node.reject(
+        "is not an exact integer: beyond 2^53, a number with a fraction or an exponent "
+        "is rounded (expected " +
+        range + ", written in digits only)");
   }
   node.reject(std::string(v.is_number_integer() || integral_float ? "is out of range"
                                                                   : "is not an integer") +
-              expected);
+              " (expected " + range + ")");
 }
 
 bool is_exact_integer_float(const Json& v) {
