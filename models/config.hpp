@@ -387,6 +387,9 @@ struct Kpi {
   double report_latency_minutes = 10;
 };
 
+// The most replications a scenario's "replications", --reps or --max-reps asks for.
+inline constexpr std::uint32_t kMaxReplications = 1'000'000;
+
 struct Scenario {
   std::string name;
   std::string description;

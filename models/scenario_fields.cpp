@@ -246,11 +246,26 @@ std::string integer_expected(long double min, long double max) {
 }
 
 void reject_integer(const Node& node, long double min, long double max) {
-  const bool is_integer = node.json().is_number_integer() ||
-                          (node.json().is_number_float() &&
-                           std::trunc(node.json().get<double>()) == node.json().get<double>());
-  node.reject(std::string(is_integer ? "is out of range" : "is not an integer") + " (expected " +
-              integer_expected(min, max) + ")");
+  const Json& v = node.json();
+  const bool integral_float = v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>();
+  const std::string range = integer_expected(min, max);
+  const auto value = integral_float ? static_cast<long double>(v.get<double>()) : 0;
+  if (integral_float && !is_exact_integer_float(v) && value >= min && value <= max) {
+    node.reject(
+        "is not an exact integer: beyond 2^53, a number with a fraction or an exponent "
+        "is rounded (expected " +
+        range + ", written in digits only)");
+  }
+  node.reject(std::string(v.is_number_integer() || integral_float ? "is out of range"
+                                                                  : "is not an integer") +
+              " (expected " + range + ")");
+}
+
+bool is_exact_integer_float(const Json& v) {
+  constexpr double kLargestExactInteger = 9007199254740992.0;  // 2^53
+  if (!v.is_number_float()) return false;
+  const double x = v.get<double>();
+  return std::trunc(x) == x && std::fabs(x) <= kLargestExactInteger;
 }
 
 std::size_t choose(const Node& node, std::span<const std::string_view> options,

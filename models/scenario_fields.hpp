@@ -167,9 +167,13 @@ struct Text {
 inline constexpr Text text{};
 inline constexpr Text name{true};
 
-// An integer (or a number with no fraction, as JSON Schema's "integer") in min..max.
+// An integer (or a number with no fraction, as JSON Schema's "integer") in min..max. A number
+// written with a fraction or an exponent is a double, exact only up to 2^53: beyond, it is
+// refused rather than taken as whatever integer it was rounded to.
 std::string integer_expected(long double min, long double max);
 [[noreturn]] void reject_integer(const Node& node, long double min, long double max);
+// `v` is a double that holds an integer exactly (no fraction, at most 2^53 in magnitude).
+bool is_exact_integer_float(const Json& v);
 
 template <class Int>
 struct Integer {
@@ -179,9 +183,7 @@ struct Integer {
     // long double holds every 64-bit integer exactly, so one comparison serves all types.
     using Wide = long double;
     const Json& v = node.json();
-    const bool integral = v.is_number_integer() ||
-                          (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>());
-    if (integral) {
+    if (v.is_number_integer() || is_exact_integer_float(v)) {
       const Wide w = v.is_number_unsigned()  ? static_cast<Wide>(v.get<std::uint64_t>())
                      : v.is_number_integer() ? static_cast<Wide>(v.get<std::int64_t>())
                                              : static_cast<Wide>(v.get<double>());

@@ -236,7 +236,7 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.name = root.get("name", name);
   s.description = root.get("description", text, std::string{});
   s.seed = root.get("seed", Integer<std::uint64_t>{}, 1);
-  s.replications = root.get("replications", Integer<std::uint32_t>{1, 1'000'000}, 1);
+  s.replications = root.get("replications", Integer<std::uint32_t>{1, kMaxReplications}, 1);
   s.horizon_days = root.get("horizon_days", Integer<std::uint32_t>{1, 3660});
   s.catalog = read_catalog(root.object("catalog", formats::catalog), names);
   s.carriers = read_carriers(root.at("carriers", "an array"), names);

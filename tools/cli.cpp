@@ -4,16 +4,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <cstdint>
 #include <iostream>
 #include <string>
-#include <system_error>
 
 #include "models/scenario.hpp"
+#include "sim/threads.hpp"
 #include "tools/commands.hpp"
 #include "tools/errors.hpp"
-#include "tools/memory_limit.hpp"
+#include "tools/number_options.hpp"
 
 namespace omnisim {
 namespace {
@@ -23,20 +22,69 @@ constexpr const char* kSetHelp =
     "(network.dcs.0.pickers) or a JSON pointer, VALUE is JSON or else a string. Repeatable; "
     "later ones win. Default: none";
 
-// A count that must be at least 1; other malformed values are left to the conversion's error.
-std::string at_least_one(std::string& text) {
-  std::uint64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error == std::errc() && end == text.data() + text.size() && value == 0) {
-    return "must be at least 1, got " + text;
-  }
-  return {};
+// A numeric option whose text `read(name, text)` (a reader of number_options.hpp) turns into
+// `value`. A refused number is a parse error like any other: its message, then the usage hint.
+template <class T, class Read>
+CLI::Option* add_number(CLI::App& command, const std::string& name, T& value, Read read,
+                        const std::string& help) {
+  return command.add_option_function<std::string>(
+      name,
+      [&value, read, name](const std::string& text) {
+        try {
+          value = read(name, text);
+        } catch (const UsageError& e) {
+          throw CLI::ValidationError(e.what());
+        }
+      },
+      help);
 }
 
-// A size such as 512M or 4G (see parse_byte_size).
-std::string byte_size(std::string& text) {
-  if (parse_byte_size(text)) return {};
-  return "expected a size in bytes, or with K, M, G or T (such as 512M or 4G), got " + text;
+template <class T>
+struct ValueOf {
+  using type = T;
+};
+template <class T>
+struct ValueOf<std::optional<T>> {
+  using type = T;
+};
+
+// An integer option from `min` to `max`, into a T or a std::optional<T> that holds them all.
+template <class T>
+CLI::Option* add_integer(CLI::App& command, const std::string& name, T& value, std::uint64_t min,
+                         std::uint64_t max, const std::string& help) {
+  return add_number(
+      command, name, value,
+      [min, max](std::string_view option, std::string_view text) {
+        return static_cast<typename ValueOf<T>::type>(parse_integer(option, text, min, max));
+      },
+      help);
+}
+
+// What is wrong with the options of --reps auto, or "".
+std::string auto_replications_problem(const std::optional<double>& ci_width,
+                                      const std::optional<std::uint32_t>& min_reps,
+                                      const std::optional<std::uint32_t>& max_reps) {
+  if (!ci_width) {
+    return "--reps auto needs --ci-width W, the widest acceptable 95 % interval of the objective";
+  }
+  const std::uint32_t min = min_reps.value_or(AutoReplications{}.min);
+  const std::uint32_t max = max_reps.value_or(AutoReplications{}.max);
+  if (min <= max) return {};
+  return "--min-reps " + std::to_string(min) + (min_reps ? "" : " (the default)") +
+         " is above --max-reps " + std::to_string(max) + (max_reps ? "" : " (the default)") +
+         ": every point gets --min-reps replications first and at most --max-reps in all";
+}
+
+// The options of --reps auto that were given without it, or "".
+std::string options_without_auto(const std::optional<double>& ci_width,
+                                 const std::optional<std::uint32_t>& min_reps,
+                                 const std::optional<std::uint32_t>& max_reps) {
+  const char* given = ci_width   ? "--ci-width"
+                      : min_reps ? "--min-reps"
+                      : max_reps ? "--max-reps"
+                                 : nullptr;
+  if (given == nullptr) return {};
+  return std::string(given) + " only applies with --reps auto";
 }
 
 void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
@@ -47,22 +95,32 @@ void add_overrides(CLI::App& command, std::vector<std::string>& overrides) {
 }
 
 void add_threads(CLI::App& command, unsigned& threads) {
-  command
-      .add_option("--threads", threads,
-                  "Worker threads (of each process under mpirun), 0 for every hardware thread; "
-                  "results do not depend on it. Default: 0")
+  add_integer(command, "--threads", threads, 0, sim::kMaxThreads,
+              "Worker threads (of each process under mpirun), 0 to " +
+                  std::to_string(sim::kMaxThreads) +
+                  ", 0 for every hardware thread; results do not depend on it. Default: 0")
       ->type_name("T");
 }
 
+void add_seed(CLI::App& command, std::optional<std::uint64_t>& seed, const std::string& help) {
+  add_number(command, "--seed", seed, parse_seed, help)->type_name("S");
+}
+
 // `what`: "run" or "sweep", for the help text.
-CLI::Option* add_memory_limit(CLI::App& command, std::string& limit, const std::string& what) {
-  return command
-      .add_option("--memory-limit", limit,
-                  "Refuse, before starting, a " + what +
-                      " whose estimated peak memory exceeds SIZE (bytes, or with K, M, G or T: "
-                      "512M, 4G). Default: 80 % of physical memory")
-      ->type_name("SIZE")
-      ->check(CLI::Validator(byte_size, "", "SIZE"));
+void add_memory_limit(CLI::App& command, std::optional<std::uint64_t>& limit,
+                      const std::string& what) {
+  add_number(command, "--memory-limit", limit, parse_size,
+             "Refuse, before starting, a " + what +
+                 " whose estimated peak memory exceeds SIZE (bytes, or with K, M, G or T: "
+                 "512M, 4G). Default: 80 % of physical memory")
+      ->type_name("SIZE");
+}
+
+void add_top(CLI::App& command, std::size_t& top) {
+  add_integer(
+      command, "--top", top, 1, kMaxRankingRows,
+      "Rows of the printed ranking, 1 to " + std::to_string(kMaxRankingRows) + ". Default: 10")
+      ->type_name("K");
 }
 
 // `interactive`: stderr is a terminal, so a progress bar may be drawn on `err`.
@@ -100,8 +158,6 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "Example:\n  omnisim validate scenarios/examples/small.json --set horizon_days=28\n");
 
   RunOptions run;
-  std::uint32_t replications = 0;
-  std::uint64_t seed = 0;
   CLI::App* run_app = app.add_subcommand(
       "run",
       "Run scenarios without and with the control tower (replications in parallel), print "
@@ -119,21 +175,15 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
                    "without .json>. Required")
       ->required()
       ->type_name("DIR");
-  CLI::Option* reps_option =
-      run_app
-          ->add_option("--reps", replications,
-                       "Number of replications. Default: the scenario's \"replications\"")
-          ->type_name("N")
-          ->check(CLI::Validator(at_least_one, "", "at least 1"));
-  CLI::Option* seed_option =
-      run_app
-          ->add_option("--seed", seed,
-                       "Master seed; replication i uses streams keyed by (seed, i). Default: the "
-                       "scenario's \"seed\"")
-          ->type_name("S");
+  add_integer(*run_app, "--reps", run.replications, 1, retail::kMaxReplications,
+              "Number of replications, 1 to " + std::to_string(retail::kMaxReplications) +
+                  ". Default: the scenario's \"replications\"")
+      ->type_name("N");
+  add_seed(*run_app, run.seed,
+           "Master seed, 0 to 18446744073709551615; replication i uses streams keyed by (seed, "
+           "i). Default: the scenario's \"seed\"");
   add_threads(*run_app, run.threads);
-  std::string memory_limit;
-  CLI::Option* memory_limit_option = add_memory_limit(*run_app, memory_limit, "run");
+  add_memory_limit(*run_app, run.memory_limit_bytes, "run");
   add_overrides(*run_app, run.overrides);
   run_app->add_flag("--force", run.force,
                     "Write into an output directory even if it is not empty, replacing the files "
@@ -164,13 +214,11 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "paired\ncomparison (control tower - status quo) with its 95 % Student-t interval.\n");
 
   SweepOptions sweep;
-  std::string sweep_reps;
-  double ci_width = 0;
-  std::uint32_t min_reps = AutoReplications{}.min;
-  std::uint32_t max_reps = AutoReplications{}.max;
-  std::uint64_t sweep_seed = 0;
-  std::string sweep_memory_limit;
-  std::string shard;
+  // --reps: a count, or nullopt for auto when the option is given.
+  std::optional<std::uint64_t> sweep_reps;
+  std::optional<double> ci_width;
+  std::optional<std::uint32_t> min_reps;
+  std::optional<std::uint32_t> max_reps;
   sweep.request.objective = "contribution_margin";
   CLI::App* sweep_app = app.add_subcommand(
       "sweep",
@@ -189,29 +237,29 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       ->type_name("PATH=VALUES")
       ->required()
       ->allow_extra_args(false);
-  sweep_app
-      ->add_option("--reps", sweep_reps,
-                   "Replications per point and arm, or 'auto' to add replications to each point "
-                   "until its objective's 95 % interval is narrower than --ci-width. Default: the "
-                   "scenario's \"replications\"")
-      ->type_name("N|auto");
-  CLI::Option* ci_width_option =
-      sweep_app
-          ->add_option("--ci-width", ci_width,
-                       "With --reps auto: the widest acceptable 95 % interval of the objective "
-                       "(in its units, e.g. 5000 for contribution margin). Required with auto")
-          ->type_name("W")
-          ->check(CLI::PositiveNumber);
-  sweep_app
-      ->add_option("--min-reps", min_reps,
-                   "With --reps auto: replications every point gets first. Default: 10")
-      ->type_name("N")
-      ->check(CLI::Range(2u, 1000000u));
-  sweep_app
-      ->add_option("--max-reps", max_reps,
-                   "With --reps auto: the most a point gets, whatever its interval. Default: 1000")
-      ->type_name("N")
-      ->check(CLI::Range(2u, 1000000u));
+  CLI::Option* sweep_reps_option =
+      add_number(
+          *sweep_app, "--reps", sweep_reps,
+          [](std::string_view option, std::string_view text) {
+            return parse_integer_or_word(option, text, 1, retail::kMaxReplications, "auto");
+          },
+          "Replications per point and arm, 1 to " + std::to_string(retail::kMaxReplications) +
+              ", or 'auto' to add replications to each point until its objective's 95 % interval "
+              "is "
+              "narrower than --ci-width. Default: the scenario's \"replications\"")
+          ->type_name("N|auto");
+  add_number(*sweep_app, "--ci-width", ci_width, parse_positive_real,
+             "With --reps auto: the widest acceptable 95 % interval of the objective, a finite "
+             "number > 0 in its units (e.g. 5000 for contribution margin). Required with auto")
+      ->type_name("W");
+  add_integer(*sweep_app, "--min-reps", min_reps, 2, retail::kMaxReplications,
+              "With --reps auto: replications every point gets first, 2 to " +
+                  std::to_string(retail::kMaxReplications) + " and at most --max-reps. Default: 10")
+      ->type_name("N");
+  add_integer(*sweep_app, "--max-reps", max_reps, 2, retail::kMaxReplications,
+              "With --reps auto: the most a point gets, whatever its interval, 2 to " +
+                  std::to_string(retail::kMaxReplications) + ". Default: 1000")
+      ->type_name("N");
   sweep_app
       ->add_option("--objective", sweep.request.objective,
                    "The metric that ranks the points (a replications.csv column), in the control "
@@ -226,11 +274,11 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
           "Repeatable")
       ->type_name("CONDITION")
       ->allow_extra_args(false);
-  CLI::Option* sweep_seed_option =
-      sweep_app->add_option("--seed", sweep_seed, "Master seed. Default: the scenario's \"seed\"")
-          ->type_name("S");
+  add_seed(*sweep_app, sweep.request.seed,
+           "Master seed of every point, 0 to 18446744073709551615. Default: the scenario's "
+           "\"seed\"");
   add_threads(*sweep_app, sweep.threads);
-  CLI::Option* sweep_memory_option = add_memory_limit(*sweep_app, sweep_memory_limit, "sweep");
+  add_memory_limit(*sweep_app, sweep.memory_limit_bytes, "sweep");
   add_overrides(*sweep_app, sweep.request.overrides);
   sweep_app
       ->add_option("--out", sweep.out,
@@ -250,15 +298,12 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "--report", sweep.report,
       "Also write report.html (heatmaps of the objective over the grid, the ranking) when the "
       "sweep is complete. Default: off");
-  CLI::Option* shard_option =
-      sweep_app
-          ->add_option("--shard", shard,
-                       "Run only slice I of N (0 <= I < N) of the study's replications, for batch "
-                       "schedulers; combine the N output directories with 'omnisim merge'")
-          ->type_name("I/N");
-  sweep_app->add_option("--top", sweep.top, "Rows of the printed ranking. Default: 10")
-      ->type_name("K")
-      ->check(CLI::PositiveNumber);
+  add_number(*sweep_app, "--shard", sweep.request.shard, parse_shard,
+             "Run only slice I of N (0 <= I < N <= " + std::to_string(kMaxShards) +
+                 ") of the study's replications, for batch schedulers; combine the N output "
+                 "directories with 'omnisim merge'")
+      ->type_name("I/N");
+  add_top(*sweep_app, sweep.top);
   sweep_app->footer(
       "Examples:\n"
       "  omnisim sweep scenarios/half_live_promo.json --grid "
@@ -292,9 +337,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   merge_app->add_option("--constraint", merge.constraints, "As for sweep. Repeatable")
       ->type_name("CONDITION")
       ->allow_extra_args(false);
-  merge_app->add_option("--top", merge.top, "Rows of the printed ranking. Default: 10")
-      ->type_name("K")
-      ->check(CLI::PositiveNumber);
+  add_top(*merge_app, merge.top);
   merge_app->footer("Example:\n  omnisim merge shard-0 shard-1 shard-2 --out results/sweep\n");
 
   ReportOptions report;
@@ -325,41 +368,26 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
     err << "omnisim: error: " << e.what() << "\nRun '" << command << " --help' for usage.\n";
     return kExitBadInput;
   }
-  if (reps_option->count() > 0) run.replications = replications;
-  if (seed_option->count() > 0) run.seed = seed;
-  if (memory_limit_option->count() > 0) run.memory_limit_bytes = parse_byte_size(memory_limit);
   if (status_quo_only) run.arms = ArmChoice::status_quo_only;
   if (control_tower_only) run.arms = ArmChoice::control_tower_only;
   // A bar on a terminal, else a line per tenth (logs of batch jobs).
   run.progress = &err;
   run.progress_style = interactive ? ProgressStyle::bar : ProgressStyle::lines;
   if (sweep_app->parsed()) {
-    if (sweep_reps == "auto") {
-      if (ci_width_option->count() == 0) {
-        err << "omnisim: error: --reps auto needs --ci-width W, the widest acceptable 95 % "
-               "interval of the objective\nRun 'omnisim sweep --help' for usage.\n";
-        return kExitBadInput;
+    if (sweep_reps) sweep.request.replications = static_cast<std::uint32_t>(*sweep_reps);
+    std::string problem;
+    if (sweep_reps_option->count() > 0 && !sweep_reps) {
+      problem = auto_replications_problem(ci_width, min_reps, max_reps);
+      if (problem.empty()) {
+        sweep.request.auto_replications =
+            AutoReplications{*ci_width, min_reps.value_or(AutoReplications{}.min),
+                             max_reps.value_or(AutoReplications{}.max)};
       }
-      sweep.request.auto_replications = AutoReplications{ci_width, min_reps, max_reps};
-    } else if (!sweep_reps.empty()) {
-      std::string text = sweep_reps;
-      std::uint32_t reps = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), reps);
-      if (error != std::errc() || end != text.data() + text.size() || reps == 0) {
-        err << "omnisim: error: --reps: expected a number of replications (at least 1) or "
-               "'auto', got '"
-            << sweep_reps << "'\nRun 'omnisim sweep --help' for usage.\n";
-        return kExitBadInput;
-      }
-      sweep.request.replications = reps;
+    } else {
+      problem = options_without_auto(ci_width, min_reps, max_reps);
     }
-    if (sweep_seed_option->count() > 0) sweep.request.seed = sweep_seed;
-    if (sweep_memory_option->count() > 0) {
-      sweep.memory_limit_bytes = parse_byte_size(sweep_memory_limit);
-    }
-    if (ci_width_option->count() > 0 && !sweep.request.auto_replications) {
-      err << "omnisim: error: --ci-width only applies with --reps auto\nRun 'omnisim sweep "
-             "--help' for usage.\n";
+    if (!problem.empty()) {
+      err << "omnisim: error: " << problem << "\nRun 'omnisim sweep --help' for usage.\n";
       return kExitBadInput;
     }
     sweep.progress = run.progress;
@@ -371,7 +399,6 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
     if (run_app->parsed()) run_command(run, out);
     if (report_app->parsed()) report_command(report, out);
     if (sweep_app->parsed()) {
-      if (shard_option->count() > 0) sweep.request.shard = parse_shard(shard);
       if (sweep.request.shard && sweep.report) {
         throw UsageError(
             "--report needs the whole study: a shard has no sweep.csv; write the "

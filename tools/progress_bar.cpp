@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace omnisim {
 namespace {
@@ -58,31 +59,32 @@ std::uint64_t tenths_done(std::uint64_t done, std::uint64_t total) {
 }  // namespace
 
 std::string format_progress(std::uint64_t done, std::uint64_t total, double elapsed_seconds,
-                            std::uint64_t already_done) {
+                            std::uint64_t already_done, std::string_view unit) {
   const std::size_t filled =
       total == 0 ? kBarCells : static_cast<std::size_t>(std::min(done, total) * kBarCells / total);
   std::string line(1, '[');
   line.append(filled, '#').append(kBarCells - filled, '.').append("] ");
   line.append(std::to_string(done)).append("/").append(std::to_string(total));
-  line.append(" replications, ");
+  line.append(" ").append(unit).append(", ");
   return line.append(rate_and_time_left(done, total, elapsed_seconds, already_done));
 }
 
 std::string format_progress_line(std::uint64_t done, std::uint64_t total, double elapsed_seconds,
-                                 std::uint64_t already_done) {
+                                 std::uint64_t already_done, std::string_view unit) {
   // Rounded down, so that "100 %" means all of it.
   const std::uint64_t percent = total == 0 ? 100 : std::min(done, total) * 100 / total;
   std::string line = "progress: " + std::to_string(percent) + " % (";
   line.append(std::to_string(done)).append("/").append(std::to_string(total));
-  line.append(" replications), ");
+  line.append(" ").append(unit).append("), ");
   return line.append(rate_and_time_left(done, total, elapsed_seconds, already_done));
 }
 
 ProgressBar::ProgressBar(std::ostream* out, std::uint64_t total, ProgressStyle style,
-                         std::uint64_t already_done)
+                         std::uint64_t already_done, std::string unit)
     : out_(out),
       style_(style),
       already_done_(already_done),
+      unit_(std::move(unit)),
       total_(total),
       done_(already_done),
       start_(std::chrono::steady_clock::now()) {
@@ -131,7 +133,7 @@ void ProgressBar::draw() {
 }
 
 void ProgressBar::draw_bar(std::uint64_t done, std::uint64_t total, double elapsed_seconds) {
-  const std::string line = format_progress(done, total, elapsed_seconds, already_done_);
+  const std::string line = format_progress(done, total, elapsed_seconds, already_done_, unit_);
   // A shorter line than the last (the rate lost a digit) must not leave the old tail behind.
   const std::size_t pad = drawn_width_ > line.size() ? drawn_width_ - line.size() : 0;
   *out_ << '\r' << line << std::string(pad, ' ') << std::flush;
@@ -143,7 +145,8 @@ void ProgressBar::draw_bar(std::uint64_t done, std::uint64_t total, double elaps
 void ProgressBar::print_line_if_another_tenth(std::uint64_t done, std::uint64_t total,
                                               double elapsed_seconds) {
   if (printed_done_ && tenths_done(done, total) <= tenths_done(*printed_done_, total)) return;
-  *out_ << format_progress_line(done, total, elapsed_seconds, already_done_) << '\n' << std::flush;
+  *out_ << format_progress_line(done, total, elapsed_seconds, already_done_, unit_) << '\n'
+        << std::flush;
   printed_done_ = done;
 }
 

@@ -12,18 +12,21 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace omnisim {
 
 // The bar's text for `done` of `total` after `elapsed_seconds`; the rate and the time left are
 // extrapolated from the replications done so far ("ETA -:--" before the first). The first
-// `already_done` of them (resumed from an earlier run) count in done but not in the rate.
+// `already_done` of them (resumed from an earlier run) count in done but not in the rate. `unit`
+// names what is counted.
 std::string format_progress(std::uint64_t done, std::uint64_t total, double elapsed_seconds,
-                            std::uint64_t already_done = 0);
+                            std::uint64_t already_done = 0, std::string_view unit = "replications");
 // The same as one line of text, without the line break.
 std::string format_progress_line(std::uint64_t done, std::uint64_t total, double elapsed_seconds,
-                                 std::uint64_t already_done = 0);
+                                 std::uint64_t already_done = 0,
+                                 std::string_view unit = "replications");
 
 enum class ProgressStyle : std::uint8_t {
   bar,    // redrawn in place, for a terminal
@@ -35,14 +38,14 @@ enum class ProgressStyle : std::uint8_t {
 class ProgressBar {
  public:
   // `already_done` of `total` were done before this run (it resumes), so they count as done but
-  // not in the rate and the time left.
+  // not in the rate and the time left. `unit` names what is counted.
   ProgressBar(std::ostream* out, std::uint64_t total, ProgressStyle style = ProgressStyle::bar,
-              std::uint64_t already_done = 0);
+              std::uint64_t already_done = 0, std::string unit = "replications");
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
   ~ProgressBar();
 
-  // One more replication done; safe from any thread.
+  // One more done; safe from any thread.
   void advance() { done_.fetch_add(1, std::memory_order_relaxed); }
   // More work planned (--reps auto adds replications as it goes); safe from any thread.
   void add_to_total(std::uint64_t more) { total_.fetch_add(more, std::memory_order_relaxed); }
@@ -59,6 +62,7 @@ class ProgressBar {
   std::ostream* out_;
   ProgressStyle style_;
   std::uint64_t already_done_;
+  std::string unit_;
   std::atomic<std::uint64_t> total_;
   std::atomic<std::uint64_t> done_;
   std::chrono::steady_clock::time_point start_;

@@ -32,6 +32,32 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr auto kManifestInterval = std::chrono::seconds(2);
+// Planning shows its progress only once it has taken this long: most grids plan in less.
+constexpr auto kQuietPlanning = std::chrono::seconds(1);
+
+// The progress of loading every point's scenario, on rank 0, once it takes long enough to matter.
+class PlanningProgress {
+ public:
+  explicit PlanningProgress(const SweepOptions& options)
+      : out_(process_rank() == 0 ? options.progress : nullptr), style_(options.progress_style) {}
+
+  void point_loaded(std::size_t loaded, std::size_t points) {
+    if (bar_) {
+      bar_->advance();
+    } else if (out_ != nullptr && std::chrono::steady_clock::now() - start_ >= kQuietPlanning) {
+      bar_ = std::make_unique<ProgressBar>(out_, points, style_, loaded, "grid points planned");
+    }
+  }
+  void finish() {
+    if (bar_) bar_->finish();
+  }
+
+ private:
+  std::ostream* out_;
+  ProgressStyle style_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::unique_ptr<ProgressBar> bar_;
+};
 
 // Rank 0's view of the study: what is done (from the journal of an earlier attempt and from this
 // one), and the files it keeps up to date.
@@ -271,7 +297,11 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
   // on all ranks alike, so none waits for the others in a collective.
   SweepPlan plan;
   on_every_rank([&] {
-    plan = plan_sweep(options.request);
+    PlanningProgress planning(options);
+    plan = plan_sweep(options.request, [&planning](std::size_t loaded, std::size_t points) {
+      planning.point_loaded(loaded, points);
+    });
+    planning.finish();
     for (const retail::Scenario& point : plan.points) {
       check_memory(point, threads, options.memory_limit_bytes,
                    static_cast<unsigned>(plan.arms.size()));

@@ -6,8 +6,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
-#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -135,6 +135,38 @@ std::vector<std::string> range_values(std::string_view argument, double start, d
   return values;
 }
 
+// The top-level scenario field a path names: "seed" for "seed", "/seed" and "seed.x".
+std::string root_field(std::string_view path) {
+  if (path.front() != '/') return std::string(path.substr(0, path.find('.')));
+  const std::string_view token = path.substr(1, path.find('/', 1) - 1);
+  // A JSON pointer's escapes: ~1 is '/', ~0 is '~'.
+  std::string field;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const bool escape = token[i] == '~' && i + 1 < token.size();
+    field += !escape ? token[i] : token[i + 1] == '1' ? '/' : '~';
+    if (escape) ++i;
+  }
+  return field;
+}
+
+// The sweep sets these for every point alike, so an axis over them would be overridden or
+// ignored.
+void refuse_fields_set_by_options(std::string_view argument, std::string_view path) {
+  const std::string field = root_field(path);
+  if (field == "seed") {
+    fail(argument,
+         "every point of a sweep runs on the same random numbers, so that their differences are "
+         "the parameters' and not chance's: set the seed with --seed S (to see other random "
+         "numbers, run the sweep again with another --seed)");
+  }
+  if (field == "replications") {
+    fail(argument,
+         "every point of a sweep gets the same replications: set them with --reps N, or with "
+         "--reps auto --ci-width W to add replications to each point until its interval is "
+         "narrow enough");
+  }
+}
+
 // Sorted rather than compared pairwise: a range may have 10000 values.
 void check_values(std::string_view argument, const std::vector<std::string>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -183,6 +215,7 @@ GridAxis parse_grid_axis(std::string_view argument) {
   GridAxis axis;
   axis.path = std::string(trim(argument.substr(0, equals)));
   if (axis.path.empty()) fail(argument, "the path before '=' is empty");
+  refuse_fields_set_by_options(argument, axis.path);
   const auto text = trim(argument.substr(equals + 1));
   if (text.empty()) fail(argument, "no values after '='");
   const auto parts = split_values(text);
@@ -206,13 +239,21 @@ void check_axes(const std::vector<GridAxis>& axes) {
       }
     }
   }
-  std::size_t size = 1;
+  // In a double, which cannot overflow here: the count only has to be compared and shown.
+  double points = 1;
+  std::string sizes;
   for (const auto& axis : axes) {
     if (axis.values.empty()) throw UsageError("--grid: '" + axis.path + "' has no values");
-    if (axis.values.size() > std::numeric_limits<std::size_t>::max() / size) {
-      throw UsageError("--grid: the grid has too many points to count; use fewer values");
-    }
-    size *= axis.values.size();
+    points *= static_cast<double>(axis.values.size());
+    sizes += (sizes.empty() ? "" : " x ") + std::to_string(axis.values.size());
+  }
+  if (points > static_cast<double>(kMaxGridPoints)) {
+    const std::string count = points < 1e15 ? std::to_string(static_cast<std::uint64_t>(points))
+                                            : range_value_text(points);
+    throw UsageError("--grid: " + sizes + " values make " + count + " grid points, more than the " +
+                     std::to_string(kMaxGridPoints) +
+                     " one sweep takes: use fewer values (a coarser step first, then a finer "
+                     "one around the best points), or split the grid into several sweeps");
   }
 }
 

@@ -2,7 +2,6 @@
 // the first replication runs, naming the point.
 #include "tools/sweep_plan.hpp"
 
-#include <charconv>
 #include <cstdio>
 
 #include "models/kpi.hpp"
@@ -74,23 +73,20 @@ nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& pla
   return definition;
 }
 
-}  // namespace
-
-Shard parse_shard(std::string_view text) {
-  const auto slash = text.find('/');
-  const auto read = [&](std::string_view part, std::uint32_t& value) {
-    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-    return error == std::errc() && end == part.data() + part.size() && !part.empty();
-  };
-  Shard shard;
-  if (slash == std::string_view::npos || !read(text.substr(0, slash), shard.index) ||
-      !read(text.substr(slash + 1), shard.count) || shard.count == 0 ||
-      shard.index >= shard.count) {
-    throw UsageError("--shard '" + std::string(text) +
-                     "': expected I/N with 0 <= I < N, such as 0/4 for the first of four shards");
+// The scenario of a point: `document` (the file with extends and --set applied) with the point's
+// overrides, its errors named as load_scenario names them.
+retail::Scenario load_point(const std::filesystem::path& file, nlohmann::json document,
+                            const std::vector<std::string>& overrides) {
+  for (const std::string& assignment : overrides)
+    retail::apply_override(document, assignment);
+  try {
+    return retail::parse_scenario(document);
+  } catch (const retail::ScenarioError& e) {
+    throw retail::ScenarioError(file.string() + ": " + e.what());
   }
-  return shard;
 }
+
+}  // namespace
 
 std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
                       std::size_t arm) {
@@ -111,7 +107,7 @@ std::vector<std::string> spine_metric_names() {
   return names;
 }
 
-SweepPlan plan_sweep(const SweepRequest& request) {
+SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded) {
   SweepPlan plan;
   plan.file = request.scenario;
   plan.overrides = request.overrides;
@@ -130,15 +126,14 @@ SweepPlan plan_sweep(const SweepRequest& request) {
         "depends on all of its results, which no single shard sees");
   }
 
+  // The file is read and its extends resolved once; each point applies its overrides to a copy,
+  // as load_scenario(file, --set overrides + the point's) would.
   const retail::LoadedScenario base = retail::load_scenario(request.scenario, request.overrides);
   const std::size_t points = grid_size(plan.axes);
   for (std::size_t p = 0; p < points; ++p) {
-    std::vector<std::string> overrides = request.overrides;
-    for (std::string& assignment : point_overrides(plan.axes, p))
-      overrides.push_back(std::move(assignment));
     retail::Scenario scenario;
     try {
-      scenario = retail::load_scenario(request.scenario, overrides).scenario;
+      scenario = load_point(request.scenario, base.document, point_overrides(plan.axes, p));
     } catch (const retail::ScenarioError& e) {
       throw retail::ScenarioError("grid point " + std::to_string(p) + " (" +
                                   describe_point(plan, p) + "): " + e.what());
@@ -156,6 +151,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
                        (arms.size() == 1 ? "has" : "has none") +
                        ": every point of a sweep must run the same arms");
     }
+    if (point_loaded) point_loaded(p + 1, points);
   }
   plan.replications = plan.points.front().replications;
   plan.definition = make_definition(request, plan, base.document);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,19 +12,11 @@
 
 #include "models/config.hpp"
 #include "models/control_tower.hpp"
+#include "tools/number_options.hpp"
 #include "tools/sweep_grid.hpp"
 #include "tools/sweep_ranking.hpp"
 
 namespace omnisim {
-
-// --shard i/n: this process runs the i-th of n contiguous blocks of the study's task numbers.
-struct Shard {
-  std::uint32_t index = 0;
-  std::uint32_t count = 1;
-};
-
-// "i/n" with 0 <= i < n; UsageError otherwise.
-Shard parse_shard(std::string_view text);
 
 // --reps auto --ci-width W: replications are added, in rounds, to each point whose objective's
 // 95 % interval is wider than `ci_width`, from `min` up to at most `max`.
@@ -75,9 +68,13 @@ struct SweepRequest {
   std::optional<Shard> shard;
 };
 
-// Parses the grid, objective and constraints and loads every point's scenario (bad input throws
-// ScenarioError or UsageError naming the point's values).
-SweepPlan plan_sweep(const SweepRequest& request);
+// Called after each point's scenario is loaded with how many are and how many the grid has.
+using PointLoaded = std::function<void(std::size_t loaded, std::size_t points)>;
+
+// Parses the grid (refusing one of more than kMaxGridPoints before loading any point), objective
+// and constraints and loads every point's scenario (bad input throws ScenarioError or UsageError
+// naming the point's values), calling `point_loaded`, when given, after each.
+SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded = {});
 
 // The spine metric names, in retail::spine_metrics order.
 std::vector<std::string> spine_metric_names();

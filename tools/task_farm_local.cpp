@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "models/scenario.hpp"
+#include "sim/threads.hpp"
 
 namespace omnisim {
 
@@ -33,7 +34,8 @@ std::optional<FailedTask> run_share(const std::vector<std::uint64_t>& tasks, int
   std::vector<std::size_t> positions(share_start(rank + 1) - share_start(rank));
   std::iota(positions.begin(), positions.end(), share_start(rank));
   if (positions.empty()) return std::nullopt;
-  threads = std::max(1u, threads);
+  // resolve_threads refuses a count beyond kMaxThreads, which the arena's int could not hold.
+  threads = sim::resolve_threads(std::max(1u, threads));
   // Tasks are independent, so running them side by side scales best; only threads no task can
   // use go to the parallelism inside one.
   const unsigned per_task =

@@ -763,6 +763,20 @@ TEST(ScenarioErrors, SeedTakesTheWholeUnsigned64BitRange) {
             "/seed: -1 is out of range (expected an integer between 0 and 18446744073709551615)");
 }
 
+TEST(ScenarioErrors, AnIntegerWrittenWithAFractionBeyond2To53IsRefusedNotRounded) {
+  // 12345678901234567891.0 is read as the double 12345678901234567168: a different seed.
+  EXPECT_EQ(error_of(with(small_document(), "/seed", 12345678901234567891.0)),
+            "/seed: 1.2345678901234567e+19 is not an exact integer: beyond 2^53, a number with a "
+            "fraction or an exponent is rounded (expected an integer between 0 and "
+            "18446744073709551615, written in digits only)");
+  EXPECT_THAT(error_of(with(small_document(), "/seed", 1e23)),
+              AllOf(StartsWith("/seed: "), HasSubstr("e+22 is out of range")));
+  // Up to 2^53 a double is every integer exactly, so 7.0 is still the integer 7.
+  EXPECT_EQ(retail::parse_scenario(with(small_document(), "/seed", 7.0)).seed, 7u);
+  EXPECT_EQ(retail::parse_scenario(with(small_document(), "/seed", 9007199254740992.0)).seed,
+            9007199254740992u);
+}
+
 TEST(ScenarioErrors, NonFiniteAndHugeNumbers) {
   EXPECT_THAT(error_of(with(small_document(), "/demand/price_elasticity",
                             std::numeric_limits<double>::quiet_NaN())),

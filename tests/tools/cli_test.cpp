@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -71,6 +72,122 @@ TEST(CliUsage, ErrorsAreExitStatusTwoWithAHint) {
     EXPECT_THAT(result.err, StartsWith("omnisim: error: "));
     EXPECT_THAT(result.err, HasSubstr("--help' for usage."));
   }
+}
+
+struct BadNumber {
+  std::vector<std::string> args;  // after "omnisim COMMAND SCENARIO"
+  std::string message;            // after "omnisim: error: "
+};
+
+const std::string kSeedRange = "expected an integer from 0 to 18446744073709551615";
+
+// The command, its arguments and --out DIR: a run, a sweep over the horizon (--reps 2 unless
+// `more` says), or a merge.
+std::vector<std::string> command_line(const std::string& command, const fs::path& out,
+                                      const std::vector<std::string>& more) {
+  std::vector<std::string> args = {command};
+  if (command == "merge") {
+    args.push_back(out.string() + "-shard");
+  } else {
+    args.push_back(kSmall);
+  }
+  if (command == "sweep") {
+    for (const char* arg : {"--grid", "horizon_days=14,28"})
+      args.emplace_back(arg);
+    if (std::find(more.begin(), more.end(), "--reps") == more.end()) {
+      args.emplace_back("--reps");
+      args.emplace_back("2");
+    }
+  }
+  args.insert(args.end(), more.begin(), more.end());
+  args.emplace_back("--out");
+  args.push_back(out.string());
+  return args;
+}
+
+void expect_refused_before_anything_is_written(const std::string& command,
+                                               const std::vector<BadNumber>& cases) {
+  const fs::path dir = fresh_scratch_dir();
+  for (const BadNumber& bad : cases) {
+    const std::string what = command + " " + ::testing::PrintToString(bad.args);
+    const CliResult result = omnisim_cli(command_line(command, dir / "out", bad.args));
+    EXPECT_EQ(result.status, 2) << what;
+    EXPECT_THAT(result.err, StartsWith("omnisim: error: " + bad.message + "\n")) << what;
+    EXPECT_EQ(result.out, "") << what;
+    EXPECT_TRUE(listing(dir).empty()) << what;
+  }
+}
+
+TEST(CliNumbers, RunRefusesNumbersOutOfRangeBeforeAnythingIsWritten) {
+  expect_refused_before_anything_is_written(
+      "run",
+      {{{"--threads", "2147483648"},
+        "--threads: expected an integer from 0 to 4096, got '2147483648'"},
+       {{"--threads", "4294967296"},
+        "--threads: expected an integer from 0 to 4096, got '4294967296'"},
+       {{"--threads", "4097"}, "--threads: expected an integer from 0 to 4096, got '4097'"},
+       {{"--threads", "-1"}, "--threads: expected an integer from 0 to 4096, got '-1'"},
+       {{"--seed", "-1"}, "--seed: " + kSeedRange + ", got '-1'"},
+       {{"--seed", "18446744073709551616"},
+        "--seed: " + kSeedRange + ", got '18446744073709551616'"},
+       {{"--seed", "1e23"}, "--seed: " + kSeedRange + ", got '1e23'"},
+       {{"--seed", "7.5"}, "--seed: " + kSeedRange + ", got '7.5'"},
+       {{"--reps", "0"}, "--reps: expected an integer from 1 to 1000000, got '0'"},
+       {{"--reps", "4294967297"},
+        "--reps: expected an integer from 1 to 1000000, got '4294967297'"},
+       {{"--memory-limit", "0"},
+        "--memory-limit: expected a size of at least 1 byte, in bytes or with K, M, G or T (such "
+        "as 512M or 4G), got '0'"}});
+}
+
+TEST(CliNumbers, SweepRefusesNumbersOutOfRangeBeforeAnythingIsWritten) {
+  expect_refused_before_anything_is_written(
+      "sweep",
+      {{{"--threads", "2147483648"},
+        "--threads: expected an integer from 0 to 4096, got '2147483648'"},
+       {{"--seed", "-1"}, "--seed: " + kSeedRange + ", got '-1'"},
+       {{"--seed", "18446744073709551616"},
+        "--seed: " + kSeedRange + ", got '18446744073709551616'"},
+       {{"--seed", "1e23"}, "--seed: " + kSeedRange + ", got '1e23'"},
+       {{"--reps", "auto", "--ci-width", "nan"},
+        "--ci-width: expected a finite number greater than 0, got 'nan'"},
+       {{"--reps", "auto", "--ci-width", "inf"},
+        "--ci-width: expected a finite number greater than 0, got 'inf'"},
+       {{"--reps", "auto", "--ci-width", "400", "--min-reps", "50", "--max-reps", "20"},
+        "--min-reps 50 is above --max-reps 20: every point gets --min-reps replications first and "
+        "at most --max-reps in all"},
+       {{"--reps", "auto", "--ci-width", "400", "--max-reps", "5"},
+        "--min-reps 10 (the default) is above --max-reps 5: every point gets --min-reps "
+        "replications first and at most --max-reps in all"},
+       {{"--min-reps", "5"}, "--min-reps only applies with --reps auto"},
+       {{"--reps", "auto", "--ci-width", "400", "--min-reps", "1"},
+        "--min-reps: expected an integer from 2 to 1000000, got '1'"},
+       {{"--top", "0"}, "--top: expected an integer from 1 to 10000, got '0'"},
+       {{"--top", "-3"}, "--top: expected an integer from 1 to 10000, got '-3'"},
+       {{"--shard", "3/3"},
+        "--shard: expected I/N, two integers with 0 <= I < N <= 1000000 (such as 0/4, the first "
+        "of four shards), got '3/3'"},
+       {{"--memory-limit", "nan"},
+        "--memory-limit: expected a size of at least 1 byte, in bytes or with K, M, G or T (such "
+        "as 512M or 4G), got 'nan'"}});
+}
+
+TEST(CliNumbers, MergeRefusesATopOfZero) {
+  expect_refused_before_anything_is_written(
+      "merge", {{{"--top", "0"}, "--top: expected an integer from 1 to 10000, got '0'"}});
+}
+
+TEST(CliNumbers, SetHoldsTheSeedToTheSameRangeAsTheOption) {
+  const std::string range = "(expected an integer between 0 and 18446744073709551615";
+  for (const char* value :
+       {"-1", "18446744073709551616", "1e23", "7.5", "12345678901234567891.0"}) {
+    const CliResult result =
+        omnisim_cli({"validate", kSmall, "--set", std::string("seed=") + value});
+    EXPECT_EQ(result.status, 2) << value;
+    EXPECT_THAT(result.err, HasSubstr("/seed: ")) << value;
+    EXPECT_THAT(result.err, HasSubstr(range)) << value;
+  }
+  EXPECT_EQ(omnisim_cli({"validate", kSmall, "--set", "seed=18446744073709551615"}).status, 0);
 }
 
 TEST(CliHelp, ListsCommandsWithExamplesAndOptionDefaults) {

@@ -41,6 +41,14 @@ TEST(ProgressLine, ShowsThePercentCountRateAndTimeLeft) {
             "progress: 100 % (0/0 replications), -/s, ETA -:--");
 }
 
+TEST(ProgressText, NamesWhatItCounts) {
+  // A sweep's planning counts grid points, not replications.
+  EXPECT_EQ(omnisim::format_progress_line(3000, 10000, 2.0, 1000, "grid points planned"),
+            "progress: 30 % (3000/10000 grid points planned), 1000.0/s, ETA 0:07");
+  EXPECT_EQ(omnisim::format_progress(5000, 10000, 4.0, 0, "grid points planned"),
+            "[##########..........] 5000/10000 grid points planned, 1250.0/s, ETA 0:04");
+}
+
 TEST(ProgressText, WorkResumedFromAnEarlierRunCountsAsDoneButNotInTheRate) {
   EXPECT_EQ(omnisim::format_progress(150, 200, 10.0, 100),
             "[###############.....] 150/200 replications, 5.0/s, ETA 0:10");

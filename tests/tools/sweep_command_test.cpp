@@ -2,6 +2,7 @@
 // their independence of threads, resuming after a kill, shards, --reps auto and bad input.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -190,6 +191,40 @@ TEST(SweepCommand, AutoReplicationsStopWhenTheIntervalIsNarrowEnough) {
   expect_same_study(dir / "two", dir / "one");
 }
 
+TEST(SweepCommand, AMillionPointGridIsRefusedAtOnceWithAdvice) {
+  const fs::path out = fresh_scratch_dir() / "out";
+  const auto started = std::chrono::steady_clock::now();
+  const auto result =
+      omnisim_cli({"sweep", kScenario, "--grid", "customer_service.agents=1:100:1", "--grid",
+                   "horizon_days=1:100:1", "--grid", "control_tower.rules.0.threshold=0.01:1:0.01",
+                   "--out", out.string()});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find("100 x 100 x 100 values make 1000000 grid points, more than the "
+                            "10000 one sweep takes: use fewer values"),
+            std::string::npos)
+      << result.err;
+  // Planning a million points took about 25 minutes; refusing them takes no time at all.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(SweepPlan, ReportsEachPointAsItIsLoaded) {
+  SweepRequest request;
+  request.scenario = kScenario;
+  request.grid = {"control_tower.rules.0.threshold=0,0.05,0.1", "horizon_days=14,28"};
+  request.objective = "contribution_margin";
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  const SweepPlan plan = plan_sweep(
+      request, [&](std::size_t loaded, std::size_t points) { calls.emplace_back(loaded, points); });
+  ASSERT_EQ(plan.points.size(), 6u);
+  ASSERT_EQ(calls.size(), 6u);
+  for (std::size_t i = 0; i < calls.size(); ++i)
+    EXPECT_EQ(calls[i], std::make_pair(i + 1, std::size_t{6}));
+  // Each point is its own scenario: the horizon of the last axis alternates.
+  EXPECT_EQ(plan.points[0].horizon_days, 14u);
+  EXPECT_EQ(plan.points[5].horizon_days, 28u);
+}
+
 TEST(SweepCommand, BadInputWritesNothing) {
   const fs::path dir = fresh_scratch_dir();
   std::vector<std::string> auto_without_width = sweep_args(dir / "out");
@@ -203,6 +238,11 @@ TEST(SweepCommand, BadInputWritesNothing) {
       {"--constraint", "otif=0.95"},
       {"--grid", "control_tower.rules.0.threshold=0:1:0"},
       {"--grid", "control_tower.rules.0.timebox_hours=-5"},
+      // Axes the options set for every point: --seed would override one, --reps ignore the other.
+      {"--grid", "seed=1,2"},
+      {"--grid", "replications=2,4"},
+      // 6 x 10000 points, refused from the axis sizes before a single point is loaded.
+      {"--grid", "customer_service.agents=1:10000:1"},
   };
   for (const auto& more : bad) {
     const auto result = omnisim_cli(sweep_args(dir / "out", more));

@@ -119,6 +119,49 @@ TEST(GridAxes, DuplicatePathsAndNoAxesAreUsageErrors) {
   EXPECT_NO_THROW(omnisim::check_axes({parse_grid_axis("a=1,2"), parse_grid_axis("b=1")}));
 }
 
+TEST(GridAxes, AGridOfMoreThanTenThousandPointsIsRefusedFromTheAxisSizes) {
+  // 100 x 100 is the most; one more value makes 10100 points.
+  EXPECT_NO_THROW(
+      omnisim::check_axes({parse_grid_axis("a=1:100:1"), parse_grid_axis("b=1:100:1")}));
+  try {
+    omnisim::check_axes({parse_grid_axis("a=1:101:1"), parse_grid_axis("b=1:100:1")});
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("--grid: 101 x 100 values make 10100 grid points, more than "
+                                    "the 10000 one sweep takes: use fewer values"));
+  }
+  // A million points, or more than a size_t can count, are refused alike.
+  const GridAxis thousand = parse_grid_axis("a=1:1000:1");
+  std::vector<GridAxis> huge(7, thousand);
+  for (std::size_t a = 0; a < huge.size(); ++a)
+    huge[a].path = "axis" + std::to_string(a);
+  try {
+    omnisim::check_axes(huge);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("values make 1e+21 grid points, more than the 10000"));
+  }
+}
+
+TEST(GridAxis, RefusesAxesThatTheSweepsOwnOptionsSet) {
+  for (const char* argument : {"seed=1,2,3", "/seed=1,2", "seed=1:3:1"}) {
+    EXPECT_THAT(error_of(argument),
+                HasSubstr("every point of a sweep runs on the same random numbers, so that their "
+                          "differences are the parameters' and not chance's: set the seed with "
+                          "--seed S"))
+        << argument;
+  }
+  for (const char* argument : {"replications=10,20", "/replications=5"}) {
+    EXPECT_THAT(error_of(argument),
+                HasSubstr("every point of a sweep gets the same replications: set them with "
+                          "--reps N, or with --reps auto"))
+        << argument;
+  }
+  // Fields that merely start alike are grid axes like any other.
+  EXPECT_EQ(error_of("seeds=1,2"), "");
+  EXPECT_EQ(error_of("/replications_note=1,2"), "");
+}
+
 TEST(GridPoints, TheFirstAxisVariesSlowest) {
   const std::vector<GridAxis> axes = {parse_grid_axis("a=1,2"), parse_grid_axis("b=x,y,z")};
   ASSERT_EQ(omnisim::grid_size(axes), 6u);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/scenario.hpp"
+#include "sim/threads.hpp"
 #include "tools/errors.hpp"
 #include "tools/task_farm_local.hpp"
 
@@ -99,6 +100,23 @@ TEST(TaskFarm, GivesSpareThreadsToEachTask) {
         [](std::uint64_t, std::string) {});
     EXPECT_THAT(seen, ::testing::Each(share)) << tasks << " tasks on " << threads << " threads";
     EXPECT_EQ(seen.size(), tasks);
+  }
+}
+
+TEST(TaskFarm, RefusesMoreThreadsThanAnArenaCanHoldInsteadOfCrashing) {
+  // 2^31 was cast to a negative int for the oneTBB arena, which crashed.
+  for (const unsigned threads : {sim::kMaxThreads + 1, 2147483648u, 4294967295u}) {
+    int runs = 0;
+    EXPECT_THROW(run_task_farm(
+                     first_tasks(3), threads,
+                     [&](std::uint64_t, unsigned) {
+                       ++runs;
+                       return std::string();
+                     },
+                     [](std::uint64_t, std::string) {}),
+                 std::invalid_argument)
+        << threads;
+    EXPECT_EQ(runs, 0) << threads;
   }
 }
 
