@@ -169,6 +169,14 @@ TEST(ReportCommand, ScenarioTextIsEscapedEverywhere) {
   // The data still carries the text itself.
   const nlohmann::json charts = charts_of(html);
   EXPECT_THAT(charts.dump(), HasSubstr("<i>ops</i>"));
+  // A right-to-left override shows as \u202E, in the page and in the charts' labels alike.
+  const std::string override_character = "\u202E";
+  EXPECT_THAT(html, Not(HasSubstr(override_character)));
+  EXPECT_THAT(html, HasSubstr("report\\u202Efdp.exe"));
+  EXPECT_THAT(html, HasSubstr("invoice\\u202Egnp.exe"));
+  // (dump() writes the label's backslash as \\).
+  EXPECT_NE(charts.dump().find(R"(invoice\\u202Egnp.exe)"), std::string::npos);
+  EXPECT_EQ(charts.dump().find(override_character), std::string::npos);
 }
 
 TEST(ReportCommand, RefusesADirectoryWithoutARunsFiles) {
