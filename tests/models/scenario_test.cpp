@@ -1668,6 +1668,33 @@ TEST(ScenarioOverrides, MissingElementsAndScalars) {
   EXPECT_THAT(override_error("horizon_days.weeks=8"), HasSubstr("/horizon_days: 56 has no fields"));
 }
 
+TEST(ScenarioOverrides, DigitsThatAreAnIndexAndAnotherElementsNameAreAmbiguous) {
+  // Store numbers are often names: "3" names store 1 here, and 3 is also an index.
+  json d = small_document();
+  retail::apply_override(d, R"(network.stores.1.name="3")");
+  json ambiguous = d;
+  try {
+    retail::apply_override(ambiguous, "network.stores.3.demand_weight=2");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              R"(--set "network.stores.3.demand_weight=2": /network/stores: "3" is ambiguous: )"
+              R"(element 3 by index, or element 1 by its name "3" (a JSON pointer addresses by )"
+              "index only: /network/stores/3 or /network/stores/1)");
+  }
+  // A JSON pointer addresses by index, as RFC 6901 says.
+  json by_pointer = d;
+  retail::apply_override(by_pointer, "/network/stores/3/demand_weight=2");
+  EXPECT_EQ(by_pointer["network"]["stores"][3]["demand_weight"], 2);
+  // Digits that are no index of the array, or that name the element at that index, are clear.
+  retail::apply_override(d, R"(network.stores.4.name="4")");
+  retail::apply_override(d, "network.stores.4.demand_weight=5");
+  EXPECT_EQ(d["network"]["stores"][4]["demand_weight"], 5);
+  retail::apply_override(d, R"(network.stores.2.name="07")");
+  retail::apply_override(d, "network.stores.07.demand_weight=6");
+  EXPECT_EQ(d["network"]["stores"][2]["demand_weight"], 6);
+}
+
 TEST(ScenarioOverrides, UnknownFieldFailsValidation) {
   try {
     retail::load_scenario(kSmall, {"network.dcs.0.pikers=3"});
