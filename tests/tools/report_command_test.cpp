@@ -179,6 +179,24 @@ TEST(ReportCommand, ScenarioTextIsEscapedEverywhere) {
   EXPECT_EQ(charts.dump().find(override_character), std::string::npos);
 }
 
+TEST(ReportCommand, FormulaLikeNamesAreGuardedInTheCsvAndReadBackAsTheyWere) {
+  const fs::path out = fresh_scratch_dir() / "out";
+  const std::string owner = "=HYPERLINK(\"http://x\")";
+  const CliResult result =
+      omnisim_cli({"run", kHostile, "--reps", "2", "--set", "horizon_days=21", "--set",
+                   "control_tower.rules.0.owner=" + nlohmann::json(owner).dump(), "--set",
+                   R"(control_tower.rules.0.name="-web-otif")", "--out", out.string()});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string decisions = read_file(out / "decisions.csv");
+  EXPECT_THAT(decisions, HasSubstr(R"csv(,'-web-otif,"'=HYPERLINK(""http://x"")",)csv"));
+  EXPECT_THAT(decisions, Not(HasSubstr(",-web-otif,")));
+  ASSERT_EQ(omnisim_cli({"report", out.string()}).status, 0);
+  // The charts' data, from decisions.csv: the names as they were, apostrophes gone.
+  const nlohmann::json charts = charts_of(read_file(out / "report.html"));
+  EXPECT_THAT(charts.dump(), HasSubstr(nlohmann::json(owner).dump()));
+  EXPECT_THAT(charts.dump(), Not(HasSubstr("'=HYPERLINK")));
+}
+
 TEST(ReportCommand, RefusesADirectoryWithoutARunsFiles) {
   const fs::path dir = fresh_scratch_dir();
   for (const auto& args : std::vector<std::vector<std::string>>{
