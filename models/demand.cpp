@@ -6,6 +6,7 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <stdexcept>
+#include <string>
 
 namespace retail {
 
@@ -35,7 +36,10 @@ DemandAgent::DemandAgent(const Network& network, ZoneId zone)
 double DemandAgent::rate_per_hour(Channel channel, std::uint64_t hour) const {
   const auto& config = network().scenario.channels[static_cast<std::size_t>(channel)];
   const std::size_t c = static_cast<std::size_t>(channel);
-  const double lifted = 1 + lifted_daily_[c] / network().chain_daily_demand;
+  const double chain = network().chain_daily_demand;
+  // Without demand there is nothing to lift (and 0 / 0 would make the rate NaN).
+  if (!(chain > 0)) return 0;
+  const double lifted = 1 + lifted_daily_[c] / chain;
   return base_per_hour_[c] * lifted * config.day_of_week[(hour / 24) % 7] *
          config.hour_of_day[hour % 24];
 }
@@ -106,7 +110,7 @@ SkuId DemandAgent::draw_sku(std::size_t channel, sim::RandomStream& rng) const {
   const double lifted = lifted_daily_[channel];
   // Without lifts the draw is exactly the unlifted one, so scenarios without promotions or ads
   // keep their random streams.
-  if (lifted <= 0) return network().sku_choice(rng);
+  if (!(lifted > 0)) return network().sku_choice(rng);
   const double base = network().chain_daily_demand;
   if (rng.uniform01() * (base + lifted) < base) return network().sku_choice(rng);
   return lifted_choice_[channel](rng);
@@ -115,7 +119,7 @@ SkuId DemandAgent::draw_sku(std::size_t channel, sim::RandomStream& rng) const {
 std::int32_t DemandAgent::draw_ad_program(std::size_t channel, SkuId sku,
                                           sim::RandomStream& rng) const {
   const auto& lifts = ad_lift_[channel];
-  if (lifts.empty() || lifts[sku] <= 1) return CustomerArrival::kNoAd;
+  if (lifts.empty() || !(lifts[sku] > 1)) return CustomerArrival::kNoAd;
   // Of the customers for `sku`, the share (lift - 1) / lift came because of the ads.
   if (rng.uniform01() * lifts[sku] >= lifts[sku] - 1) return CustomerArrival::kNoAd;
   // Then one of the programs advertising it here, in proportion to the demand each adds.
@@ -146,9 +150,14 @@ void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
   for (std::size_t c = 0; c < kChannels; ++c) {
     const auto channel = static_cast<Channel>(c);
     const double mean = rate_per_hour(channel, hour);
-    if (mean <= 0) continue;
-    const int count = boost::random::poisson_distribution<int, double>(mean)(arrivals);
-    for (int i = 0; i < count; ++i) {
+    // Written so that NaN draws nothing: Boost's Poisson draw never returns for a NaN mean.
+    if (!(mean > 0)) continue;
+    if (!(mean <= kMostArrivalsPerHour))
+      throw std::logic_error("demand of zone '" + network().scenario.zones[zone_].name +
+                             "' reached " + std::to_string(mean) + " customers per hour on the " +
+                             kChannelNames[c] + " channel, beyond what the scenario loader admits");
+    const auto count = boost::random::poisson_distribution<std::int64_t, double>(mean)(arrivals);
+    for (std::int64_t i = 0; i < count; ++i) {
       const sim::Time at =
           hour_start + static_cast<sim::Time>(within_hour(arrivals) * sim::kTicksPerHour);
       const SkuId sku = draw_sku(c, choices);

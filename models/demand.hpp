@@ -25,6 +25,10 @@ class DemandAgent final : public RetailAgent {
   // Customers are drawn one hour ahead, so they are sent at least this far ahead.
   static sim::Time min_send_delay(const Network&) { return sim::kTicksPerHour; }
   static constexpr std::uint32_t kStreams = 2;
+  // The loader admits at most 1e9 units a day chain-wide at the peak of every lift, which
+  // seasonality can concentrate into 7 x 24 times its hourly share: 7e9 an hour. Far beyond that
+  // a rate is a bug, and a draw would overflow its count.
+  static constexpr double kMostArrivalsPerHour = 1e10;
 
   // Expected arrivals per hour through `channel` in hour `hour` (0 = the first hour of day 0, a
   // Monday), with the lifts in force now.

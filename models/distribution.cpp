@@ -10,25 +10,39 @@
 
 namespace retail {
 
-double Distribution::sample(sim::RandomStream& rng) const {
-  switch (kind) {
+namespace {
+
+// What the parameters allow; the guards are written so that NaN parameters take the short way
+// too: Boost's draws assume valid parameters and may loop or return NaN otherwise.
+double draw(const Distribution& d, sim::RandomStream& rng) {
+  using Kind = Distribution::Kind;
+  switch (d.kind) {
     case Kind::fixed:
-      return a;
+      return d.a;
     case Kind::uniform:
-      return a == b ? a : boost::random::uniform_real_distribution<double>(a, b)(rng);
+      return !(d.a < d.b) ? d.a : boost::random::uniform_real_distribution<double>(d.a, d.b)(rng);
     case Kind::exponential:
-      return boost::random::exponential_distribution<double>(1.0 / a)(rng);
+      return !(d.a > 0) ? 0 : boost::random::exponential_distribution<double>(1.0 / d.a)(rng);
     case Kind::triangular:
-      return a == c ? a : boost::random::triangle_distribution<double>(a, b, c)(rng);
+      return !(d.a < d.c) ? d.a : boost::random::triangle_distribution<double>(d.a, d.b, d.c)(rng);
     case Kind::lognormal: {
-      if (b == 0) return a;
+      if (!(d.a > 0)) return 0;
+      if (!(d.b > 0)) return d.a;
       // Boost takes the parameters of the logarithm; scenarios give the variable's mean and sd.
-      const double sigma2 = std::log1p((b * b) / (a * a));
-      return boost::random::lognormal_distribution<double>(std::log(a) - sigma2 / 2,
+      const double sigma2 = std::log1p((d.b * d.b) / (d.a * d.a));
+      return boost::random::lognormal_distribution<double>(std::log(d.a) - sigma2 / 2,
                                                            std::sqrt(sigma2))(rng);
     }
   }
-  return a;
+  return d.a;
+}
+
+}  // namespace
+
+double Distribution::sample(sim::RandomStream& rng) const {
+  const double x = draw(*this, rng);
+  // Durations and quantities are never negative, and never NaN (which no time can be made of).
+  return x > 0 ? x : 0;
 }
 
 double Distribution::mean() const {

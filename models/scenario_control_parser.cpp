@@ -324,7 +324,8 @@ StatusQuo read_status_quo(const Object& f, const Scenario& scenario, const Names
   const ControlTower& control_tower = scenario.control_tower;
   StatusQuo out;
   out.first_review_day = f.get("first_review_day", non_negative, out.first_review_day);
-  out.review_every_days = f.get("review_every_days", positive, out.review_every_days);
+  // A period that rounds to no time would repeat the review forever at one instant.
+  out.review_every_days = f.get("review_every_days", Number{0.01}, out.review_every_days);
   out.review_hour = f.get("review_hour", kHourOfDay, out.review_hour);
   out.decision_hours = f.get("decision_hours", distribution, out.decision_hours);
   // 0: each rule's own window.

@@ -199,25 +199,45 @@ std::vector<std::string> path_tokens(std::string_view assignment, std::string_vi
   }
 }
 
-// The element of `array` that a path token names: an index, or the value of its "name".
+// The elements of `array` whose "name" is a string, with their names.
+std::vector<std::pair<std::size_t, std::string>> named_elements(const Json& array) {
+  std::vector<std::pair<std::size_t, std::string>> named;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const auto it = array[i].is_object() ? array[i].find("name") : array[i].end();
+    if (it != array[i].end() && it->is_string()) named.emplace_back(i, it->get<std::string>());
+  }
+  return named;
+}
+
+// The element of `array` that a path token names: an index, or the value of its "name". In a
+// JSON pointer (`by_index`) digits are an index, as RFC 6901 says; in a dotted path digits that
+// are both a valid index and another element's name are ambiguous, and refused.
 std::size_t element_index(const Json& array, const std::string& token, const Pointer& at,
-                          std::string_view assignment) {
+                          std::string_view assignment, bool by_index) {
   const auto fail = [&](const std::string& problem) { fail_override(assignment, problem); };
   std::size_t index = 0;
   const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
-  if (error == std::errc() && end == token.data() + token.size()) {
+  const bool digits = error == std::errc() && end == token.data() + token.size();
+  const auto named = named_elements(array);
+  const auto by_name =
+      std::ranges::find_if(named, [&](const auto& e) { return e.second == token; });
+  if (digits && (by_index || by_name == named.end())) {
     if (index >= array.size())
       fail(scenario::where(at) + ": no element " + token + " (the array has " +
            std::to_string(array.size()) + " elements)");
     return index;
   }
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    const auto it = array[i].is_object() ? array[i].find("name") : array[i].end();
-    if (it == array[i].end() || !it->is_string()) continue;
-    if (it->get<std::string>() == token) return i;
-    names.push_back(it->get<std::string>());
+  if (by_name != named.end()) {
+    if (digits && index < array.size() && index != by_name->first)
+      fail(scenario::where(at) + ": \"" + token + "\" is ambiguous: element " +
+           std::to_string(index) + " by index, or element " + std::to_string(by_name->first) +
+           " by its name \"" + token + "\" (a JSON pointer addresses by index only: " +
+           scenario::where(at / index) + " or " + scenario::where(at / by_name->first) + ")");
+    return by_name->first;
   }
+  std::vector<std::string> names;
+  for (const auto& [i, element_name] : named)
+    names.push_back(element_name);
   fail_override(assignment, scenario::where(at) + ": no element named \"" + token +
                                 "\" (names: " + scenario::list_names(names) + ")");
 }
@@ -236,6 +256,8 @@ void apply_override(Json& document, std::string_view assignment) {
   if (equals == std::string_view::npos || equals == 0)
     fail("expected path=value, such as network.dcs.0.pickers=6");
   const std::vector<std::string> tokens = path_tokens(assignment, assignment.substr(0, equals));
+  // A JSON pointer names array elements by index; a dotted path by index or name.
+  const bool by_index = assignment.front() == '/';
   if (tokens.size() > kMaxDepth) fail("the path has " + too_deep());
   const std::string value_text(assignment.substr(equals + 1));
   Json value;
@@ -272,7 +294,7 @@ void apply_override(Json& document, std::string_view assignment) {
       node = &(*node)[token];
       at /= token;
     } else if (node->is_array()) {
-      const std::size_t index = element_index(*node, token, at, assignment);
+      const std::size_t index = element_index(*node, token, at, assignment, by_index);
       node = &(*node)[index];
       at /= index;
     } else {

@@ -2,8 +2,10 @@
 // returns, customer service and KPI sections (the network and carriers are in
 // scenario_network_parser.cpp, promotions and advertising in scenario_levers_parser.cpp, the
 // control tower and the status quo in scenario_control_parser.cpp).
+#include <algorithm>
 #include <numeric>
 
+#include "models/network.hpp"
 #include "models/scenario.hpp"
 #include "models/scenario_parser.hpp"
 
@@ -99,13 +101,18 @@ Demand read_demand(const Object& demand) {
   return out;
 }
 
+// The shortest periods of the repeating publications: a period that rounds to no time at all
+// would repeat forever at one instant, and far below these it only multiplies events.
+constexpr Number kSyncIntervalMinutes{0.1};
+constexpr Number kFeedIntervalHours{0.01};
+
 AvailabilityView read_availability(const Object& availability) {
   AvailabilityView out;
   out.sync_interval_minutes =
-      availability.get("sync_interval_minutes", positive, out.sync_interval_minutes);
+      availability.get("sync_interval_minutes", kSyncIntervalMinutes, out.sync_interval_minutes);
   out.latency_minutes = availability.get("latency_minutes", positive, out.latency_minutes);
   out.marketplace_feed_hours =
-      availability.get("marketplace_feed_hours", positive, out.marketplace_feed_hours);
+      availability.get("marketplace_feed_hours", kFeedIntervalHours, out.marketplace_feed_hours);
   out.safety_stock_units = availability.get(
       "safety_stock_units", Integer<std::uint32_t>{0, 1'000'000'000}, out.safety_stock_units);
   return out;
@@ -197,6 +204,97 @@ CustomerService read_customer_service(const Object& service) {
   return out;
 }
 
+// The most customers a day the chain may draw, at the peak of every lift: Poisson draws of far
+// more would overflow their count, and a world that busy could not be simulated anyway.
+constexpr double kMostUnitsPerDay = kLargestNumber;
+
+std::string units_per_day(double units) {
+  return show_number(units) + " units per day (at most " + show_number(kMostUnitsPerDay) +
+         " are supported)";
+}
+
+// The largest factor each SKU's demand is multiplied by: by the promotion discounting it (they
+// never overlap), and by 1 + max_lift of the ad programs that advertise it or may pivot to it.
+struct PeakLifts {
+  std::vector<double> promotion, ads;
+};
+
+PeakLifts peak_lifts(const Scenario& s) {
+  PeakLifts peak{std::vector<double>(s.catalog.skus.size(), 1.0),
+                 std::vector<double>(s.catalog.skus.size(), 1.0)};
+  for (const Promotion& promotion : s.promotions) {
+    const double lift = price_effect_of(1 - promotion.discount, s.demand);
+    for (const SkuId sku : promotion.skus)
+      peak.promotion[sku] = std::max(peak.promotion[sku], lift);
+  }
+  const auto advertise = [&](const AdProgram& program, const std::vector<SkuId>& skus) {
+    for (const SkuId sku : skus)
+      peak.ads[sku] = std::max(peak.ads[sku], 1 + program.max_lift);
+  };
+  for (const AdProgram& program : s.advertising.programs)
+    advertise(program, program.skus);
+  for (const Rule& rule : s.control_tower.rules)
+    for (const Action& action : rule.actions)
+      if (action.kind == Action::Kind::pivot_ads)
+        advertise(s.advertising.programs[action.program], action.skus);
+  return peak;
+}
+
+// Demand must be there, and within what Poisson arrivals can draw, whatever lifts are in force.
+// The field blamed is the one that takes a SKU past the limit: its price (the price effect), a
+// promotion's discount or an ad program's max_lift; else the catalog as a whole.
+void check_demand(const Scenario& s) {
+  const Pointer skus("/catalog/skus");
+  const PeakLifts peak = peak_lifts(s);
+  // Units per day of each SKU at its price, before any lift.
+  std::vector<double> daily(s.catalog.skus.size());
+  for (SkuId i = 0; i < s.catalog.skus.size(); ++i) {
+    const Sku& sku = s.catalog.skus[i];
+    const double price_effect = price_effect_of(
+        static_cast<double>(sku.price_cents) / static_cast<double>(sku.list_price_cents), s.demand);
+    daily[i] = sku.base_demand_per_day * price_effect;
+    if (!(daily[i] <= kMostUnitsPerDay))
+      fail_at(skus / i / "price",
+              "with price_elasticity " + show_number(s.demand.price_elasticity) +
+                  ", the price effect (price / list_price)^-elasticity = " +
+                  show_number(price_effect) + " takes demand to " + units_per_day(daily[i]));
+  }
+  const auto sku_name = [&](SkuId sku) { return show(Json(s.catalog.skus[sku].name)); };
+  for (std::size_t p = 0; p < s.promotions.size(); ++p) {
+    const double lift = price_effect_of(1 - s.promotions[p].discount, s.demand);
+    for (const SkuId sku : s.promotions[p].skus)
+      if (!(daily[sku] * lift <= kMostUnitsPerDay))
+        fail_at(Pointer("/promotions") / p / "discount",
+                "with price_elasticity " + show_number(s.demand.price_elasticity) +
+                    ", the discount multiplies demand by " + show_number(lift) + ", taking SKU " +
+                    sku_name(sku) + " to " + units_per_day(daily[sku] * lift));
+  }
+  for (std::size_t a = 0; a < s.advertising.programs.size(); ++a) {
+    const double lift = 1 + s.advertising.programs[a].max_lift;
+    for (const SkuId sku : s.advertising.programs[a].skus)
+      if (!(daily[sku] * peak.promotion[sku] * lift <= kMostUnitsPerDay))
+        fail_at(Pointer("/advertising/programs") / a / "max_lift",
+                "takes SKU " + sku_name(sku) + ", with its promotion, to " +
+                    units_per_day(daily[sku] * peak.promotion[sku] * lift));
+  }
+  double at_price = 0;
+  double at_peak = 0;
+  for (SkuId i = 0; i < s.catalog.skus.size(); ++i) {
+    at_price += daily[i];
+    at_peak += daily[i] * peak.promotion[i] * peak.ads[i];
+  }
+  if (!(at_price > 0))
+    fail_at(skus,
+            "no SKU has a positive demand (base_demand_per_day x the price effect "
+            "(price / list_price)^-price_elasticity is 0 for all): without customers there "
+            "is nothing to simulate");
+  if (!(at_peak <= kMostUnitsPerDay))
+    fail_at(skus,
+            "at its peak (base demand x price effect x the largest promotion and ad lifts), the "
+            "SKUs' demand adds up to " +
+                units_per_day(at_peak));
+}
+
 Kpi read_kpi(const Object& kpi) {
   Kpi out;
   out.report_latency_minutes =
@@ -257,6 +355,7 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.control_tower =
       read_control_tower(root.optional_object("control_tower", formats::control_tower), s, names);
   s.status_quo = read_status_quo(root.optional_object("status_quo", formats::status_quo), s, names);
+  check_demand(s);
   return s;
 }
 

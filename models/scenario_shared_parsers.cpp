@@ -13,6 +13,21 @@ constexpr std::array<std::string_view, 5> kDistributionKinds{"fixed", "uniform",
 constexpr std::array<std::string_view, 2> kPolicyKinds{"s_S", "base_stock"};
 enum class Unit { units, days_of_cover };
 
+// Hours between periodic reviews: 0 (continuous review) or at least kShortestReviewHours, since
+// a period that rounds to no time would repeat forever at one instant.
+constexpr double kShortestReviewHours = 0.01;
+struct ReviewPeriod {
+  double operator()(const Node& node) const {
+    const double hours = non_negative(node);
+    if (hours > 0 && hours < kShortestReviewHours)
+      node.reject("is too short a review period (expected " + expected() + ")");
+    return hours;
+  }
+  std::string expected() const {
+    return "0 for continuous review, or a number of hours >= " + show_number(kShortestReviewHours);
+  }
+};
+
 // The tag field that selects an object's format, read before the rest of the object.
 std::size_t read_kind(const Node& node, std::string_view tag,
                       std::span<const std::string_view> kinds, std::string_view noun) {
@@ -80,7 +95,7 @@ ReplenishmentPolicy PolicyReader::operator()(const Node& node) const {
   }
   const Choice<Unit> unit{{"units", "days_of_cover"}, "a policy unit"};
   p.in_days_of_cover = f.get("unit", unit, Unit::units) == Unit::days_of_cover;
-  p.review_every_hours = f.get("review_every_hours", non_negative, 0.0);
+  p.review_every_hours = f.get("review_every_hours", ReviewPeriod{}, 0.0);
   return p;
 }
 

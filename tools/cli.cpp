@@ -13,6 +13,7 @@
 #include "tools/commands.hpp"
 #include "tools/errors.hpp"
 #include "tools/number_options.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -365,7 +366,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
     const auto parsed = app.get_subcommands();
     const std::string command =
         parsed.empty() ? "omnisim" : "omnisim " + parsed.front()->get_name();
-    err << "omnisim: error: " << e.what() << "\nRun '" << command << " --help' for usage.\n";
+    err << "omnisim: error: " << terminal_text(e.what()) << "\nRun '" << command
+        << " --help' for usage.\n";
     return kExitBadInput;
   }
   if (status_quo_only) run.arms = ArmChoice::status_quo_only;
@@ -409,17 +411,17 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
     if (merge_app->parsed()) merge_command(merge, out);
     return kExitOk;
   } catch (const Interrupted& e) {
-    err << "omnisim: " << e.what() << "\n";
+    err << "omnisim: " << terminal_text(e.what()) << "\n";
     return 128 + e.signal();
   } catch (const retail::ScenarioError& e) {
-    err << "omnisim: error: " << e.what() << "\n";
+    err << "omnisim: error: " << terminal_text(e.what()) << "\n";
     return kExitBadInput;
   } catch (const UsageError& e) {
-    err << "omnisim: error: " << e.what() << "\n";
+    err << "omnisim: error: " << terminal_text(e.what()) << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
     // Invariant violations, kernel errors, output failures: the input was fine, the run was not.
-    err << "omnisim: error: " << e.what() << "\n";
+    err << "omnisim: error: " << terminal_text(e.what()) << "\n";
     return kExitFailure;
   }
 }

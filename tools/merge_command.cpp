@@ -9,6 +9,7 @@
 #include "tools/sweep_manifest.hpp"
 #include "tools/sweep_study.hpp"
 #include "tools/task_farm.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -103,8 +104,8 @@ void merge_shards(const MergeOptions& options, std::ostream& out) {
   out << "Merged " << count << " shards: " << plan.points.size() << " grid points, "
       << plan.replications << " replications per point.\n\n";
   print_study(out, plan, records, options.top);
-  out << "\nWrote manifest.json, sweep.csv and replications.csv to " << options.out.string()
-      << "\n";
+  out << "\nWrote manifest.json, sweep.csv and replications.csv to "
+      << terminal_text(options.out.string()) << "\n";
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "tools/visible_text.hpp"
+
 namespace omnisim {
 namespace {
 
@@ -103,8 +105,15 @@ std::string format_difference_cell(const sim::Summary& difference) {
   return cell;
 }
 
-void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
+void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& table,
                    std::string_view indent) {
+  // Cells hold names from the scenario and the command line: shown escaped, measured as shown.
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : table) {
+    std::vector<std::string>& shown = rows.emplace_back();
+    for (const std::string& cell : row)
+      shown.push_back(terminal_text(cell));
+  }
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     widths.resize(std::max(widths.size(), row.size()));

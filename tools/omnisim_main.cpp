@@ -8,6 +8,7 @@
 #include "tools/cli.hpp"
 #include "tools/errors.hpp"
 #include "tools/task_farm.hpp"
+#include "tools/visible_text.hpp"
 
 namespace {
 
@@ -27,10 +28,10 @@ int main(int argc, char** argv) {
     std::ostream quiet(&discard);
     return omnisim::run_cli(argc, argv, quiet, quiet);
   } catch (const omnisim::UsageError& e) {
-    std::cerr << "omnisim: error: " << e.what() << "\n";
+    std::cerr << "omnisim: error: " << omnisim::terminal_text(e.what()) << "\n";
     return omnisim::kExitBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "omnisim: error: " << e.what() << "\n";
+    std::cerr << "omnisim: error: " << omnisim::terminal_text(e.what()) << "\n";
     return omnisim::kExitFailure;
   }
 }

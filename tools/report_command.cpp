@@ -13,6 +13,7 @@
 #include "tools/report_page.hpp"
 #include "tools/report_sections.hpp"
 #include "tools/sweep_report.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -86,7 +87,7 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   for (const fs::path& directory : directories) {
     const std::size_t charts =
         has_summary(directory) ? write_report(directory) : write_sweep_report(directory);
-    out << "Wrote " << (directory / "report.html").string() << " (" << charts
+    out << "Wrote " << terminal_text((directory / "report.html").string()) << " (" << charts
         << (charts == 1 ? " chart" : " charts") << ")\n";
   }
 }

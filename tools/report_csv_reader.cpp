@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 
+#include "tools/csv.hpp"
 #include "tools/errors.hpp"
 
 namespace omnisim {
@@ -69,6 +70,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   std::string& last = fields[used - 1];
   if (!last.empty() && last.back() == '\r') last.pop_back();
   fields.resize(used);
+  // Text cells that looked like formulas were written with an apostrophe before them.
+  for (std::string& text : fields)
+    if (text.starts_with('\'')) text = std::string(csv::text_of(text));
   return true;
 }
 

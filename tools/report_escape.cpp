@@ -2,9 +2,33 @@
 // both accept the replaced forms everywhere the original could appear.
 #include "tools/report_escape.hpp"
 
-namespace omnisim {
+#include "tools/visible_text.hpp"
 
-std::string escape_html(std::string_view text) {
+namespace omnisim {
+namespace {
+
+// `data` with with_visible_bidi_controls applied to every string and key in it.
+nlohmann::json strings_with_visible_bidi_controls(const nlohmann::json& data) {
+  if (data.is_string()) return with_visible_bidi_controls(data.get<std::string>());
+  if (data.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const nlohmann::json& item : data)
+      out.push_back(strings_with_visible_bidi_controls(item));
+    return out;
+  }
+  if (data.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, value] : data.items())
+      out[with_visible_bidi_controls(key)] = strings_with_visible_bidi_controls(value);
+    return out;
+  }
+  return data;
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view raw) {
+  const std::string text = with_visible_bidi_controls(raw);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
@@ -31,10 +55,15 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+std::string isolated_html(std::string_view text) {
+  return "<bdi>" + escape_html(text) + "</bdi>";
+}
+
 std::string json_for_script(const nlohmann::json& data) {
   // Outside strings JSON has none of these characters, so replacing them is only ever inside a
   // string, where \uXXXX means the same character.
-  const std::string json = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string json = strings_with_visible_bidi_controls(data).dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   out.reserve(json.size());
   for (const char c : json) {

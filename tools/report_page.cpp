@@ -26,6 +26,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; background: #fff; font-si
 th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: left; vertical-align: top;
   overflow-wrap: break-word; }
 th { background: #eef1f5; font-weight: 600; }
+code { unicode-bidi: isolate; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.better { color: #17663a; font-weight: 600; }
 td.worse { color: #a12a1b; font-weight: 600; }

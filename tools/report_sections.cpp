@@ -136,7 +136,7 @@ std::string action_list(const json& rule, const std::string& separator = "<br>")
   std::string html;
   for (const json& action : actions) {
     if (!html.empty()) html += separator;
-    html += escape_html(action.is_string() ? action.get<std::string>() : action.dump());
+    html += isolated_html(action.is_string() ? action.get<std::string>() : action.dump());
   }
   return html;
 }
@@ -198,7 +198,7 @@ void add_parameters(ReportPage& page, const ReportInput& input) {
     if (names.is_array()) {
       for (const json& name : names) {
         if (!reviewed.empty()) reviewed += ", ";
-        reviewed += escape_html(name.is_string() ? name.get<std::string>() : name.dump());
+        reviewed += isolated_html(name.is_string() ? name.get<std::string>() : name.dump());
       }
     }
     const double window = number_at(status_quo, "window_days");

@@ -26,6 +26,7 @@
 #include "tools/summary_json.hpp"
 #include "tools/task_farm.hpp"
 #include "tools/timeseries_csv.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -95,9 +96,9 @@ void print_heading(std::ostream& out, const PlannedRun& plan, std::size_t index,
                    std::size_t scenarios, std::uint64_t events, double wall_seconds,
                    unsigned threads) {
   const retail::Scenario& scenario = plan.scenario;
-  out << "Scenario '" << scenario.name << "'";
+  out << "Scenario '" << terminal_text(scenario.name) << "'";
   if (scenarios > 1) {
-    out << " (" << plan.file.string() << ", " << std::to_string(index + 1) << " of "
+    out << " (" << terminal_text(plan.file.string()) << ", " << std::to_string(index + 1) << " of "
         << std::to_string(scenarios) << ")";
   }
   out << ":\n"
@@ -175,11 +176,11 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
     write_report(plan.out);
     out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv "
            "and\nreport.html to "
-        << plan.out.string() << "\n";
+        << terminal_text(plan.out.string()) << "\n";
   } else {
     out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv and "
            "decisions.csv\nto "
-        << plan.out.string() << "\n";
+        << terminal_text(plan.out.string()) << "\n";
   }
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "tools/metric_summary.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -192,7 +193,7 @@ void print_sensitivity(std::ostream& out, const Sensitivity& sensitivity,
     print_columns(out, rows, "  ");
   }
   for (const auto& reason : sensitivity.skipped)
-    out << "  left out: " << reason << '\n';
+    out << "  left out: " << terminal_text(reason) << '\n';
 }
 
 }  // namespace omnisim

@@ -25,6 +25,7 @@
 #include "tools/sweep_results.hpp"
 #include "tools/sweep_study.hpp"
 #include "tools/task_farm.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -267,7 +268,8 @@ void print_heading(std::ostream& out, const SweepPlan& plan,
   std::uint64_t tasks = 0;
   for (const std::uint64_t count : counts)
     tasks += count * plan.arms.size();
-  out << "Sweep of '" << scenario.name << "' over " << plan.points.size() << " grid points: ";
+  out << "Sweep of '" << terminal_text(scenario.name) << "' over " << plan.points.size()
+      << " grid points: ";
   if (*fewest == *most) {
     out << *most << " replications";
   } else {
@@ -382,14 +384,16 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
     print_heading(out, plan, schedule.counts(), state->carried_over(), wall.count(), threads);
     if (plan.shard) {
       out << "Shard " << plan.shard->index << "/" << plan.shard->count
-          << " done: " << state->done_count() << " replications in " << options.out.string()
+          << " done: " << state->done_count() << " replications in "
+          << terminal_text(options.out.string())
           << ". When every shard is done: omnisim merge SHARD_DIR... --out DIR\n";
       return;
     }
     print_study(out, plan, state->records(), options.top);
     if (options.report) write_sweep_report(options.out);
     out << "\nWrote manifest.json, sweep.csv, replications.csv"
-        << (options.report ? ", report.html" : "") << " to " << options.out.string() << "\n";
+        << (options.report ? ", report.html" : "") << " to " << terminal_text(options.out.string())
+        << "\n";
   });
 }
 

@@ -10,6 +10,7 @@
 
 #include "tools/errors.hpp"
 #include "tools/report_metrics.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -250,8 +251,8 @@ void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
       texts.push_back(constraint.text);
     const auto feasible = std::count_if(ranking.begin(), ranking.end(),
                                         [](const RankedPoint& r) { return r.feasible; });
-    out << ", constraint" << (constraints.size() > 1 ? "s " : " ") << joined(texts) << ": "
-        << feasible << " of " << ranking.size() << " points feasible.\n";
+    out << ", constraint" << (constraints.size() > 1 ? "s " : " ") << terminal_text(joined(texts))
+        << ": " << feasible << " of " << ranking.size() << " points feasible.\n";
   }
 
   std::vector<std::vector<std::string>> rows;

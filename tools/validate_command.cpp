@@ -3,6 +3,7 @@
 
 #include "models/scenario.hpp"
 #include "tools/commands.hpp"
+#include "tools/visible_text.hpp"
 
 namespace omnisim {
 namespace {
@@ -16,7 +17,8 @@ std::string count(std::size_t n, const std::string& singular, const std::string&
 void validate_command(const ValidateOptions& options, std::ostream& out) {
   const retail::Scenario scenario =
       retail::load_scenario(options.scenario, options.overrides).scenario;
-  out << "Scenario '" << scenario.name << "' (" << options.scenario.string()
+  out << "Scenario '" << terminal_text(scenario.name) << "' ("
+      << terminal_text(options.scenario.string())
       << "): " << count(scenario.catalog.skus.size(), "SKU", "SKUs") << " in "
       << count(scenario.catalog.categories.size(), "category", "categories") << ", "
       << count(scenario.zones.size(), "zone", "zones") << ", "

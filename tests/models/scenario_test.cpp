@@ -1331,7 +1331,7 @@ TEST(ScenarioErrors, StatusQuo) {
             "(control_tower.rules defines none)");
   EXPECT_THAT(
       error_of(with(d, "/status_quo/review_every_days", 0)),
-      StartsWith("/status_quo/review_every_days: 0 is out of range (expected a number > 0"));
+      StartsWith("/status_quo/review_every_days: 0 is out of range (expected a number >= 0.01"));
   EXPECT_THAT(error_of(with(d, "/status_quo/first_review_day", -7)),
               StartsWith("/status_quo/first_review_day: -7 is out of range"));
   EXPECT_EQ(error_of(with(d, "/status_quo/window_days", 57)),
@@ -1379,6 +1379,64 @@ TEST(ScenarioErrors, LongValuesAreShortenedInMessages) {
       error_of(with(small_document(), "/horizon_days", std::string(500, 'x')));
   EXPECT_THAT(message, HasSubstr("xxx... is not an integer"));
   EXPECT_LT(message.size(), 200u);
+}
+
+TEST(ScenarioDemand, NoDemandInOneSkuZoneChannelOrHourIsAllowed) {
+  json d = with(small_document(), "/catalog/skus/0/base_demand_per_day", 0);
+  d = with(d, "/network/zones/0/demand_weight", 0);
+  d = with(d, "/channels/marketplace/demand_weight", 0);
+  json hours = json::array();
+  for (int h = 0; h < 24; ++h)
+    hours.push_back(h == 12 ? 1 : 0);
+  d = with(d, "/channels/web/hour_of_day", hours);
+  EXPECT_EQ(error_of(d), "");
+}
+
+TEST(ScenarioDemand, NoDemandAtAllIsRefused) {
+  json d = small_document();
+  for (json& sku : d["catalog"]["skus"])
+    sku["base_demand_per_day"] = 0;
+  EXPECT_THAT(error_of(d), StartsWith("/catalog/skus: no SKU has a positive demand"));
+  // Positive base demand that the price effect brings to nothing is no demand either.
+  for (json& sku : d["catalog"]["skus"]) {
+    sku["base_demand_per_day"] = 1;
+    sku["list_price"] = 0.01;
+    sku["price"] = 1e9;
+  }
+  d = with(d, "/demand/price_elasticity", 50);
+  EXPECT_THAT(error_of(d), StartsWith("/catalog/skus: no SKU has a positive demand"));
+}
+
+TEST(ScenarioDemand, DemandBeyondWhatCanBeDrawnIsRefusedAtTheFieldThatCausesIt) {
+  const json d = small_document();
+  EXPECT_THAT(
+      error_of(with(with(d, "/catalog/skus/3/price", 0.01), "/catalog/skus/3/list_price", 1e6)),
+      StartsWith("/catalog/skus/3/price: with price_elasticity 1.5, the price effect"));
+  // The discount is 0.2 at /promotions/0; its misapplied rule must stay above it.
+  EXPECT_THAT(error_of(with(with(d, "/promotions/0/discount", 0.9999999),
+                            "/promotions/0/misapplied_discount", 0.99999999)),
+              StartsWith("/promotions/0/discount: with price_elasticity 1.5, the discount "
+                         "multiplies demand by"));
+  EXPECT_THAT(error_of(with(with(d, "/catalog/skus/0/base_demand_per_day", 5e8),
+                            "/advertising/programs/0/max_lift", 2)),
+              StartsWith("/advertising/programs/0/max_lift: takes SKU \"SKU-001\""));
+  json busy = d;
+  for (json& sku : busy["catalog"]["skus"])
+    sku["base_demand_per_day"] = 1e8;
+  EXPECT_THAT(error_of(busy), AllOf(StartsWith("/catalog/skus: at its peak"),
+                                    HasSubstr("units per day (at most 1000000000 are supported)")));
+}
+
+TEST(ScenarioDemand, PeriodsThatRoundToNoTimeAreRefused) {
+  const json d = small_document();
+  EXPECT_THAT(error_of(with(d, "/availability/sync_interval_minutes", 1e-9)),
+              StartsWith("/availability/sync_interval_minutes: 1e-09 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/availability/marketplace_feed_hours", 1e-9)),
+              StartsWith("/availability/marketplace_feed_hours: 1e-09 is out of range"));
+  EXPECT_THAT(error_of(with(d, "/replenishment/dcs/review_every_hours", 1e-9)),
+              StartsWith("/replenishment/dcs/review_every_hours: 1e-09 is too short a review"));
+  EXPECT_EQ(error_of(with(d, "/replenishment/dcs/review_every_hours", 0)), "");
+  EXPECT_EQ(error_of(with(d, "/replenishment/dcs/review_every_hours", 0.01)), "");
 }
 
 TEST(ScenarioErrors, UnresolvedExtendsIsRejectedByTheParser) {
@@ -1622,6 +1680,33 @@ TEST(ScenarioOverrides, MissingElementsAndScalars) {
             R"(--set "carriers.fastco.capacity_per_day=1": /carriers: no element named "fastco" )"
             "(names: parcelco, swiftship)");
   EXPECT_THAT(override_error("horizon_days.weeks=8"), HasSubstr("/horizon_days: 56 has no fields"));
+}
+
+TEST(ScenarioOverrides, DigitsThatAreAnIndexAndAnotherElementsNameAreAmbiguous) {
+  // Store numbers are often names: "3" names store 1 here, and 3 is also an index.
+  json d = small_document();
+  retail::apply_override(d, R"(network.stores.1.name="3")");
+  json ambiguous = d;
+  try {
+    retail::apply_override(ambiguous, "network.stores.3.demand_weight=2");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              R"(--set "network.stores.3.demand_weight=2": /network/stores: "3" is ambiguous: )"
+              R"(element 3 by index, or element 1 by its name "3" (a JSON pointer addresses by )"
+              "index only: /network/stores/3 or /network/stores/1)");
+  }
+  // A JSON pointer addresses by index, as RFC 6901 says.
+  json by_pointer = d;
+  retail::apply_override(by_pointer, "/network/stores/3/demand_weight=2");
+  EXPECT_EQ(by_pointer["network"]["stores"][3]["demand_weight"], 2);
+  // Digits that are no index of the array, or that name the element at that index, are clear.
+  retail::apply_override(d, R"(network.stores.4.name="4")");
+  retail::apply_override(d, "network.stores.4.demand_weight=5");
+  EXPECT_EQ(d["network"]["stores"][4]["demand_weight"], 5);
+  retail::apply_override(d, R"(network.stores.2.name="07")");
+  retail::apply_override(d, "network.stores.07.demand_weight=6");
+  EXPECT_EQ(d["network"]["stores"][2]["demand_weight"], 6);
 }
 
 TEST(ScenarioOverrides, UnknownFieldFailsValidation) {

@@ -188,6 +188,49 @@ TEST(CliNumbers, SetHoldsTheSeedToTheSameRangeAsTheOption) {
     EXPECT_THAT(result.err, HasSubstr(range)) << value;
   }
   EXPECT_EQ(omnisim_cli({"validate", kSmall, "--set", "seed=18446744073709551615"}).status, 0);
+
+// A name as an attacker would write it: a window title (OSC 0), red text (CSI as C1), a
+// right-to-left override, in JSON escapes as --set takes them.
+const std::string kHostileName = R"("\u001b]0;pwned\u0007evil \u009b31mred \u202egnp.exe")";
+
+// What a terminal would obey: ESC, BEL, C1 CSI, U+202E.
+void expect_nothing_a_terminal_obeys(const std::string& text) {
+  for (const std::string& control : {std::string("\x1b"), std::string("\x07"),
+                                     std::string("\xc2\x9b"), std::string("\xe2\x80\xae")})
+    EXPECT_EQ(text.find(control), std::string::npos) << ::testing::PrintToString(text);
+}
+
+TEST(CliTerminalText, NamesAreShownWithTheirControlsSpelledOut) {
+  const CliResult validated = omnisim_cli({"validate", kSmall, "--set", "name=" + kHostileName});
+  EXPECT_EQ(validated.status, 0) << validated.err;
+  EXPECT_THAT(validated.out,
+              HasSubstr(R"(Scenario '\x1B]0;pwned\x07evil \u009B31mred \u202Egnp.exe')"));
+  expect_nothing_a_terminal_obeys(validated.out);
+
+  // The run's tables: the decision summary names the rule and its owner.
+  const std::string rules = std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
+  const fs::path out = fresh_scratch_dir() / "out";
+  const CliResult run =
+      omnisim_cli({"run", rules, "--reps", "1", "--set", kShort, "--set", "name=" + kHostileName,
+                   "--set", "control_tower.rules.0.name=" + kHostileName, "--set",
+                   "control_tower.rules.0.owner=" + kHostileName, "--out", out.string()});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\\x1B]0;pwned\\x07evil"));
+  expect_nothing_a_terminal_obeys(run.out);
+  expect_nothing_a_terminal_obeys(run.err);
+}
+
+TEST(CliTerminalText, ErrorsQuotingNamesSpellOutTheirControls) {
+  const CliResult unknown =
+      omnisim_cli({"validate", kSmall, "--set", "network.stores.bo\x1b[2Jgus.zone=north"});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.err, HasSubstr(R"(no element named "bo\x1B[2Jgus")"));
+  expect_nothing_a_terminal_obeys(unknown.err);
+
+  const CliResult missing = omnisim_cli({"validate", "no/such/\xe2\x80\xaenosj.json"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.err, HasSubstr("no/such/\\u202Enosj.json"));
+  expect_nothing_a_terminal_obeys(missing.err);
 }
 
 TEST(CliHelp, ListsCommandsWithExamplesAndOptionDefaults) {

@@ -83,6 +83,38 @@ TEST(CsvText, IsQuotedOnlyWhenNeeded) {
   EXPECT_EQ(text("two\nlines"), "\"two\nlines\"");
 }
 
+TEST(CsvText, ThatASpreadsheetWouldRunAsAFormulaGetsAnApostrophe) {
+  EXPECT_EQ(text("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(text("+1 owner"), "'+1 owner");
+  EXPECT_EQ(text("-rule"), "'-rule");
+  EXPECT_EQ(text("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+  EXPECT_EQ(text("\tcmd"), "'\tcmd");
+  EXPECT_EQ(text("\rcmd"), "\"'\rcmd\"");
+  EXPECT_EQ(text("=a,b"), "\"'=a,b\"");
+  // Text that starts with an apostrophe before one of those gets one more: readers take one off.
+  EXPECT_EQ(text("'=x"), "''=x");
+  EXPECT_EQ(text("'quoted'"), "'quoted'");
+}
+
+TEST(CsvText, NumbersAndOtherTextStayAsTheyAre) {
+  for (const char* number : {"-3.5", "-0", "-12", "-1e-7", "-2.5E+10", "0.9", "12"})
+    EXPECT_EQ(text(number), number);
+  // Not numbers a spreadsheet would read as such: guarded.
+  for (const char* not_number : {"-", "-inf", "-nan", "-1.", "-.5", "-1e", "+3", "-3 days"})
+    EXPECT_EQ(text(not_number), std::string("'") + not_number) << not_number;
+  EXPECT_EQ(text("web-heroes"), "web-heroes");
+  EXPECT_EQ(text("a=b"), "a=b");
+}
+
+TEST(CsvText, TextOfTakesOffTheApostropheAppendTextAdded) {
+  for (const std::string original :
+       {"=1+1", "-rule", "@x", "+y", "'=x", "''-z", "'plain", "plain", "-3.5", "'", ""}) {
+    std::string field = text(original);
+    if (field.size() >= 2 && field.front() == '"') field = field.substr(1, field.size() - 2);
+    EXPECT_EQ(omnisim::csv::text_of(field), original) << field;
+  }
+}
+
 // A run of a replication in an arm, with `table` as its KPIs.
 retail::ReplicationResult result_with(retail::KpiTable table) {
   return {std::move(table), {}, {}, {}};

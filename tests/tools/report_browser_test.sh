@@ -115,4 +115,13 @@ for element in '<img' '<b>' '<i>' '<svg onload' '<iframe'; do
   fi
 done
 echo "hostile: no injected <img>, <b>, <i>, <svg onload> or <iframe> element"
+# The right-to-left override in its description and owner shows as the text \u202E, in the page
+# and in the charts' SVG labels alike, so it reorders nothing.
+if grep -q $'\xe2\x80\xae' "$markup"; then
+  fail "hostile: a right-to-left override (U+202E) is in the DOM"
+fi
+for text in 'report\u202Efdp.exe' 'invoice\u202Egnp.exe'; do
+  grep -qF "$text" "$markup" || fail "hostile: '$text' is not in the page as text"
+done
+echo "hostile: no U+202E in the DOM; shown as text: report\u202Efdp.exe, invoice\u202Egnp.exe"
 echo "report_browser_test: ok"

@@ -169,6 +169,32 @@ TEST(ReportCommand, ScenarioTextIsEscapedEverywhere) {
   // The data still carries the text itself.
   const nlohmann::json charts = charts_of(html);
   EXPECT_THAT(charts.dump(), HasSubstr("<i>ops</i>"));
+  // A right-to-left override shows as \u202E, in the page and in the charts' labels alike.
+  const std::string override_character = "\u202E";
+  EXPECT_THAT(html, Not(HasSubstr(override_character)));
+  EXPECT_THAT(html, HasSubstr("report\\u202Efdp.exe"));
+  EXPECT_THAT(html, HasSubstr("invoice\\u202Egnp.exe"));
+  // (dump() writes the label's backslash as \\).
+  EXPECT_NE(charts.dump().find(R"(invoice\\u202Egnp.exe)"), std::string::npos);
+  EXPECT_EQ(charts.dump().find(override_character), std::string::npos);
+}
+
+TEST(ReportCommand, FormulaLikeNamesAreGuardedInTheCsvAndReadBackAsTheyWere) {
+  const fs::path out = fresh_scratch_dir() / "out";
+  const std::string owner = "=HYPERLINK(\"http://x\")";
+  const CliResult result =
+      omnisim_cli({"run", kHostile, "--reps", "2", "--set", "horizon_days=21", "--set",
+                   "control_tower.rules.0.owner=" + nlohmann::json(owner).dump(), "--set",
+                   R"(control_tower.rules.0.name="-web-otif")", "--out", out.string()});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string decisions = read_file(out / "decisions.csv");
+  EXPECT_THAT(decisions, HasSubstr(R"csv(,'-web-otif,"'=HYPERLINK(""http://x"")",)csv"));
+  EXPECT_THAT(decisions, Not(HasSubstr(",-web-otif,")));
+  ASSERT_EQ(omnisim_cli({"report", out.string()}).status, 0);
+  // The charts' data, from decisions.csv: the names as they were, apostrophes gone.
+  const nlohmann::json charts = charts_of(read_file(out / "report.html"));
+  EXPECT_THAT(charts.dump(), HasSubstr(nlohmann::json(owner).dump()));
+  EXPECT_THAT(charts.dump(), Not(HasSubstr("'=HYPERLINK")));
 }
 
 TEST(ReportCommand, RefusesADirectoryWithoutARunsFiles) {

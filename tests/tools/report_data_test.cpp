@@ -43,6 +43,12 @@ TEST(CsvReader, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
   EXPECT_THAT(rows[3], ElementsAre("", "", ""));
 }
 
+TEST(CsvReader, ReadsFormulaGuardedTextBackAsItWas) {
+  const auto rows = read_all("'=cmd,\"'=a,b\",''-x,'plain,-3.5\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_THAT(rows[0], ElementsAre("=cmd", "=a,b", "'-x", "'plain", "-3.5"));
+}
+
 TEST(CsvReader, NumbersRowsByTheLineTheyStartOn) {
   std::istringstream in("h\n\"a\nb\"\nc\n");
   CsvReader reader(in, "test.csv");

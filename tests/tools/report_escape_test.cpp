@@ -8,6 +8,7 @@
 namespace {
 
 using omnisim::escape_html;
+using omnisim::isolated_html;
 using omnisim::json_for_script;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -26,6 +27,23 @@ TEST(EscapeHtml, LeavesOtherTextAsItIs) {
 
 TEST(EscapeHtml, EscapesAmpersandsOnceSoReferencesStayVisible) {
   EXPECT_EQ(escape_html("&lt;"), "&amp;lt;");
+}
+
+TEST(EscapeHtml, SpellsOutBidirectionalControlsSoNoNameReordersTheText) {
+  EXPECT_EQ(escape_html("invoice\u202Egnp.exe"), "invoice\\u202Egnp.exe");
+  EXPECT_EQ(escape_html("\u2067<b>\u2069"), "\\u2067&lt;b&gt;\\u2069");
+  // Right-to-left text itself, and line breaks in a description, are text like any other.
+  EXPECT_EQ(escape_html("שלום 12\nok"), "שלום 12\nok");
+}
+
+TEST(IsolatedHtml, IsEscapedTextInABdiElement) {
+  EXPECT_EQ(isolated_html("<i>שלום</i>\u202E"), "<bdi>&lt;i&gt;שלום&lt;/i&gt;\\u202E</bdi>");
+}
+
+TEST(JsonForScript, SpellsOutBidirectionalControlsInStringsAndKeys) {
+  const nlohmann::json data = {{"rule\u202Egnp.exe", {"owner\u2066x", 1.5}}};
+  const nlohmann::json read_back = nlohmann::json::parse(json_for_script(data));
+  EXPECT_EQ(read_back, nlohmann::json({{"rule\\u202Egnp.exe", {"owner\\u2066x", 1.5}}}));
 }
 
 TEST(JsonForScript, HasNoAngleBracketOrAmpersandAndReadsBackTheSame) {

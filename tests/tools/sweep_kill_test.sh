@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # omnisim sweep killed for real (SIGKILL, SIGINT, SIGTERM) while it runs, then resumed with
 # --resume: the final files must be those of an uninterrupted run, and Ctrl-C must say how to
-# resume. Usage: sweep_kill_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
+# resume. A second signal while replications are still in flight stops it at once, with the
+# status of that signal. Usage: sweep_kill_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
 set -euo pipefail
 omnisim=$1
 source_dir=$2
@@ -55,3 +56,42 @@ kill_and_resume() {
 kill_and_resume KILL 137
 kill_and_resume INT 130
 kill_and_resume TERM 143
+
+# Signals FIRST then SECOND to a sweep whose replications take seconds each: after the first it
+# is still finishing them; the second must stop it within a second or two, with 128 + SECOND.
+second_signal_stops_at_once() {
+  local first=$1 second=$2 expected_status=$3
+  local out="$scratch/twice-$first-$second"
+  "$omnisim" sweep "$source_dir/tests/data/small_with_rules.json" --set horizon_days=3660 \
+    --grid control_tower.rules.0.threshold=0,0.05 --reps 2 --threads 2 --out "$out" \
+    >/dev/null 2>"$out.err" &
+  local pid=$!
+  # manifest.json is saved once the signal handlers are in place and replications start.
+  for _ in $(seq 1 200); do
+    [ -f "$out/manifest.json" ] && break
+    sleep 0.05
+  done
+  sleep 0.3
+  kill "-$first" "$pid" 2>/dev/null || fail "$first: the sweep ended before the first signal"
+  sleep 0.5
+  kill -0 "$pid" 2>/dev/null || fail "$first: the first signal did not let replications finish"
+  kill "-$second" "$pid"
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 40 ]; do
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    fail "$first then $second: still running 2 s after the second signal"
+  fi
+  local status=0
+  wait "$pid" || status=$?
+  [ "$status" -eq "$expected_status" ] ||
+    fail "$first then $second: exit status $status, expected $expected_status"
+  echo "sweep_kill_test: SIG$first then SIG$second with replications in flight: stopped at once ($status)"
+}
+
+second_signal_stops_at_once TERM TERM 143
+second_signal_stops_at_once INT INT 130
+second_signal_stops_at_once INT TERM 143
