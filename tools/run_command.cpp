@@ -7,6 +7,7 @@
 #include <charconv>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,7 @@
 #include "tools/progress_bar.hpp"
 #include "tools/replication_runner.hpp"
 #include "tools/replications_csv.hpp"
+#include "tools/run_journal.hpp"
 #include "tools/summary_json.hpp"
 #include "tools/task_farm.hpp"
 #include "tools/timeseries_csv.hpp"
@@ -183,19 +185,24 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
   }
 }
 
+// `journal` is rank 0's (null on the others).
 void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
-             std::size_t scenarios, unsigned threads, std::ostream& out) {
+             std::size_t scenarios, unsigned threads, RunJournal* journal, std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<retail::ReplicationResult>> results;
   {
     ProgressBar progress(process_rank() == 0 ? options.progress : nullptr,
-                         plan.arms.size() * scenario.replications, options.progress_style);
-    results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
+                         plan.arms.size() * scenario.replications, options.progress_style,
+                         journal != nullptr ? journal->done_count() : 0);
+    results = run_all_replications(
+        scenario, plan.arms, threads, [&] { progress.advance(); }, journal);
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-  on_root(
-      [&] { report_run(options, plan, results, wall.count(), index, scenarios, threads, out); });
+  on_root([&] {
+    report_run(options, plan, results, wall.count(), index, scenarios, threads, out);
+    journal->remove();
+  });
 }
 
 }  // namespace
@@ -218,9 +225,19 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const unsigned threads = sim::resolve_threads(options.threads);
   std::vector<PlannedRun> plans;
   on_every_rank([&] { plans = plan_runs(options, threads); });
+  // Every journal taken (and checked) before the first replication runs.
+  std::vector<std::unique_ptr<RunJournal>> journals(plans.size());
+  on_root([&] {
+    for (std::size_t s = 0; s < plans.size(); ++s) {
+      const PlannedRun& plan = plans[s];
+      journals[s] = std::make_unique<RunJournal>(
+          plan.out, run_definition(plan.file, options.overrides, plan.scenario, plan.arms),
+          plan.arms.size() * plan.scenario.replications, options.resume, options.force);
+    }
+  });
   for (std::size_t s = 0; s < plans.size(); ++s) {
     if (s > 0) out << '\n';
-    run_one(options, plans[s], s, plans.size(), threads, out);
+    run_one(options, plans[s], s, plans.size(), threads, journals[s].get(), out);
   }
 }
 

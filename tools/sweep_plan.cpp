@@ -76,6 +76,10 @@ nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& pla
 
 }  // namespace
 
+std::string scenario_digest(const nlohmann::json& document) {
+  return digest_of(document.dump());
+}
+
 Shard parse_shard(std::string_view text) {
   const auto slash = text.find('/');
   const auto read = [&](std::string_view part, std::uint32_t& value) {

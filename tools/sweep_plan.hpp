@@ -79,6 +79,10 @@ struct SweepRequest {
 // ScenarioError or UsageError naming the point's values).
 SweepPlan plan_sweep(const SweepRequest& request);
 
+// A digest of a resolved scenario document (after extends and overrides): a resumed or merged
+// study, or a resumed run, must have run the same world.
+std::string scenario_digest(const nlohmann::json& document);
+
 // The spine metric names, in retail::spine_metrics order.
 std::vector<std::string> spine_metric_names();
 
