@@ -18,18 +18,19 @@ namespace omnisim {
 
 std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
     const retail::Scenario& scenario, const std::vector<retail::Arm>& arms, unsigned threads,
-    const OnReplicationDone& on_done, RunJournal* journal) {
+    const OnReplicationDone& on_done, RunJournal* journal, const std::atomic<bool>* stop) {
   return run_all_replications(
       scenario, arms, threads,
       [&scenario](std::uint64_t i, retail::Arm arm, unsigned share) {
         return retail::run_replication(scenario, i, share, arm);
       },
-      on_done, journal);
+      on_done, journal, stop);
 }
 
 std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
     const retail::Scenario& scenario, const std::vector<retail::Arm>& arms, unsigned threads,
-    const Replicate& replicate, const OnReplicationDone& on_done, RunJournal* journal) {
+    const Replicate& replicate, const OnReplicationDone& on_done, RunJournal* journal,
+    const std::atomic<bool>* stop) {
   const std::size_t replications = scenario.replications;
   // Task k is replication k / arms.size() in arm k % arms.size().
   std::vector<std::optional<retail::ReplicationResult>> results(replications * arms.size());
@@ -65,7 +66,8 @@ std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
             if (!results[k]) results[k] = decode_replication(bytes);
             if (journal != nullptr) journal->save(k, *results[k]);
             if (on_done) on_done();
-          });
+          },
+          stop);
   } catch (const TaskFailure& e) {
     if (e.scenario_error()) throw retail::ScenarioError(e.what());
     const std::uint64_t k = e.task();
@@ -78,6 +80,8 @@ std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
                              scenario.name + "' (seed " + std::to_string(scenario.seed) +
                              ") failed: " + e.what());
   }
+
+  if (any_rank(stop != nullptr && stop->load())) return {};
 
   std::vector<std::vector<retail::ReplicationResult>> out(arms.size());
   if (!root) return out;

@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +19,7 @@
 #include "tools/commands.hpp"
 #include "tools/decisions_csv.hpp"
 #include "tools/errors.hpp"
+#include "tools/interrupt.hpp"
 #include "tools/memory_limit.hpp"
 #include "tools/metric_summary.hpp"
 #include "tools/output_files.hpp"
@@ -185,6 +187,18 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
   }
 }
 
+// Ctrl-C or SIGTERM stopped the run; `journal` is rank 0's (null on the others, which say
+// nothing).
+Interrupted stopped(int signal, const RunJournal* journal) {
+  if (signal == 0) signal = SIGTERM;  // another rank's
+  if (journal == nullptr) return Interrupted("", signal);
+  return Interrupted("stopped by " + std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") + ": " +
+                         std::to_string(journal->saved_count()) + " replications are saved in '" +
+                         journal->directory().string() +
+                         "'. To finish the run, run the same command again with --resume.",
+                     signal);
+}
+
 // `journal` is rank 0's (null on the others).
 void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
              std::size_t scenarios, unsigned threads, RunJournal* journal, std::ostream& out) {
@@ -195,8 +209,10 @@ void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t inde
     ProgressBar progress(process_rank() == 0 ? options.progress : nullptr,
                          plan.arms.size() * scenario.replications, options.progress_style,
                          journal != nullptr ? journal->done_count() : 0);
+    InterruptGuard interrupt;
     results = run_all_replications(
-        scenario, plan.arms, threads, [&] { progress.advance(); }, journal);
+        scenario, plan.arms, threads, [&] { progress.advance(); }, journal, &interrupt.flag());
+    if (results.empty()) throw stopped(interrupt.signal(), journal);
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
   on_root([&] {

@@ -98,6 +98,7 @@ RunJournal::RunJournal(const fs::path& out, nlohmann::json definition, std::uint
     check_same_definition(manifest.definition, definition,
                           "--resume: the run saved in " + directory_.string());
     read_records(tasks);
+    saved_ = done_.size();
   } else if (saved && !force) {
     throw UsageError("an interrupted run of '" + out.string() + "' is saved in " +
                      directory_.string() + ": add --resume to finish it, or --force to start over");
@@ -141,6 +142,7 @@ void RunJournal::save(std::uint64_t task, const retail::ReplicationResult& resul
   const std::string bytes = encode_replication(result);
   write_file_atomically(directory_ / (std::to_string(task) + std::string(kRecordExtension)),
                         [&bytes](std::ostream& file) { file << bytes; });
+  ++saved_;
 }
 
 void RunJournal::remove() {

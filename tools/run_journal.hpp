@@ -50,7 +50,11 @@ class RunJournal {
   RunJournal& operator=(const RunJournal&) = delete;
   ~RunJournal();
 
+  // The tasks an earlier attempt saved, until taken.
   std::size_t done_count() const { return done_.size(); }
+  // The tasks saved in all, by earlier attempts and this one.
+  std::size_t saved_count() const { return saved_; }
+  const std::filesystem::path& directory() const { return directory_; }
   // The result an earlier attempt saved for `task`, moved out; nullopt when it has none.
   std::optional<retail::ReplicationResult> take(std::uint64_t task);
   // Saves a finished task, atomically; one call at a time. Throws OutputError on failure.
@@ -65,6 +69,7 @@ class RunJournal {
   std::filesystem::path directory_;
   std::unique_ptr<StudyLock> lock_;
   std::map<std::uint64_t, retail::ReplicationResult> done_;
+  std::size_t saved_ = 0;
 };
 
 }  // namespace omnisim

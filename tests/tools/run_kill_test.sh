@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# omnisim run killed for real (SIGKILL, SIGTERM) once some replications are done, then finished
-# with --resume: the replications saved are not run again, and the files are those of an
+# omnisim run stopped for real (SIGKILL, SIGINT, SIGTERM) once some replications are done, then
+# finished with --resume: the replications saved are not run again, and the files are those of an
 # uninterrupted run (summary.json aside: it records the wall time). The journal lives beside
 # --out and is gone once the run is complete. Usage: run_kill_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
 set -euo pipefail
@@ -34,6 +34,10 @@ kill_and_resume() {
   wait "$pid" || status=$?
   [ "$status" -eq "$expected_status" ] || fail "$signal: exit status $status, expected $expected_status"
   [ ! -e "$out" ] || fail "$signal: a killed run wrote $out"
+  if [ "$signal" != KILL ]; then
+    grep -q -- "replications are saved in '$journal'.*--resume" "$scratch/$signal.err" ||
+      fail "$signal: the message does not say how to resume: $(cat "$scratch/$signal.err")"
+  fi
   local saved
   saved="$(find "$journal" -name '*.replication' | wc -l)"
   "${run[@]}" "$out" --resume >"$scratch/$signal.resumed" 2>&1 ||
@@ -46,5 +50,5 @@ kill_and_resume() {
 }
 
 kill_and_resume KILL 137
-# Not SIGINT: a job a script starts in the background ignores it.
+kill_and_resume INT 130
 kill_and_resume TERM 143
