@@ -1,5 +1,5 @@
 // Records are named by task number ("17.replication"); anything else in the directory (the lock,
-// the manifest, a temporary that a kill left mid-write) is not a record.
+// the manifest, a temporary ".17.tmp" that a kill left mid-write) is not a record.
 #include "tools/run_journal.hpp"
 
 #include <charconv>
@@ -12,7 +12,6 @@
 #include "models/scenario.hpp"
 #include "tools/arms.hpp"
 #include "tools/errors.hpp"
-#include "tools/output_files.hpp"
 #include "tools/replication_codec.hpp"
 #include "tools/sweep_manifest.hpp"
 #include "tools/sweep_plan.hpp"
@@ -33,6 +32,15 @@ std::optional<std::uint64_t> record_task(const fs::path& file) {
   const auto [end, error] = std::from_chars(stem.data(), stem.data() + stem.size(), task);
   if (error != std::errc() || end != stem.data() + stem.size() || stem.empty()) return std::nullopt;
   return task;
+}
+
+// ".NAME" + suffix, appended rather than concatenated: GCC 12 sees a false overlap in "." + name
+// (-Wrestrict).
+std::string hidden_name(const std::string& name, std::string_view suffix) {
+  std::string hidden = ".";
+  hidden += name;
+  hidden += suffix;
+  return hidden;
 }
 
 std::vector<std::pair<std::uint64_t, fs::path>> records_in(const fs::path& directory) {
@@ -72,11 +80,7 @@ nlohmann::json run_definition(const fs::path& file, const std::vector<std::strin
 fs::path RunJournal::directory_of(const fs::path& out) {
   const fs::path normal = out.lexically_normal();
   const fs::path named = normal.has_filename() ? normal : normal.parent_path();
-  // Appended rather than concatenated: GCC 12 sees a false overlap in "." + name (-Wrestrict).
-  std::string hidden = ".";
-  hidden += named.filename().string();
-  hidden += ".journal";
-  return named.parent_path() / hidden;
+  return named.parent_path() / hidden_name(named.filename().string(), ".journal");
 }
 
 RunJournal::RunJournal(const fs::path& out, nlohmann::json definition, std::uint64_t tasks,
@@ -118,9 +122,9 @@ void RunJournal::read_records(std::uint64_t tasks) {
     }
     try {
       done_.emplace(task, decode_replication(read_bytes(file)));
-    } catch (const std::exception& e) {
-      throw UsageError(file.string() + ": not a replication this omnisim wrote (" + e.what() +
-                       "); start over with --force");
+    } catch (const std::exception&) {
+      // What a power cut can leave of an unsynced record (or another build's): run it again.
+      fs::remove(file);
     }
   }
 }
@@ -139,9 +143,22 @@ std::optional<retail::ReplicationResult> RunJournal::take(std::uint64_t task) {
 }
 
 void RunJournal::save(std::uint64_t task, const retail::ReplicationResult& result) {
-  const std::string bytes = encode_replication(result);
-  write_file_atomically(directory_ / (std::to_string(task) + std::string(kRecordExtension)),
-                        [&bytes](std::ostream& file) { file << bytes; });
+  // Renamed into place, so that a kill never leaves half a record, but not fsynced: as with a
+  // sweep's journal, that would guard only against a power cut, at milliseconds a record.
+  const fs::path file = directory_ / (std::to_string(task) + std::string(kRecordExtension));
+  const fs::path temporary = directory_ / hidden_name(std::to_string(task), ".tmp");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << encode_replication(result);
+    out.close();
+    if (!out) throw OutputError("cannot write '" + temporary.string() + "'");
+  }
+  std::error_code error;
+  fs::rename(temporary, file, error);
+  if (error) {
+    fs::remove(temporary);
+    throw OutputError("cannot write '" + file.string() + "': " + error.message());
+  }
   ++saved_;
 }
 

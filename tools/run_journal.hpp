@@ -41,9 +41,10 @@ class RunJournal {
   // Takes the journal of `out` for a run of `tasks` tasks defined by `definition` (its
   // "scenario" key a file path, recorded relative to the journal). With `resume`, reads what
   // an earlier attempt saved: refused (UsageError) when there is none, when it was another run
-  // (naming the first difference) or when a record is not one of its tasks or unreadable
-  // (naming the file). Without, a journal left by an interrupted run is refused unless `force`,
-  // which discards it. Refused too while another omnisim works on it.
+  // (naming the first difference) or when a record is not one of its tasks (naming the file); a
+  // record that does not decode is removed, to be run again. Without, a journal left by an
+  // interrupted run is refused unless `force`, which discards it. Refused too while another omnisim
+  // works on it.
   RunJournal(const std::filesystem::path& out, nlohmann::json definition, std::uint64_t tasks,
              bool resume, bool force);
   RunJournal(const RunJournal&) = delete;
