@@ -92,7 +92,11 @@ RunJournal::RunJournal(const fs::path& out, nlohmann::json definition, std::uint
     throw UsageError("--resume: no interrupted run of '" + out.string() + "' to finish (no " +
                      directory_.string() + ")");
   }
-  fs::create_directories(directory_);
+  fs::create_directories(directory_, error);
+  if (error) {
+    throw OutputError("cannot create the journal of the run, '" + directory_.string() +
+                      "': " + error.message());
+  }
   lock_ = std::make_unique<StudyLock>(directory_);
   definition["scenario"] =
       recorded_scenario(definition.at("scenario").get<std::string>(), directory_);

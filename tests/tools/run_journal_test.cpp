@@ -158,6 +158,18 @@ TEST(RunResume, ARecordThatDoesNotDecodeIsRunAgain) {
     EXPECT_EQ(read_file(dir / "cut" / name), read_file(dir / "whole" / name)) << name;
 }
 
+TEST(RunResume, AJournalThatCannotBeMadeStopsTheRunBeforeItStarts) {
+  const fs::path file = fresh_scratch_dir() / "file";
+  std::ofstream(file) << "not a directory";
+  const auto result = run(file / "run");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("cannot create the journal of the run, '" +
+                            RunJournal::directory_of(file / "run").string() + "'"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.out, "");  // no replication ran
+}
+
 TEST(RunJournal, LivesBesideTheOutputDirectory) {
   EXPECT_EQ(RunJournal::directory_of("results/promo"), fs::path("results/.promo.journal"));
   EXPECT_EQ(RunJournal::directory_of("results/promo/"), fs::path("results/.promo.journal"));
