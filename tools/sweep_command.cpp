@@ -116,7 +116,10 @@ class StudyState {
     std::error_code error;
     if (fs::exists(out_, error) && !fs::is_directory(out_, error))
       check_output_directory(out_, force);  // refuses it, naming it
-    fs::create_directories(out_);
+    fs::create_directories(out_, error);
+    if (error) {
+      throw OutputError("cannot create directory '" + out_.string() + "': " + error.message());
+    }
     lock_ = std::make_unique<StudyLock>(out_);
     if (fs::exists(out_ / "manifest.json", error) && !force) {
       const Manifest manifest = read_manifest(out_);

@@ -300,6 +300,16 @@ TEST(SweepCommand, ASecondOmnisimOnTheStudyIsRefusedAtOnce) {
   EXPECT_FALSE(fs::exists(out / kStudyLockFile));
 }
 
+TEST(SweepCommand, AnOutputDirectoryThatCannotBeMadeIsNamed) {
+  const fs::path file = fresh_scratch_dir() / "file";
+  std::ofstream(file) << "not a directory";
+  const auto result = omnisim_cli(sweep_args(file / "sweep"));
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("cannot create directory '" + (file / "sweep").string() + "'"),
+            std::string::npos)
+      << result.err;
+}
+
 // Runs `action` in `dir`, then goes back.
 template <typename Action>
 auto in_directory(const fs::path& dir, Action action) {
