@@ -189,6 +189,9 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   run_app->add_flag("--force", run.force,
                     "Write into an output directory even if it is not empty, replacing the files "
                     "of an earlier run. Default: off");
+  run_app->add_flag("--resume", run.resume,
+                    "Finish a run stopped by Ctrl-C, a kill or a failure, with the same options: "
+                    "the replications it saved are not run again. Default: off");
   bool status_quo_only = false;
   bool control_tower_only = false;
   CLI::Option* status_quo_option = run_app->add_flag(

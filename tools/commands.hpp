@@ -37,7 +37,8 @@ struct RunOptions {
   std::optional<std::uint64_t> memory_limit_bytes;
   // With one scenario its output directory; with several, each writes into out / <file stem>.
   std::filesystem::path out;
-  bool force = false;  // write into a non-empty output directory
+  bool force = false;   // write into a non-empty output directory
+  bool resume = false;  // finish the run interrupted in `out` (tools/run_journal.hpp)
   ArmChoice arms = ArmChoice::both;
   bool report = false;               // also write report.html into each output directory
   std::ostream* progress = nullptr;  // where to show progress, or nowhere

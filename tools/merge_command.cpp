@@ -1,11 +1,14 @@
 // omnisim merge: the shards of one study (same definition but for the shard, every index once,
 // each complete) become the files one unsharded run of it would have written.
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tools/commands.hpp"
 #include "tools/errors.hpp"
 #include "tools/output_files.hpp"
+#include "tools/sweep_journal.hpp"
 #include "tools/sweep_manifest.hpp"
 #include "tools/sweep_study.hpp"
 #include "tools/task_farm.hpp"
@@ -16,65 +19,123 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The request that `definition` records, so the study can be planned (and checked) again.
-SweepRequest request_of(const nlohmann::json& definition, const MergeOptions& options) {
+// One shard as its manifest records it, read under a shared lock so that no sweep works on it
+// meanwhile.
+struct ShardInput {
+  fs::path directory;
+  std::unique_ptr<StudyLock> lock;
+  Manifest manifest;
+  Shard shard;
+};
+
+ShardInput read_shard(const fs::path& directory) {
+  read_manifest(directory);  // refuses a directory that is not a sweep's before making a lock there
+  ShardInput input{directory,
+                   std::make_unique<StudyLock>(directory, StudyLock::Mode::shared),
+                   read_manifest(directory),
+                   {}};
+  const DefinitionReader definition(input.manifest, directory);
+  if (!definition.contains("/shard")) {
+    throw UsageError("'" + directory.string() +
+                     "' holds a whole study, not a shard (it was run without --shard)");
+  }
+  constexpr std::uint64_t kMaxShards = UINT32_MAX;
+  input.shard.index =
+      static_cast<std::uint32_t>(definition.whole_number("/shard/index", kMaxShards));
+  input.shard.count =
+      static_cast<std::uint32_t>(definition.whole_number("/shard/count", kMaxShards));
+  if (input.shard.index >= input.shard.count) {
+    throw UsageError(manifest_file(input.directory).string() + ": /definition/shard: index " +
+                     std::to_string(input.shard.index) + " of " +
+                     std::to_string(input.shard.count) + " shards");
+  }
+  if (input.manifest.status != SweepStatus::complete) {
+    throw UsageError("merge: shard '" + directory.string() +
+                     "' is not complete: finish it with the same command and --resume");
+  }
+  return input;
+}
+
+// The shard's definition but for the shard, with its scenario file resolved, so that shards in
+// different places that ran one file compare equal.
+nlohmann::json study_of(const ShardInput& input) {
+  const DefinitionReader reader(input.manifest, input.directory);
+  const std::string recorded = reader.text("/scenario");
+  const auto scenario = resolve_scenario(recorded, input.directory);
+  if (!scenario) {
+    throw UsageError(manifest_file(input.directory).string() +
+                     ": /definition/scenario: the scenario file '" + recorded +
+                     "' is neither in '" + input.directory.string() +
+                     "' nor in the current directory");
+  }
+  nlohmann::json study = input.manifest.definition;
+  study.erase("shard");
+  study["scenario"] = fs::weakly_canonical(*scenario).string();
+  return study;
+}
+
+// The request that the first shard's manifest records, so the study can be planned (and
+// checked) again; `scenario` is its resolved file.
+SweepRequest request_of(const ShardInput& first, const std::string& scenario,
+                        const MergeOptions& options) {
+  const DefinitionReader definition(first.manifest, first.directory);
   SweepRequest request;
-  request.scenario = definition.at("scenario").get<std::string>();
-  request.overrides = definition.at("overrides").get<std::vector<std::string>>();
-  for (const auto& axis : definition.at("grid")) {
-    std::string argument = axis.at("path").get<std::string>() + "=";
-    const auto& values = axis.at("values");
+  request.scenario = scenario;
+  request.overrides = definition.texts("/overrides");
+  for (std::size_t a = 0; a < definition.array_size("/grid"); ++a) {
+    const std::string axis = "/grid/" + std::to_string(a);
+    std::string argument = definition.text(axis + "/path") + "=";
+    const std::vector<std::string> values = definition.texts(axis + "/values");
     for (std::size_t v = 0; v < values.size(); ++v) {
       if (v > 0) argument += ',';
-      argument += values[v].get<std::string>();
+      argument += values[v];
     }
     request.grid.push_back(argument);
   }
-  request.replications = definition.at("replications").get<std::uint32_t>();
-  request.seed = definition.at("seed").get<std::uint64_t>();
+  request.replications =
+      static_cast<std::uint32_t>(definition.whole_number("/replications", UINT32_MAX));
+  request.seed = definition.whole_number("/seed");
   request.objective = options.objective;
   request.constraints = options.constraints;
   return request;
 }
 
+void check_not_a_shard(const fs::path& out, const std::vector<ShardInput>& shards) {
+  std::error_code error;
+  for (const ShardInput& input : shards) {
+    if (fs::equivalent(out, input.directory, error)) {
+      throw UsageError("merge: --out '" + out.string() + "' is the shard '" +
+                       input.directory.string() + "': write the merged study to another directory");
+    }
+  }
+}
+
 void merge_shards(const MergeOptions& options, std::ostream& out) {
   if (options.shards.empty()) throw UsageError("merge needs the output directories of the shards");
-  std::vector<TaskRecord> records;
+  std::vector<ShardInput> shards;
   std::set<std::uint32_t> indices;
   nlohmann::json study;
-  std::uint32_t count = 0;
   for (const fs::path& directory : options.shards) {
-    const Manifest manifest = read_manifest(directory);
-    nlohmann::json definition = manifest.definition;
-    if (!definition.contains("shard")) {
-      throw UsageError("'" + directory.string() +
-                       "' holds a whole study, not a shard (it was run without --shard)");
-    }
-    const auto index = definition["shard"].at("index").get<std::uint32_t>();
-    const auto shards = definition["shard"].at("count").get<std::uint32_t>();
-    definition.erase("shard");
+    shards.push_back(read_shard(directory));
+    const ShardInput& input = shards.back();
+    const nlohmann::json definition = study_of(input);
     if (study.is_null()) {
       study = definition;
-      count = shards;
     } else {
       check_same_definition(study, definition, "merge: shard '" + directory.string() + "'");
-      if (shards != count) {
+      if (input.shard.count != shards.front().shard.count) {
         throw UsageError("merge: shard '" + directory.string() + "' is one of " +
-                         std::to_string(shards) + " shards, the first one given of " +
-                         std::to_string(count));
+                         std::to_string(input.shard.count) + " shards, the first one given of " +
+                         std::to_string(shards.front().shard.count));
       }
     }
-    if (!indices.insert(index).second) {
-      throw UsageError("merge: shard " + std::to_string(index) + "/" + std::to_string(count) +
-                       " is given twice (again as '" + directory.string() + "')");
+    if (!indices.insert(input.shard.index).second) {
+      throw UsageError("merge: shard " + std::to_string(input.shard.index) + "/" +
+                       std::to_string(input.shard.count) + " is given twice (again as '" +
+                       directory.string() + "')");
     }
-    if (manifest.status != SweepStatus::complete) {
-      throw UsageError("merge: shard '" + directory.string() +
-                       "' is not complete: finish it with the same command and --resume");
-    }
-    Journal journal = read_journal(directory / kJournalFile, study.at("metrics").size());
-    records.insert(records.end(), journal.records.begin(), journal.records.end());
   }
+  const std::uint32_t count = shards.front().shard.count;
   if (indices.size() != count) {
     std::string missing;
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -86,8 +147,17 @@ void merge_shards(const MergeOptions& options, std::ostream& out) {
   }
 
   // Planned again from the scenario, which must still be the one the shards ran.
-  SweepPlan plan = plan_sweep(request_of(study, options));
+  SweepPlan plan =
+      plan_sweep(request_of(shards.front(), study.at("scenario").get<std::string>(), options));
   check_same_definition(study, plan.definition, "merge: the scenario file of the shards");
+  std::vector<TaskRecord> records;
+  for (const ShardInput& input : shards) {
+    const fs::path file = input.directory / kJournalFile;
+    const Journal journal = read_journal(file, plan.metrics.size());
+    check_journal_fits(plan, input.shard, journal, file);
+    records.insert(records.end(), journal.records.begin(), journal.records.end());
+  }
+  // Every record is its own shard's and none is there twice, so this is all that can be amiss.
   const std::vector<std::uint64_t> counts = complete_replications(plan, records);
   for (std::size_t p = 0; p < counts.size(); ++p) {
     if (counts[p] < plan.replications) {
@@ -95,11 +165,11 @@ void merge_shards(const MergeOptions& options, std::ostream& out) {
                        " of grid point " + std::to_string(p));
     }
   }
-  if (records.size() != plan.points.size() * plan.replications * plan.arms.size()) {
-    throw UsageError("merge: the shards hold replications beyond the study's, or some twice");
-  }
+  check_not_a_shard(options.out, shards);
   check_output_directory(options.out, options.force);
   fs::create_directories(options.out);
+  const StudyLock lock(options.out);
+  plan.definition["scenario"] = recorded_scenario(plan.file, options.out);
   write_study(options.out, plan, records);
   out << "Merged " << count << " shards: " << plan.points.size() << " grid points, "
       << plan.replications << " replications per point.\n\n";

@@ -6,7 +6,9 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,12 +19,14 @@
 #include "tools/commands.hpp"
 #include "tools/decisions_csv.hpp"
 #include "tools/errors.hpp"
+#include "tools/interrupt.hpp"
 #include "tools/memory_limit.hpp"
 #include "tools/metric_summary.hpp"
 #include "tools/output_files.hpp"
 #include "tools/progress_bar.hpp"
 #include "tools/replication_runner.hpp"
 #include "tools/replications_csv.hpp"
+#include "tools/run_journal.hpp"
 #include "tools/summary_json.hpp"
 #include "tools/task_farm.hpp"
 #include "tools/timeseries_csv.hpp"
@@ -184,19 +188,38 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
   }
 }
 
+// Ctrl-C or SIGTERM stopped the run; `journal` is rank 0's (null on the others, which say
+// nothing).
+Interrupted stopped(int signal, const RunJournal* journal) {
+  if (signal == 0) signal = SIGTERM;  // another rank's
+  if (journal == nullptr) return Interrupted("", signal);
+  return Interrupted("stopped by " + std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") + ": " +
+                         std::to_string(journal->saved_count()) + " replications are saved in '" +
+                         journal->directory().string() +
+                         "'. To finish the run, run the same command again with --resume.",
+                     signal);
+}
+
+// `journal` is rank 0's (null on the others).
 void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
-             std::size_t scenarios, unsigned threads, std::ostream& out) {
+             std::size_t scenarios, unsigned threads, RunJournal* journal, std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<retail::ReplicationResult>> results;
   {
     ProgressBar progress(process_rank() == 0 ? options.progress : nullptr,
-                         plan.arms.size() * scenario.replications, options.progress_style);
-    results = run_all_replications(scenario, plan.arms, threads, [&] { progress.advance(); });
+                         plan.arms.size() * scenario.replications, options.progress_style,
+                         journal != nullptr ? journal->done_count() : 0);
+    InterruptGuard interrupt;
+    results = run_all_replications(
+        scenario, plan.arms, threads, [&] { progress.advance(); }, journal, &interrupt.flag());
+    if (results.empty()) throw stopped(interrupt.signal(), journal);
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-  on_root(
-      [&] { report_run(options, plan, results, wall.count(), index, scenarios, threads, out); });
+  on_root([&] {
+    report_run(options, plan, results, wall.count(), index, scenarios, threads, out);
+    journal->remove();
+  });
 }
 
 }  // namespace
@@ -219,9 +242,19 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const unsigned threads = sim::resolve_threads(options.threads);
   std::vector<PlannedRun> plans;
   on_every_rank([&] { plans = plan_runs(options, threads); });
+  // Every journal taken (and checked) before the first replication runs.
+  std::vector<std::unique_ptr<RunJournal>> journals(plans.size());
+  on_root([&] {
+    for (std::size_t s = 0; s < plans.size(); ++s) {
+      const PlannedRun& plan = plans[s];
+      journals[s] = std::make_unique<RunJournal>(
+          plan.out, run_definition(plan.file, options.overrides, plan.scenario, plan.arms),
+          plan.arms.size() * plan.scenario.replications, options.resume, options.force);
+    }
+  });
   for (std::size_t s = 0; s < plans.size(); ++s) {
     if (s > 0) out << '\n';
-    run_one(options, plans[s], s, plans.size(), threads, out);
+    run_one(options, plans[s], s, plans.size(), threads, journals[s].get(), out);
   }
 }
 

@@ -60,19 +60,23 @@ class PlanningProgress {
   std::unique_ptr<ProgressBar> bar_;
 };
 
+// Whether `directory` holds nothing but (perhaps) the lock this process has just taken on it.
+bool only_the_lock_in(const fs::path& directory) {
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory)) {
+    if (entry.path().filename() != kStudyLockFile) return false;
+  }
+  return true;
+}
+
 // Rank 0's view of the study: what is done (from the journal of an earlier attempt and from this
 // one), and the files it keeps up to date.
 class StudyState {
  public:
   StudyState(const SweepPlan& plan, const SweepOptions& options) : plan_(plan), out_(options.out) {
     if (options.resume) {
-      Manifest manifest = read_manifest(out_);
-      check_same_definition(manifest.definition, plan.definition,
-                            "--resume: the study in " + out_.string());
-      Journal journal = read_journal(out_ / kJournalFile, plan.metrics.size());
-      for (TaskRecord& record : journal.records)
-        adopt(std::move(record));
-      carried_over_ = done_.size();
+      read_manifest(out_);  // refuses a directory that is not a sweep's before making a lock there
+      lock_ = std::make_unique<StudyLock>(out_);
+      resume();
     } else {
       start_fresh(options.force);
     }
@@ -109,24 +113,51 @@ class StudyState {
  private:
   void adopt(TaskRecord record) {
     const auto arm = std::find(plan_.arms.begin(), plan_.arms.end(), record.arm);
-    if (record.point >= plan_.points.size() || arm == plan_.arms.end()) {
-      throw UsageError(out_.string() + "/" + kJournalFile + " holds a replication of point " +
-                       std::to_string(record.point) + " that this study does not have");
-    }
     const auto a = static_cast<std::size_t>(arm - plan_.arms.begin());
     done_.emplace(task_id(plan_, record.point, record.replication, a), std::move(record));
   }
 
+  // Read again under the lock: another process may have changed the study before we took it.
+  void resume() {
+    const Manifest manifest = read_manifest(out_);
+    nlohmann::json recorded = manifest.definition;
+    // The same file under another name is the same study (the digest checks its content): a
+    // manifest of an older omnisim holds the path as given, relative to where it was started.
+    const auto scenario = recorded.find("scenario");
+    if (scenario != recorded.end() && scenario->is_string()) {
+      const auto file = resolve_scenario(scenario->get<std::string>(), out_);
+      std::error_code error;
+      if (file && fs::equivalent(*file, plan_.file, error))
+        *scenario = plan_.definition.at("scenario");
+    }
+    check_same_definition(recorded, plan_.definition, "--resume: the study in " + out_.string());
+    const fs::path file = out_ / kJournalFile;
+    const Journal journal = read_journal(file, plan_.metrics.size());
+    check_journal_fits(plan_, plan_.shard, journal, file);
+    for (const TaskRecord& record : journal.records)
+      adopt(record);
+    carried_over_ = done_.size();
+  }
+
   void start_fresh(bool force) {
     std::error_code error;
+    if (fs::exists(out_, error) && !fs::is_directory(out_, error))
+      check_output_directory(out_, force);  // refuses it, naming it
+    fs::create_directories(out_, error);
+    if (error) {
+      throw OutputError("cannot create directory '" + out_.string() + "': " + error.message());
+    }
+    lock_ = std::make_unique<StudyLock>(out_);
     if (fs::exists(out_ / "manifest.json", error) && !force) {
       const Manifest manifest = read_manifest(out_);
       throw UsageError("'" + out_.string() + "' holds a sweep (" +
                        std::to_string(manifest.tasks_done) +
                        " replications done): add --resume to finish it, or --force to start over");
     }
-    check_output_directory(out_, force);
-    fs::create_directories(out_);
+    if (!force && !only_the_lock_in(out_)) {
+      throw UsageError("output directory '" + out_.string() +
+                       "' is not empty; choose another --out or pass --force to overwrite it");
+    }
     for (const char* name :
          {"manifest.json", kJournalFile, kSweepCsv, kReplicationsCsv, "report.html"})
       fs::remove(out_ / name);
@@ -137,6 +168,7 @@ class StudyState {
   std::map<std::uint64_t, TaskRecord> done_;  // by task number
   std::size_t carried_over_ = 0;
   std::optional<std::uint64_t> planned_;
+  std::unique_ptr<StudyLock> lock_;  // before the journal, so that it is let go last
   std::unique_ptr<JournalWriter> journal_;
   std::chrono::steady_clock::time_point last_manifest_{};
 };
@@ -205,11 +237,7 @@ class Schedule {
 
  private:
   bool in_shard(std::uint64_t task) const {
-    if (!plan_.shard) return true;
-    // Shards need a fixed --reps, so the study's task count is known.
-    const std::uint64_t tasks = plan_.points.size() * plan_.replications * plan_.arms.size();
-    return task >= block_start(tasks, plan_.shard->index, plan_.shard->count) &&
-           task < block_start(tasks, plan_.shard->index + 1, plan_.shard->count);
+    return !plan_.shard || task_in_shard(plan_, *plan_.shard, task);
   }
 
   const SweepPlan& plan_;
@@ -304,6 +332,7 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
       planning.point_loaded(loaded, points);
     });
     planning.finish();
+    plan.definition["scenario"] = recorded_scenario(plan.file, options.out);
     for (const retail::Scenario& point : plan.points) {
       check_memory(point, threads, options.memory_limit_bytes,
                    static_cast<unsigned>(plan.arms.size()));

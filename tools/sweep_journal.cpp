@@ -3,6 +3,8 @@
 #include "tools/sweep_journal.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,11 +60,37 @@ off_t end_of_last_line(int fd, off_t size) {
   return 0;
 }
 
+OutputError lock_error(const std::string& action, const fs::path& file, int error) {
+  return OutputError("cannot " + action + " the lock file '" + file.string() +
+                     "': " + std::error_code(error, std::generic_category()).message());
+}
+
+// Whether `fd` is still the file at `file`: the holder that removed the file before we locked it
+// leaves us locking a file nobody else will open.
+bool still_linked(int fd, const fs::path& file) {
+  struct stat opened {};
+  struct stat linked {};
+  return ::fstat(fd, &opened) == 0 && ::stat(file.c_str(), &linked) == 0 &&
+         opened.st_dev == linked.st_dev && opened.st_ino == linked.st_ino;
+}
+
 std::optional<std::uint64_t> parse_unsigned(std::string_view text) {
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) return {};
   return value;
+}
+
+// The pid the holder wrote, for the message: "" when it has not written it yet, or when the
+// holders are merges (a shared lock writes no pid) and the pid is of a process long gone.
+std::string holder_pid(const fs::path& file) {
+  std::ifstream in(file);
+  std::string text;
+  in >> text;
+  const auto pid = parse_unsigned(text);
+  if (!pid || *pid == 0 || *pid > std::numeric_limits<pid_t>::max()) return "";
+  const bool alive = ::kill(static_cast<pid_t>(*pid), 0) == 0 || errno == EPERM;
+  return alive ? text : "";
 }
 
 // Empty is undefined (NaN); anything else must be a finite number and nothing more, as
@@ -189,6 +217,45 @@ void JournalWriter::append(const TaskRecord& record) {
     data += written;
     left -= static_cast<std::size_t>(written);
   }
+}
+
+StudyLock::StudyLock(const fs::path& directory, Mode mode) : file_(directory / kStudyLockFile) {
+  while (true) {
+    fd_ = ::open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0 && mode == Mode::shared && (errno == EACCES || errno == EROFS)) {
+      fd_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd_ < 0 && errno == ENOENT)
+        return;  // no lock file, and none can be made: nobody works here
+    }
+    if (fd_ < 0) throw lock_error("create", file_, errno);
+    if (::flock(fd_, (mode == Mode::shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(fd_);
+      fd_ = -1;
+      if (error != EWOULDBLOCK) throw lock_error("lock", file_, error);
+      const std::string pid = holder_pid(file_);
+      throw UsageError("another omnisim is working on '" + directory.string() + "'" +
+                       (pid.empty() ? "" : " (pid " + pid + ")") +
+                       ": wait for it to finish, or stop it");
+    }
+    if (still_linked(fd_, file_)) break;
+    ::close(fd_);  // removed by its last holder as we locked it: lock the next one
+  }
+  if (mode == Mode::exclusive) {
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+      const int error = errno;
+      ::close(fd_);
+      throw lock_error("write", file_, error);
+    }
+  }
+}
+
+StudyLock::~StudyLock() {
+  if (fd_ < 0) return;
+  // Only a sole holder may remove the file: anyone who opens it afterwards sees it is gone.
+  if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) ::unlink(file_.c_str());
+  ::close(fd_);
 }
 
 Journal read_journal(const fs::path& file, std::size_t metric_count) {

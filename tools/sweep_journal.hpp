@@ -50,6 +50,31 @@ class JournalWriter {
   std::mutex mutex_;  // one line at a time, so that lines never interleave
 };
 
+inline constexpr const char* kStudyLockFile = ".omnisim.lock";
+
+// Whose study a directory is: an flock(2) on DIRECTORY/.omnisim.lock, held from a sweep's start
+// (or --resume) until it exits, so that two processes never journal into one study, and shared
+// while merge reads a shard. The file holds the holder's pid, for the message of whoever is
+// refused; the last holder to let go removes it. The kernel drops the lock of a killed process,
+// so a file left by SIGKILL stops nobody.
+class StudyLock {
+ public:
+  enum class Mode : std::uint8_t { exclusive, shared };
+
+  // Takes the lock without waiting; `directory` must exist. Throws UsageError "another omnisim
+  // is working on 'DIR' (pid N)" when another process holds it, OutputError when the lock file
+  // cannot be made. A shared lock on a directory this process may not write in, where no lock
+  // file can be made, is not taken (nobody can be journalling there as this user).
+  explicit StudyLock(const std::filesystem::path& directory, Mode mode = Mode::exclusive);
+  StudyLock(const StudyLock&) = delete;
+  StudyLock& operator=(const StudyLock&) = delete;
+  ~StudyLock();
+
+ private:
+  std::filesystem::path file_;
+  int fd_ = -1;
+};
+
 struct Journal {
   std::vector<TaskRecord> records;  // in file order
   bool torn_tail = false;           // the file ended in an unterminated line, which was ignored

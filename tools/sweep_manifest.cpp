@@ -89,23 +89,40 @@ UsageError bad_manifest(const fs::path& file, const std::string& problem) {
   return UsageError(file.string() + ": " + problem);
 }
 
-std::uint64_t whole_number(const json& document, const char* key, const fs::path& file) {
+// "FILE: /tasks_done: expected an unsigned integer, got -1", or "..., but it is missing".
+UsageError bad_key(const fs::path& file, const std::string& pointer, std::string_view expected,
+                   const json* value) {
+  return bad_manifest(file,
+                      pointer + ": expected " + std::string(expected) +
+                          (value == nullptr ? ", but it is missing" : ", got " + shown(value)));
+}
+
+const json* find_key(const json& document, const char* key) {
   const auto value = document.find(key);
-  if (value == document.end() || !value->is_number_unsigned())
-    throw bad_manifest(file, std::string("\"") + key + "\" must be a whole number");
+  return value == document.end() ? nullptr : &*value;
+}
+
+std::uint64_t whole_number(const json& document, const char* key, const fs::path& file) {
+  const json* value = find_key(document, key);
+  if (value == nullptr || !value->is_number_unsigned())
+    throw bad_key(file, std::string("/") + key, "an unsigned integer", value);
   return value->get<std::uint64_t>();
 }
 
 SweepStatus parse_status(const json& document, const fs::path& file) {
-  const auto value = document.find("status");
-  if (value != document.end() && value->is_string()) {
+  const json* value = find_key(document, "status");
+  if (value != nullptr && value->is_string()) {
     for (const auto& [status, name] : kStatusNames)
       if (value->get<std::string>() == name) return status;
   }
-  throw bad_manifest(file, "\"status\" must be \"running\", \"interrupted\" or \"complete\"");
+  throw bad_key(file, "/status", "\"running\", \"interrupted\" or \"complete\"", value);
 }
 
 }  // namespace
+
+fs::path manifest_file(const fs::path& directory) {
+  return directory / kFileName;
+}
 
 void write_manifest(const fs::path& directory, const Manifest& manifest) {
   // In the order a reader wants them: what the file is, what the study is, how far it got.
@@ -144,16 +161,58 @@ Manifest read_manifest(const fs::path& directory) {
     throw bad_manifest(file, "manifest version " + document.value("version", json()).dump() +
                                  ", but this omnisim reads version " + std::to_string(kVersion));
   }
-  if (!document.contains("definition")) throw bad_manifest(file, "\"definition\" is missing");
+  const json* definition = find_key(document, "definition");
+  if (definition == nullptr || !definition->is_object())
+    throw bad_key(file, "/definition", "an object", definition);
 
   Manifest manifest;
-  manifest.definition = document["definition"];
+  manifest.definition = *definition;
   manifest.status = parse_status(document, file);
   manifest.tasks_done = whole_number(document, "tasks_done", file);
-  const auto planned = document.find("tasks_planned");
-  if (planned == document.end() || !planned->is_null())
+  const json* planned = find_key(document, "tasks_planned");
+  if (planned == nullptr || !planned->is_null())
     manifest.tasks_planned = whole_number(document, "tasks_planned", file);
   return manifest;
+}
+
+const json& DefinitionReader::value(std::string_view pointer, json::value_t type,
+                                    std::string_view expected) const {
+  const json::json_pointer at{std::string(pointer)};
+  const json* found = definition_.contains(at) ? &definition_.at(at) : nullptr;
+  // Any number that is a whole one >= 0 is unsigned to nlohmann once read from text.
+  if (found == nullptr || found->type() != type)
+    throw bad_key(file_, "/definition" + std::string(pointer), expected, found);
+  return *found;
+}
+
+bool DefinitionReader::contains(std::string_view pointer) const {
+  return definition_.contains(json::json_pointer(std::string(pointer)));
+}
+
+std::string DefinitionReader::text(std::string_view pointer) const {
+  return value(pointer, json::value_t::string, "a string").get<std::string>();
+}
+
+std::uint64_t DefinitionReader::whole_number(std::string_view pointer, std::uint64_t max) const {
+  const std::string expected = max == UINT64_MAX
+                                   ? "an unsigned integer"
+                                   : "an unsigned integer up to " + std::to_string(max);
+  const json& found = value(pointer, json::value_t::number_unsigned, expected);
+  if (found.get<std::uint64_t>() > max)
+    throw bad_key(file_, "/definition" + std::string(pointer), expected, &found);
+  return found.get<std::uint64_t>();
+}
+
+std::size_t DefinitionReader::array_size(std::string_view pointer) const {
+  return value(pointer, json::value_t::array, "an array").size();
+}
+
+std::vector<std::string> DefinitionReader::texts(std::string_view pointer) const {
+  std::vector<std::string> out;
+  const std::size_t size = array_size(pointer);
+  for (std::size_t i = 0; i < size; ++i)
+    out.push_back(text(std::string(pointer) + "/" + std::to_string(i)));
+  return out;
 }
 
 void check_same_definition(const json& recorded, const json& now, std::string_view context) {

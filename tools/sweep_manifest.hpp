@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace omnisim {
 
@@ -20,6 +22,9 @@ struct Manifest {
   std::optional<std::uint64_t> tasks_planned;  // unknown with --reps auto until it stops
 };
 
+// DIRECTORY/manifest.json.
+std::filesystem::path manifest_file(const std::filesystem::path& directory);
+
 // Writes DIRECTORY/manifest.json atomically: {"format": "omnisim-sweep-manifest", "version": 1,
 // "definition": ..., "status": "running", "tasks_done": N, "tasks_planned": M or null}, indented
 // by two spaces. It holds no timestamps or wall times, so that an interrupted and resumed study
@@ -27,8 +32,33 @@ struct Manifest {
 void write_manifest(const std::filesystem::path& directory, const Manifest& manifest);
 
 // Throws UsageError naming the file when it is missing (the directory is not a sweep's output),
-// not JSON, or not this format and version.
+// not JSON, or not this format and version, and naming the key when one is missing or of the
+// wrong type ("results/s/manifest.json: /tasks_done: expected an unsigned integer, got -1").
 Manifest read_manifest(const std::filesystem::path& directory);
+
+// Typed reads of a manifest's definition, for the commands that rebuild a study from it: a
+// missing key or a value of another type throws UsageError naming the file and the key, e.g.
+// "shards/0/manifest.json: /definition/seed: expected an unsigned integer, got \"abc\"".
+// Pointers are within the definition ("/seed", "/grid/0/values").
+class DefinitionReader {
+ public:
+  // `manifest` as read from `directory`.
+  DefinitionReader(const Manifest& manifest, const std::filesystem::path& directory)
+      : definition_(manifest.definition), file_(manifest_file(directory)) {}
+
+  bool contains(std::string_view pointer) const;
+  std::string text(std::string_view pointer) const;
+  std::uint64_t whole_number(std::string_view pointer, std::uint64_t max = UINT64_MAX) const;
+  std::vector<std::string> texts(std::string_view pointer) const;
+  std::size_t array_size(std::string_view pointer) const;
+
+ private:
+  const nlohmann::json& value(std::string_view pointer, nlohmann::json::value_t type,
+                              std::string_view expected) const;
+
+  const nlohmann::json& definition_;
+  std::filesystem::path file_;
+};
 
 // Throws UsageError when `now` differs from `recorded`, naming the first differing key by JSON
 // pointer and both values: "<context> was started with a different /grid/1/values ([0.9,0.95]

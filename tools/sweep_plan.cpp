@@ -88,6 +88,10 @@ retail::Scenario load_point(const std::filesystem::path& file, nlohmann::json do
 
 }  // namespace
 
+std::string scenario_digest(const nlohmann::json& document) {
+  return digest_of(document.dump());
+}
+
 std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
                       std::size_t arm) {
   return (replication * plan.points.size() + point) * plan.arms.size() + arm;

@@ -76,6 +76,10 @@ using PointLoaded = std::function<void(std::size_t loaded, std::size_t points)>;
 // naming the point's values), calling `point_loaded`, when given, after each.
 SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded = {});
 
+// A digest of a resolved scenario document (after extends and overrides): a resumed or merged
+// study, or a resumed run, must have run the same world.
+std::string scenario_digest(const nlohmann::json& document);
+
 // The spine metric names, in retail::spine_metrics order.
 std::vector<std::string> spine_metric_names();
 

@@ -209,10 +209,10 @@ SweepReportInput load_sweep_report_input(const fs::path& directory) {
     bad_definition(manifest_file, "names no scenario file");
   input.scenario_file = scenario->get<std::string>();
   const auto overrides = definition.find("overrides");
-  input.scenario_name =
-      scenario_name(input.scenario_file, overrides != definition.end()
-                                             ? string_list(*overrides, manifest_file, "overrides")
-                                             : std::vector<std::string>{});
+  input.scenario_name = scenario_name(
+      resolve_scenario(input.scenario_file, directory).value_or(input.scenario_file).string(),
+      overrides != definition.end() ? string_list(*overrides, manifest_file, "overrides")
+                                    : std::vector<std::string>{});
   input.axes = grid_of(definition, manifest_file);
   input.arms = string_list(definition.value("arms", json()), manifest_file, "arms");
   if (input.arms.empty()) bad_definition(manifest_file, "has no arms");

@@ -6,15 +6,51 @@
 #include <string>
 
 #include "tools/arms.hpp"
+#include "tools/errors.hpp"
 #include "tools/output_files.hpp"
 #include "tools/sensitivity.hpp"
 #include "tools/sweep_csv.hpp"
 #include "tools/sweep_manifest.hpp"
 #include "tools/sweep_ranking.hpp"
 #include "tools/sweep_results.hpp"
+#include "tools/task_farm.hpp"
 
 namespace omnisim {
 namespace {
+
+namespace fs = std::filesystem;
+
+std::string describe_record(const SweepPlan& plan, const TaskRecord& record) {
+  std::string text = "replication " + std::to_string(record.replication) + " of grid point " +
+                     std::to_string(record.point);
+  if (plan.arms.size() == 2) text += " in the " + std::string(arm_label(record.arm)) + " arm";
+  return text;
+}
+
+// Why the study cannot hold `record`, or "" when it can.
+std::string misfit(const SweepPlan& plan, const std::optional<Shard>& shard,
+                   const TaskRecord& record) {
+  const auto arm = std::find(plan.arms.begin(), plan.arms.end(), record.arm);
+  if (record.point >= plan.points.size()) {
+    return "grid point " + std::to_string(record.point) + ", but the study has " +
+           std::to_string(plan.points.size()) + " points";
+  }
+  if (arm == plan.arms.end()) {
+    return "the " + std::string(arm_label(record.arm)) + " arm, which the study does not run";
+  }
+  const std::uint64_t replications =
+      plan.auto_replications ? plan.auto_replications->max : plan.replications;
+  if (record.replication >= replications) {
+    return describe_record(plan, record) + ", but the study runs " + std::to_string(replications) +
+           " replications per point" + (plan.auto_replications ? " at most" : "");
+  }
+  const auto a = static_cast<std::size_t>(arm - plan.arms.begin());
+  if (shard && !task_in_shard(plan, *shard, task_id(plan, record.point, record.replication, a))) {
+    return describe_record(plan, record) + ", which is not in shard " +
+           std::to_string(shard->index) + "/" + std::to_string(shard->count);
+  }
+  return "";
+}
 
 // Sets each ranked point's paired difference from the first one in the objective (ranked arm),
 // over the replications both define it in.
@@ -45,6 +81,40 @@ void compare_with_best(const SweepPlan& plan, const std::vector<TaskRecord>& rec
 }
 
 }  // namespace
+
+std::string recorded_scenario(const fs::path& scenario, const fs::path& directory) {
+  // Symbolic links resolved, as the kernel resolves the ".." that the path may start with; both
+  // absolute, since weakly_canonical leaves a relative path to nothing that exists relative.
+  std::error_code error;
+  const fs::path relative = fs::relative(fs::absolute(scenario), fs::absolute(directory), error);
+  return error || relative.empty() ? fs::absolute(scenario).string() : relative.string();
+}
+
+std::optional<fs::path> resolve_scenario(const std::string& recorded, const fs::path& directory) {
+  std::error_code error;
+  for (const fs::path& candidate : {directory / recorded, fs::path(recorded)}) {
+    if (fs::exists(candidate, error)) return candidate;
+  }
+  return std::nullopt;
+}
+
+bool task_in_shard(const SweepPlan& plan, const Shard& shard, std::uint64_t task) {
+  // Shards need a fixed --reps, so the study's task count is known.
+  const std::uint64_t tasks = plan.points.size() * plan.replications * plan.arms.size();
+  return task >= block_start(tasks, shard.index, shard.count) &&
+         task < block_start(tasks, shard.index + 1, shard.count);
+}
+
+void check_journal_fits(const SweepPlan& plan, const std::optional<Shard>& shard,
+                        const Journal& journal, const fs::path& file) {
+  for (std::size_t i = 0; i < journal.records.size(); ++i) {
+    const std::string problem = misfit(plan, shard, journal.records[i]);
+    if (!problem.empty()) {
+      throw UsageError(file.string() + ":" + std::to_string(i + 1) + ": " + problem +
+                       "; this journal is not this study's");
+    }
+  }
+}
 
 std::vector<std::uint64_t> complete_replications(const SweepPlan& plan,
                                                  const std::vector<TaskRecord>& records) {

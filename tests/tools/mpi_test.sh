@@ -60,6 +60,31 @@ check_run() {
   echo "run: two processes wrote the same files as one"
 }
 
+# A run killed in one process and finished with --resume under mpirun: rank 0's journal tells every
+# rank which replications are left, and the files are those of an uninterrupted run.
+check_run_resume() {
+  local run=("$omnisim" run "$source_dir/tests/data/small_with_rules.json" --reps 20)
+  "${run[@]}" --out "$scratch/resume-whole" >/dev/null 2>&1 || fail "omnisim run failed"
+  "${run[@]}" --threads 2 --out "$scratch/resume" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    if [ "$(find "$scratch/.resume.journal" -name '*.replication' 2>/dev/null | wc -l)" -ge 8 ]; then
+      break
+    fi
+    sleep 0.02
+  done
+  kill -KILL "$pid" 2>/dev/null || fail "run --resume: the run had already finished (make it longer)"
+  wait "$pid" || true
+  mpirun "${mpirun_flags[@]}" "${run[@]}" --threads 1 --out "$scratch/resume" --resume \
+    >"$scratch/resume.log" 2>&1 || fail "run --resume under mpirun failed (see $scratch/resume.log)"
+  local file
+  for file in replications.csv timeseries.csv inventory.csv decisions.csv; do
+    cmp "$scratch/resume-whole/$file" "$scratch/resume/$file" ||
+      fail "run --resume under mpirun: $file differs from an uninterrupted run"
+  done
+  echo "run --resume: two processes finished a killed run with the files of an uninterrupted one"
+}
+
 check_bad_input() {
   local status=0
   mpirun "${mpirun_flags[@]}" "$omnisim" run "$source_dir/scenarios/examples/small.json" \
@@ -100,5 +125,6 @@ check_sweep() {
 }
 
 check_run
+check_run_resume
 check_bad_input
 check_sweep

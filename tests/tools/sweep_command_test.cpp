@@ -1,10 +1,13 @@
 // omnisim sweep and merge end to end on the small example with a control-tower rule: the files,
 // their independence of threads, resuming after a kill, shards, --reps auto and bad input.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -13,12 +16,14 @@
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
 #include "tools/sweep_journal.hpp"
+#include "tools/sweep_manifest.hpp"
 #include "tools/sweep_plan.hpp"
 
 namespace omnisim {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CliResult;
 using testing::fresh_scratch_dir;
 using testing::lines;
 using testing::omnisim_cli;
@@ -250,6 +255,257 @@ TEST(SweepCommand, BadInputWritesNothing) {
     EXPECT_FALSE(result.err.empty());
     EXPECT_FALSE(fs::exists(dir / "out")) << more[0] << " " << more[1];
   }
+}
+
+// The sweep with the journal of `dir`'s complete study rewritten by `edit` (its lines, sorted).
+CliResult resume_with_journal(const fs::path& dir,
+                              const std::function<void(std::vector<std::string>&)>& edit,
+                              std::vector<std::string> more = {}) {
+  std::vector<std::string> journal = lines(read_file(dir / kJournal));
+  edit(journal);
+  std::ofstream file(dir / kJournal, std::ios::trunc);
+  for (const std::string& line : journal)
+    file << line << '\n';
+  file.close();
+  more.push_back("--resume");
+  return omnisim_cli(sweep_args(dir, more));
+}
+
+// `line` with its field `field` (0 point, 1 replication, 2 arm) set to `value`.
+std::string with_field(const std::string& line, std::size_t field, const std::string& value) {
+  std::size_t start = 0;
+  for (std::size_t f = 0; f < field; ++f)
+    start = line.find(',', start) + 1;
+  return line.substr(0, start) + value + line.substr(line.find(',', start));
+}
+
+TEST(SweepCommand, AJournalHoldingTasksTheStudyLacksIsRefusedNamingTheLine) {
+  const fs::path out = fresh_scratch_dir() / "sweep";
+  ASSERT_EQ(omnisim_cli(sweep_args(out)).status, 0);
+  const std::string journal = (out / kJournal).string();
+  // The sorted journal starts with point 0, replication 0, status quo.
+  const auto beyond_reps = resume_with_journal(
+      out, [](auto& lines) { lines.push_back(with_field(lines.front(), 1, "3")); });
+  EXPECT_EQ(beyond_reps.status, 2);
+  EXPECT_NE(beyond_reps.err.find(journal +
+                                 ":37: replication 3 of grid point 0 in the status quo arm, but "
+                                 "the study runs 3 replications per point"),
+            std::string::npos)
+      << beyond_reps.err;
+  const auto beyond_grid = resume_with_journal(out, [](auto& lines) {
+    lines.pop_back();
+    lines.insert(lines.begin() + 1, with_field(lines.front(), 0, "6"));
+  });
+  EXPECT_EQ(beyond_grid.status, 2);
+  EXPECT_NE(beyond_grid.err.find(journal + ":2: grid point 6, but the study has 6 points"),
+            std::string::npos)
+      << beyond_grid.err;
+  // Nothing was run or written: the journal is as edited.
+  const std::vector<std::string> left = lines(read_file(out / kJournal));
+  EXPECT_EQ(left.size(), 37u);
+  EXPECT_EQ(left[1].rfind("6,0,status_quo,", 0), 0u);
+}
+
+TEST(SweepCommand, AShardsJournalHoldingAnotherShardsTaskIsRefused) {
+  const fs::path dir = fresh_scratch_dir();
+  ASSERT_EQ(omnisim_cli(sweep_args(dir / "shard-0", {"--shard", "0/3"})).status, 0);
+  ASSERT_EQ(omnisim_cli(sweep_args(dir / "shard-1", {"--shard", "1/3"})).status, 0);
+  const std::string other = lines(read_file(dir / "shard-1" / kJournal)).front();
+  const auto result = resume_with_journal(
+      dir / "shard-0", [&other](auto& lines) { lines.push_back(other); }, {"--shard", "0/3"});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find(kJournal + ":13: replication 1 of grid point 0 in the status quo arm, "
+                                       "which is not in shard 0/3"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST(SweepCommand, ASecondOmnisimOnTheStudyIsRefusedAtOnce) {
+  const fs::path out = fresh_scratch_dir() / "sweep";
+  ASSERT_EQ(omnisim_cli(sweep_args(out)).status, 0);
+  const std::string journal = read_file(out / kJournal);
+  {
+    // What a sweep still running (or a merge reading it) holds, here taken by this process.
+    const StudyLock other(out);
+    const std::string refused = "another omnisim is working on '" + out.string() + "' (pid " +
+                                std::to_string(::getpid()) + ")";
+    for (const std::string option : {"--resume", "--force"}) {
+      const auto result = omnisim_cli(sweep_args(out, {option}));
+      EXPECT_EQ(result.status, 2) << option;
+      EXPECT_NE(result.err.find(refused), std::string::npos) << option << ": " << result.err;
+    }
+    EXPECT_EQ(read_file(out / kJournal), journal);
+  }
+  EXPECT_EQ(omnisim_cli(sweep_args(out, {"--resume"})).status, 0);
+  EXPECT_FALSE(fs::exists(out / kStudyLockFile));
+}
+
+TEST(SweepCommand, AnOutputDirectoryThatCannotBeMadeIsNamed) {
+  const fs::path file = fresh_scratch_dir() / "file";
+  std::ofstream(file) << "not a directory";
+  const auto result = omnisim_cli(sweep_args(file / "sweep"));
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("cannot create directory '" + (file / "sweep").string() + "'"),
+            std::string::npos)
+      << result.err;
+}
+
+// Runs `action` in `dir`, then goes back.
+template <typename Action>
+auto in_directory(const fs::path& dir, Action action) {
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);
+  struct Back {
+    fs::path to;
+    ~Back() { fs::current_path(to); }
+  } back{before};
+  return action();
+}
+
+// The scenario as a relative path, each command run from its own directory: the manifest records
+// it relative to the study, so that merge and --resume find it from anywhere.
+TEST(SweepCommand, TheScenarioIsFoundFromWhereverTheStudyIsResumedOrMerged) {
+  const fs::path dir = fresh_scratch_dir();
+  fs::create_directories(dir / "elsewhere");
+  const std::string scenario = fs::relative(kScenario, dir).string();
+  const auto relative_args = [](const std::string& scenario, const fs::path& out,
+                                std::vector<std::string> more = {}) {
+    std::vector<std::string> args = sweep_args(out, std::move(more));
+    args[1] = scenario;
+    return args;
+  };
+  ASSERT_EQ(omnisim_cli(sweep_args(dir / "whole")).status, 0);
+  in_directory(dir, [&] {
+    for (const std::string shard : {"0", "1", "2"}) {
+      const auto result =
+          omnisim_cli(relative_args(scenario, "shard-" + shard, {"--shard", shard + "/3"}));
+      ASSERT_EQ(result.status, 0) << result.err;
+    }
+  });
+  const std::string recorded =
+      "\"scenario\": \"" + fs::relative(kScenario, dir / "shard-0").string();
+  EXPECT_NE(read_file(dir / "shard-0/manifest.json").find(recorded), std::string::npos);
+  const auto merged = in_directory(dir / "elsewhere", [] {
+    return omnisim_cli({"merge", "../shard-0", "../shard-1", "../shard-2", "--out", "../merged"});
+  });
+  ASSERT_EQ(merged.status, 0) << merged.err;
+  for (const std::string name : {"sweep.csv", "replications.csv", "replications.journal"})
+    EXPECT_EQ(read_file(dir / "merged" / name), read_file(dir / "whole" / name)) << name;
+  EXPECT_NE(read_file(dir / "merged/manifest.json").find(recorded), std::string::npos);
+
+  // Resumed from elsewhere, naming the same file by another path.
+  const auto resumed = in_directory(dir / "elsewhere", [&] {
+    return omnisim_cli(relative_args(kScenario, "../shard-1", {"--shard", "1/3", "--resume"}));
+  });
+  EXPECT_EQ(resumed.status, 0) << resumed.err;
+}
+
+// An older omnisim recorded the scenario as given, relative to where the sweep started: from
+// there, its studies still resume and merge.
+TEST(SweepCommand, AManifestWithTheScenarioAsGivenStillWorksFromWhereItWasStarted) {
+  const fs::path dir = fresh_scratch_dir();
+  const std::string scenario = fs::relative(kScenario, dir).string();
+  for (const std::string shard : {"0", "1"}) {
+    const fs::path out = dir / ("shard-" + shard);
+    ASSERT_EQ(omnisim_cli(sweep_args(out, {"--shard", shard + "/2"})).status, 0);
+    Manifest manifest = read_manifest(out);
+    manifest.definition["scenario"] = scenario;
+    write_manifest(out, manifest);
+  }
+  const auto merged = in_directory(dir, [] {
+    return omnisim_cli({"merge", "shard-0", "shard-1", "--out", "merged"});
+  });
+  EXPECT_EQ(merged.status, 0) << merged.err;
+  const auto resumed = in_directory(dir, [&scenario] {
+    std::vector<std::string> args = sweep_args("shard-1", {"--shard", "1/2", "--resume"});
+    args[1] = scenario;
+    return omnisim_cli(args);
+  });
+  EXPECT_EQ(resumed.status, 0) << resumed.err;
+}
+
+// Shards of a 6-point study with 3 replications, in dir/shard-0 .. dir/shard-2.
+void run_shards(const fs::path& dir) {
+  for (const std::string shard : {"0", "1", "2"}) {
+    const auto result =
+        omnisim_cli(sweep_args(dir / ("shard-" + shard), {"--shard", shard + "/3"}));
+    ASSERT_EQ(result.status, 0) << result.err;
+  }
+}
+
+CliResult merge(const fs::path& dir, const std::vector<std::string>& shards,
+                const std::string& out = "merged", std::vector<std::string> more = {}) {
+  std::vector<std::string> args = {"merge"};
+  for (const std::string& shard : shards)
+    args.push_back((dir / shard).string());
+  args.push_back("--out");
+  args.push_back((dir / out).string());
+  args.insert(args.end(), more.begin(), more.end());
+  return omnisim_cli(args);
+}
+
+void expect_refused(const CliResult& result, const std::string& message) {
+  EXPECT_EQ(result.status, 2) << result.err;
+  EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
+}
+
+TEST(MergeCommand, RefusesShardsThatAreNotTheSlicesOfOneStudy) {
+  const fs::path dir = fresh_scratch_dir();
+  run_shards(dir);
+  const std::vector<std::string> all = {"shard-0", "shard-1", "shard-2"};
+  expect_refused(merge(dir, {"shard-0", "shard-1", "shard-1", "shard-2"}),
+                 "merge: shard 1/3 is given twice");
+
+  std::vector<std::string> other_study = sweep_args(dir / "other-1", {"--shard", "1/3"});
+  other_study[3] = "control_tower.rules.0.threshold=0,0.1";
+  ASSERT_EQ(omnisim_cli(other_study).status, 0);
+  expect_refused(merge(dir, {"shard-0", "other-1", "shard-2"}),
+                 "merge: shard '" + (dir / "other-1").string() +
+                     "' was started with a different /grid/0/values");
+
+  expect_refused(merge(dir, all, "shard-1", {"--force"}),
+                 "merge: --out '" + (dir / "shard-1").string() + "' is the shard");
+  {
+    const StudyLock resuming(dir / "shard-2");
+    expect_refused(merge(dir, all),
+                   "another omnisim is working on '" + (dir / "shard-2").string() + "'");
+  }
+  fs::copy_file(dir / "shard-1" / kJournal, dir / "shard-2" / kJournal,
+                fs::copy_options::overwrite_existing);
+  expect_refused(merge(dir, all), (dir / "shard-2" / kJournal).string() +
+                                      ":1: replication 1 of grid point 0 in the status quo arm, "
+                                      "which is not in shard 2/3");
+  EXPECT_FALSE(fs::exists(dir / "merged"));
+}
+
+TEST(MergeCommand, ATamperedManifestIsRefusedNamingTheFileAndTheKey) {
+  const fs::path dir = fresh_scratch_dir();
+  run_shards(dir);
+  const std::vector<std::string> all = {"shard-0", "shard-1", "shard-2"};
+  const auto tamper = [&dir](const std::string& pointer, const nlohmann::json& value) {
+    for (const std::string shard : {"0", "1", "2"}) {
+      const fs::path out = dir / ("shard-" + shard);
+      Manifest manifest = read_manifest(out);
+      manifest.definition[nlohmann::json::json_pointer(pointer)] = value;
+      write_manifest(out, manifest);
+    }
+  };
+  const std::string manifest = (dir / "shard-0" / "manifest.json").string();
+  tamper("/seed", "abc");
+  expect_refused(merge(dir, all),
+                 manifest + ": /definition/seed: expected an unsigned integer, got \"abc\"");
+  tamper("/seed", 7);
+  tamper("/grid/1/values", {12, 48});
+  expect_refused(merge(dir, all),
+                 manifest + ": /definition/grid/1/values/0: expected a string, got 12");
+  tamper("/shard/index", -1);
+  expect_refused(
+      merge(dir, all),
+      manifest +
+          ": /definition/shard/index: expected an unsigned integer up to 4294967295, got -1");
+  std::ofstream(dir / "shard-0" / "manifest.json") << "{\"format\": ";
+  expect_refused(merge(dir, all), manifest + ": not JSON");
+  EXPECT_FALSE(fs::exists(dir / "merged"));
 }
 
 }  // namespace

@@ -5,8 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <limits>
 #include <string>
 #include <thread>
@@ -27,6 +31,7 @@ namespace {
 namespace fs = std::filesystem;
 using omnisim::Journal;
 using omnisim::JournalWriter;
+using omnisim::StudyLock;
 using omnisim::TaskRecord;
 using omnisim::testing::fresh_scratch_dir;
 using omnisim::testing::read_file;
@@ -192,6 +197,78 @@ TEST(Journal, ARepeatedTaskIsAnErrorNamingBothLines) {
   const fs::path file = fresh_scratch_dir() / "journal.csv";
   EXPECT_EQ(reading_error(file, "0,0,status_quo,1,2\n0,0,control_tower,1,2\n0,0,status_quo,1,2\n"),
             file.string() + ":3: point 0, replication 0, status_quo again (first on line 1)");
+}
+
+// The message of the UsageError that taking a lock on `dir` throws.
+std::string locking_error(const fs::path& dir, StudyLock::Mode mode) {
+  try {
+    const StudyLock lock(dir, mode);
+  } catch (const omnisim::UsageError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(StudyLock, ASecondLockIsRefusedAtOnceNamingTheDirectoryAndTheHolder) {
+  const fs::path dir = fresh_scratch_dir();
+  const StudyLock held(dir);
+  const std::string refused = "another omnisim is working on '" + dir.string() + "' (pid " +
+                              std::to_string(::getpid()) + "): wait for it to finish, or stop it";
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::exclusive), refused);
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::shared), refused);
+}
+
+TEST(StudyLock, AnotherProcessIsRefusedWhileItIsHeld) {
+  const fs::path dir = fresh_scratch_dir();
+  const StudyLock held(dir);
+  const std::string pid = std::to_string(::getpid());
+  EXPECT_EXIT(
+      {
+        std::cerr << locking_error(dir, StudyLock::Mode::exclusive);
+        std::exit(2);
+      },
+      ::testing::ExitedWithCode(2), "another omnisim is working on .* \\(pid " + pid + "\\)");
+}
+
+TEST(StudyLock, SharedLocksGoTogetherButNotWithAnExclusiveOne) {
+  const fs::path dir = fresh_scratch_dir();
+  {
+    const StudyLock first(dir, StudyLock::Mode::shared);
+    EXPECT_EQ(locking_error(dir, StudyLock::Mode::shared), "no error");
+    // A merge writes no pid: the refusal names none rather than a stale one.
+    EXPECT_EQ(
+        locking_error(dir, StudyLock::Mode::exclusive),
+        "another omnisim is working on '" + dir.string() + "': wait for it to finish, or stop it");
+  }
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::exclusive), "no error");
+}
+
+TEST(StudyLock, IsLetGoAndItsFileRemovedWhenTheHolderIsDone) {
+  const fs::path dir = fresh_scratch_dir();
+  { const StudyLock held(dir); }
+  EXPECT_FALSE(fs::exists(dir / omnisim::kStudyLockFile));
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::exclusive), "no error");
+}
+
+TEST(StudyLock, AFileLeftByAKilledHolderStopsNobody) {
+  const fs::path dir = fresh_scratch_dir();
+  EXPECT_EXIT(
+      {
+        const StudyLock held(dir);
+        std::raise(SIGKILL);
+      },
+      ::testing::KilledBySignal(SIGKILL), "");
+  ASSERT_TRUE(fs::exists(dir / omnisim::kStudyLockFile));
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::exclusive), "no error");
+}
+
+TEST(StudyLock, ASharedLockWhereNoLockFileCanBeMadeIsNotNeeded) {
+  const fs::path dir = fresh_scratch_dir();
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  if (::access(dir.c_str(), W_OK) == 0) GTEST_SKIP() << "running as root: permissions ignored";
+  EXPECT_EQ(locking_error(dir, StudyLock::Mode::shared), "no error");
+  EXPECT_THROW(StudyLock(dir, StudyLock::Mode::exclusive), omnisim::OutputError);
+  fs::permissions(dir, fs::perms::owner_all);
 }
 
 }  // namespace

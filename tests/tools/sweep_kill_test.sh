@@ -95,3 +95,38 @@ second_signal_stops_at_once() {
 second_signal_stops_at_once TERM TERM 143
 second_signal_stops_at_once INT INT 130
 second_signal_stops_at_once INT TERM 143
+
+# Two omnisims on one study: while a --resume runs, a second --resume (or --force) is refused at
+# once, naming the first, and the first ends with the files of an uninterrupted run.
+out="$scratch/twice"
+"${sweep[@]}" "$out" >/dev/null 2>&1 &
+first=$!
+for _ in $(seq 1 600); do
+  if [ -f "$out/replications.journal" ] && [ "$(wc -l <"$out/replications.journal")" -ge 20 ]; then
+    break
+  fi
+  sleep 0.05
+done
+kill -KILL "$first" 2>/dev/null || fail "twice: the sweep had already finished (make it longer)"
+wait "$first" || true
+"${sweep[@]}" "$out" --resume >"$scratch/twice.first" 2>&1 &
+first=$!
+# It holds the study once its pid is in the lock file (SIGKILL left the old one, unlocked).
+for _ in $(seq 1 600); do
+  if grep -qx "$first" "$out/.omnisim.lock" 2>/dev/null; then break; fi
+  sleep 0.01
+done
+for option in --resume --force; do
+  status=0
+  "${sweep[@]}" "$out" "$option" >"$scratch/twice.second" 2>&1 || status=$?
+  [ "$status" -eq 2 ] || fail "twice: a second sweep $option while one runs exited with $status, expected 2"
+  grep -q "another omnisim is working on '$out' (pid $first)" "$scratch/twice.second" ||
+    fail "twice: the second sweep $option does not name the first: $(cat "$scratch/twice.second")"
+done
+kill -0 "$first" 2>/dev/null || fail "twice: the first --resume had finished before the second started (make it longer)"
+wait "$first" || fail "twice: the first --resume failed: $(cat "$scratch/twice.first")"
+for file in manifest.json sweep.csv replications.csv replications.journal; do
+  cmp -s "$scratch/whole/$file" "$out/$file" || fail "twice: $file differs from the uninterrupted run"
+done
+[ ! -e "$out/.omnisim.lock" ] || fail "twice: the lock file is left behind"
+echo "sweep_kill_test: a second sweep while one runs is refused; identical files"

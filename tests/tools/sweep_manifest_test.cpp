@@ -113,16 +113,76 @@ TEST(SweepManifest, AnythingButThisFormatAndVersionIsRefusedNamingTheFile) {
   const std::string start = R"({"format": "omnisim-sweep-manifest", "version": 1, )";
   EXPECT_EQ(
       reading_error(dir, start + R"("status": "running", "tasks_done": 1, "tasks_planned": 2})"),
-      file + "\"definition\" is missing");
-  EXPECT_EQ(reading_error(dir, start + R"("definition": {}, "status": "paused", "tasks_done": 1,
+      file + "/definition: expected an object, but it is missing");
+  EXPECT_EQ(
+      reading_error(dir, start + R"("definition": {}, "status": "paused", "tasks_done": 1,
                                           "tasks_planned": 2})"),
-            file + "\"status\" must be \"running\", \"interrupted\" or \"complete\"");
+      file + "/status: expected \"running\", \"interrupted\" or \"complete\", got \"paused\"");
   EXPECT_EQ(reading_error(dir, start + R"("definition": {}, "status": "running", "tasks_done": -1,
                                           "tasks_planned": 2})"),
-            file + "\"tasks_done\" must be a whole number");
+            file + "/tasks_done: expected an unsigned integer, got -1");
   EXPECT_EQ(
       reading_error(dir, start + R"("definition": {}, "status": "running", "tasks_done": 1})"),
-      file + "\"tasks_planned\" must be a whole number");
+      file + "/tasks_planned: expected an unsigned integer, but it is missing");
+}
+
+TEST(SweepManifest, ADefinitionThatIsNotAnObjectIsRefused) {
+  const fs::path dir = fresh_scratch_dir();
+  EXPECT_EQ(reading_error(dir, R"({"format": "omnisim-sweep-manifest", "version": 1,
+                                  "definition": [], "status": "running", "tasks_done": 1,
+                                  "tasks_planned": 2})"),
+            (dir / "manifest.json").string() + ": /definition: expected an object, got []");
+}
+
+// The message of the UsageError that `read` throws on the definition of a manifest in `dir`.
+std::string definition_reading_error(
+    const fs::path& dir, const json& stored,
+    const std::function<void(const omnisim::DefinitionReader&)>& read) {
+  omnisim::write_manifest(dir, {stored, SweepStatus::complete, 1, 1});
+  const Manifest manifest = omnisim::read_manifest(dir);
+  return usage_error([&] { read(omnisim::DefinitionReader(manifest, dir)); });
+}
+
+TEST(DefinitionReader, ReadsTypedValuesByPointer) {
+  const fs::path dir = fresh_scratch_dir();
+  omnisim::write_manifest(dir, {definition(), SweepStatus::complete, 1, 1});
+  const Manifest manifest = omnisim::read_manifest(dir);
+  const omnisim::DefinitionReader reader(manifest, dir);
+  EXPECT_EQ(reader.text("/scenario"), "scenarios/half_live_promo.json");
+  EXPECT_EQ(reader.whole_number("/seed"), 7u);
+  EXPECT_EQ(reader.array_size("/grid"), 2u);
+  EXPECT_EQ(reader.text("/grid/1/path"), "b");
+  EXPECT_TRUE(reader.contains("/grid/0/values"));
+  EXPECT_FALSE(reader.contains("/shard"));
+}
+
+TEST(DefinitionReader, AMissingKeyOrAWrongTypeIsRefusedNamingTheFileAndTheKey) {
+  const fs::path dir = fresh_scratch_dir();
+  const std::string file = (dir / "manifest.json").string() + ": /definition";
+  json tampered = definition();
+  tampered["seed"] = "abc";
+  tampered["reps"] = 5000000000;
+  tampered["overrides"] = {"a=1", 2};
+  tampered.erase("scenario");
+  EXPECT_EQ(definition_reading_error(dir, tampered,
+                                     [](const auto& reader) { reader.whole_number("/seed"); }),
+            file + "/seed: expected an unsigned integer, got \"abc\"");
+  EXPECT_EQ(
+      definition_reading_error(
+          dir, tampered, [](const auto& reader) { reader.whole_number("/reps", UINT32_MAX); }),
+      file + "/reps: expected an unsigned integer up to 4294967295, got 5000000000");
+  EXPECT_EQ(
+      definition_reading_error(dir, tampered, [](const auto& reader) { reader.text("/scenario"); }),
+      file + "/scenario: expected a string, but it is missing");
+  EXPECT_EQ(definition_reading_error(dir, tampered,
+                                     [](const auto& reader) { reader.texts("/overrides"); }),
+            file + "/overrides/1: expected a string, got 2");
+  EXPECT_EQ(definition_reading_error(dir, tampered,
+                                     [](const auto& reader) { reader.array_size("/grid/0/path"); }),
+            file + "/grid/0/path: expected an array, got \"a\"");
+  EXPECT_EQ(definition_reading_error(dir, tampered,
+                                     [](const auto& reader) { reader.text("/grid/7/path"); }),
+            file + "/grid/7/path: expected a string, but it is missing");
 }
 
 TEST(SameDefinition, PassesWhenEqualIncludingAfterAWriteAndReadBack) {
