@@ -188,6 +188,7 @@ TEST(CliNumbers, SetHoldsTheSeedToTheSameRangeAsTheOption) {
     EXPECT_THAT(result.err, HasSubstr(range)) << value;
   }
   EXPECT_EQ(omnisim_cli({"validate", kSmall, "--set", "seed=18446744073709551615"}).status, 0);
+}
 
 // A name as an attacker would write it: a window title (OSC 0), red text (CSI as C1), a
 // right-to-left override, in JSON escapes as --set takes them.
