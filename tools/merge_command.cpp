@@ -38,6 +38,9 @@ SweepRequest request_of(const nlohmann::json& definition, const MergeOptions& op
 
 void merge_shards(const MergeOptions& options, std::ostream& out) {
   if (options.shards.empty()) throw UsageError("merge needs the output directories of the shards");
+  // Before reading the shards, which can take a while for a big study.
+  check_output_directory(options.out, options.force);
+  check_output_writable(options.out);
   std::vector<TaskRecord> records;
   std::set<std::uint32_t> indices;
   nlohmann::json study;

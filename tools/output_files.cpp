@@ -575,8 +575,9 @@ std::string verify_output_set(const fs::path& directory, const std::vector<std::
                      "scenario again");
   }
   std::string run_id;
-  std::vector<std::string> problems;
   std::vector<std::string> listed;
+  std::vector<std::string> missing;
+  std::vector<std::string> changed;
   try {
     const nlohmann::json listing = nlohmann::json::parse(in);
     if (listing.at("format").get<std::string>() != "omnisim-output-set" ||
@@ -589,26 +590,40 @@ std::string verify_output_set(const fs::path& directory, const std::vector<std::
       listed.push_back(name);
       std::error_code error;
       if (name.find('/') != std::string::npos || !fs::is_regular_file(directory / name, error)) {
-        problems.push_back(name + " is missing");
+        missing.push_back(name);
         continue;
       }
       std::uint64_t bytes = 0;
       const std::string sha256 = sha256_of(directory / name, bytes);
       if (bytes != file.at("bytes").get<std::uint64_t>() ||
           sha256 != file.at("sha256").get<std::string>())
-        problems.push_back(name + " is not the one run " + run_id + " wrote");
+        changed.push_back(name);
     }
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(describe(listing_file) + " is not a valid output set listing: " + e.what());
   }
+  std::vector<std::string> unlisted;
   for (const std::string& name : required) {
-    if (std::find(listed.begin(), listed.end(), name) == listed.end())
-      problems.push_back(name + " is not listed in " + kOutputSetListing);
+    if (std::find(listed.begin(), listed.end(), name) == listed.end()) unlisted.push_back(name);
+  }
+  std::vector<std::string> problems;
+  if (!changed.empty()) {
+    problems.push_back(join(changed) + (changed.size() == 1 ? " differs" : " differ") +
+                       " from what run " + run_id + " wrote");
+  }
+  if (!missing.empty())
+    problems.push_back(join(missing) + (missing.size() == 1 ? " is" : " are") + " missing");
+  if (!unlisted.empty()) {
+    problems.push_back(join(unlisted) + (unlisted.size() == 1 ? " is" : " are") +
+                       " not listed in " + kOutputSetListing);
   }
   if (!problems.empty()) {
-    throw UsageError(
-        describe(directory) + " does not hold the files of one run: " + join(problems) + " (" +
-        kOutputSetListing + " records what the run wrote); run the scenario again with --force");
+    std::string text;
+    for (const std::string& problem : problems)
+      text += (text.empty() ? "" : "; ") + problem;
+    throw UsageError(describe(directory) + " does not hold the files of one run: " + text + " (" +
+                     kOutputSetListing +
+                     " records what the run wrote); run the scenario again with --force");
   }
   return run_id;
 }

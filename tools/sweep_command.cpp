@@ -92,13 +92,14 @@ class StudyState {
 
   void start_fresh(bool force) {
     std::error_code error;
-    if (fs::exists(out_ / "manifest.json", error) && !force) {
+    if (!out_.empty() && fs::exists(out_ / "manifest.json", error) && !force) {
       const Manifest manifest = read_manifest(out_);
       throw UsageError("'" + out_.string() + "' holds a sweep (" +
                        std::to_string(manifest.tasks_done) +
                        " replications done): add --resume to finish it, or --force to start over");
     }
     check_output_directory(out_, force);
+    check_output_writable(out_);
     fs::create_directories(out_);
     for (const char* name :
          {"manifest.json", kJournalFile, kSweepCsv, kReplicationsCsv, "report.html"})
