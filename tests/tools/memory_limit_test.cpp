@@ -97,6 +97,51 @@ TEST(EstimateRunBytes, ErrsHighOfMeasuredPeaksWithinTwice) {
   }
 }
 
+// --set assignments giving every service of the three carriers of scenarios/medium_chain.json
+// and ads_into_stockouts.json a transit of `days` days and a promise of 5 more.
+std::vector<std::string> slow_carriers(int days) {
+  std::vector<std::string> overrides;
+  for (const char* carrier : {"parcelco", "swiftship", "regional-express"}) {
+    for (const char* service : {"standard", "expedited"}) {
+      const std::string at = std::string("carriers.") + carrier + ".services." + service;
+      overrides.push_back(at + ".transit_days=" + std::to_string(days));
+      overrides.push_back(at + ".promise_days=" + std::to_string(days + 5));
+    }
+  }
+  return overrides;
+}
+
+TEST(EstimateRunBytes, CountsWhatIsInFlightForTheScenariosOwnTimes) {
+  // Peak RSS from /usr/bin/time -v of `omnisim run FILE --reps 1 --threads 1`. With a fixed five
+  // days in flight, a 60-day transit was estimated as low as a 3-day one (and peaked at twice).
+  struct Measured {
+    const char* file;
+    std::vector<std::string> overrides;
+    std::uint64_t peak_bytes;
+  };
+  std::vector<std::string> slow_returns = slow_carriers(60);
+  slow_returns.push_back("returns.decision_days=60");
+  slow_returns.push_back("returns.transit_days=20");
+  const std::string dir = std::string(OMNISIM_SOURCE_DIR) + "/scenarios/";
+  std::uint64_t previous = 0;
+  for (const auto& [file, overrides, peak] : {
+           Measured{"medium_chain.json", {}, 13720 * 1024},
+           Measured{"medium_chain.json", slow_carriers(60), 28072 * 1024},
+           Measured{"medium_chain.json", slow_returns, 28052 * 1024},
+           Measured{"ads_into_stockouts.json", {}, 16432 * 1024},
+           Measured{"ads_into_stockouts.json", slow_carriers(60), 37924 * 1024},
+       }) {
+    const retail::Scenario scenario = retail::load_scenario(dir + file, overrides).scenario;
+    const std::uint64_t estimate = retail::estimate_run_bytes(scenario, 1, 1);
+    EXPECT_GE(estimate, peak) << file << " with " << overrides.size() << " overrides";
+    EXPECT_LE(estimate, 2 * peak) << file << " with " << overrides.size() << " overrides";
+    if (std::string(file) == "medium_chain.json") {
+      EXPECT_GT(estimate, previous) << "longer times in flight, more memory";
+      previous = estimate;
+    }
+  }
+}
+
 TEST(MemoryLimit, RefusesARunOverTheLimitBeforeAnything) {
   const fs::path out = fresh_scratch_dir() / "out";
   const auto result =
