@@ -232,6 +232,8 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const unsigned threads = sim::resolve_threads(options.threads);
   std::vector<PlannedRun> plans;
   on_every_rank([&] { plans = plan_runs(options, threads); });
+  // The estimate was checked while planning; this holds the run to the limit for real.
+  const std::unique_ptr<MemoryWatchdog> watchdog = watch_memory(options.memory_limit_bytes);
   for (std::size_t s = 0; s < plans.size(); ++s) {
     if (s > 0) out << '\n';
     run_one(options, plans[s], s, plans.size(), threads, out);

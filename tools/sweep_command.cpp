@@ -278,6 +278,8 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
                    static_cast<unsigned>(plan.arms.size()));
     }
   });
+  // The estimate was checked while planning; this holds the sweep to the limit for real.
+  const std::unique_ptr<MemoryWatchdog> watchdog = watch_memory(options.memory_limit_bytes);
   const bool root = process_rank() == 0;
   Schedule schedule(plan);
   std::unique_ptr<StudyState> state;

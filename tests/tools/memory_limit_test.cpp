@@ -5,8 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <malloc.h>
+
+#include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 #include "cli_capture.hpp"
 #include "models/memory_estimate.hpp"
@@ -193,6 +198,8 @@ TEST(MemoryLimit, CountsTheRunsOfBothArms) {
   one.push_back("--no-control-tower");
   one.push_back("--reps");
   one.push_back("1");
+  // The watchdog holds the whole process to the limit, and here that is this test program too.
+  one[5] = std::to_string(one_arm + omnisim::resident_bytes());
   EXPECT_EQ(omnisim_cli(one).status, 0);
 }
 
@@ -248,6 +255,61 @@ TEST(MemoryLimit, RefusesAHundredThousandStoresTimesAHundredThousandSkus) {
   EXPECT_THAT(result.err, HasSubstr("(80 % of physical memory)"));
   EXPECT_THAT(result.err, HasSubstr("Even one replication at a time needs"));
   EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(MemoryWatchdog, ReadsTheResidentMemory) {
+  ::malloc_trim(0);  // what earlier tests freed leaves now, not while this one measures
+  const std::uint64_t before = omnisim::resident_bytes();
+  EXPECT_GT(before, 1 * kMiB);
+  std::vector<char> touched(64 * kMiB, 1);
+  EXPECT_GT(omnisim::resident_bytes(), before + 32 * kMiB);
+  EXPECT_EQ(touched[12345], 1);
+}
+
+TEST(MemoryWatchdog, CallsOutOnceTheLimitIsPassedAndNotBefore) {
+  std::atomic<std::uint64_t> seen{0};
+  ::malloc_trim(0);
+  const std::uint64_t limit = omnisim::resident_bytes() + 48 * kMiB;
+  {
+    omnisim::MemoryWatchdog watchdog(
+        limit, [&](std::uint64_t resident) { seen = resident; }, std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(seen.load(), 0u);
+    std::vector<char> touched(96 * kMiB, 1);
+    for (int i = 0; i < 200 && seen.load() == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(touched[777], 1);
+  }
+  EXPECT_GT(seen.load(), limit);
+}
+
+TEST(MemoryWatchdog, SaysWhichLimitWasPassedAndByHowMuch) {
+  const std::string message = omnisim::memory_exceeded_message(512 * kMiB, true, 530 * kMiB);
+  EXPECT_THAT(message, ::testing::StartsWith(
+                           "memory limit 512.0 MiB (--memory-limit) exceeded: 530.0 MiB resident"));
+  EXPECT_THAT(message, HasSubstr("--threads"));
+  EXPECT_THAT(omnisim::memory_exceeded_message(kMiB, false, 2 * kMiB),
+              HasSubstr("(80 % of physical memory)"));
+}
+
+TEST(MemoryWatchdog, StopsARunThatPassesTheLimitWithAClearError) {
+  if (omnisim::watch_memory(std::nullopt) == nullptr)
+    GTEST_SKIP() << "no watchdog in a sanitizer build";
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const retail::Scenario small = retail::load_scenario(kSmall, {"horizon_days=365"}).scenario;
+  // What the run was estimated at passes the check before it; the process then holds more.
+  const std::uint64_t limit = retail::estimate_run_bytes(small, 1, 4);
+  const fs::path out = fresh_scratch_dir() / "out";
+  EXPECT_EXIT(
+      {
+        std::vector<char> ballast(limit + 64 * kMiB, 1);
+        omnisim_cli({"run", kSmall, "--set", "horizon_days=365", "--reps", "4", "--threads", "1",
+                     "--memory-limit", std::to_string(limit), "--out", out.string()});
+        std::exit(ballast[99] == 1 ? 0 : 3);
+      },
+      ::testing::ExitedWithCode(1),
+      "omnisim: error: memory limit .* \\(--memory-limit\\) exceeded");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 }  // namespace
