@@ -100,9 +100,9 @@ void merge_shards(const MergeOptions& options, std::ostream& out) {
   if (records.size() != plan.points.size() * plan.replications * plan.arms.size()) {
     throw UsageError("merge: the shards hold replications beyond the study's, or some twice");
   }
-  check_output_directory(options.out, options.force);
-  fs::create_directories(options.out);
-  write_study(options.out, plan, records);
+  // One set (tools/output_files.hpp): an earlier merge's files stay until the new ones are all
+  // written.
+  write_output_directory(options.out, options.force, study_files(plan, records));
   out << "Merged " << count << " shards: " << plan.points.size() << " grid points, "
       << plan.replications << " replications per point.\n\n";
   print_study(out, plan, records, options.top);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace omnisim {
@@ -25,6 +26,8 @@ struct Manifest {
 // by two spaces. It holds no timestamps or wall times, so that an interrupted and resumed study
 // ends with the same bytes as an uninterrupted one.
 void write_manifest(const std::filesystem::path& directory, const Manifest& manifest);
+// The content write_manifest writes.
+std::string manifest_text(const Manifest& manifest);
 
 // Throws UsageError naming the file when it is missing (the directory is not a sweep's output),
 // not JSON, or not this format and version.
