@@ -60,7 +60,8 @@ CLI::Option* add_memory_limit(CLI::App& command, std::string& limit, const std::
       .add_option("--memory-limit", limit,
                   "Refuse, before starting, a " + what +
                       " whose estimated peak memory exceeds SIZE (bytes, or with K, M, G or T: "
-                      "512M, 4G). Default: 80 % of physical memory")
+                      "512M, 4G), and stop it (exit status 1) if its resident memory passes SIZE "
+                      "all the same. Default: 80 % of physical memory")
       ->type_name("SIZE")
       ->check(CLI::Validator(byte_size, "", "SIZE"));
 }
