@@ -17,6 +17,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
 #include <streambuf>
 #include <system_error>
 
@@ -456,9 +457,6 @@ OutputSet::~OutputSet() {
 
 const std::string& OutputSet::run_id() const {
   return state_->run_id;
-}
-const fs::path& OutputSet::directory() const {
-  return state_->given;
 }
 const fs::path& OutputSet::staging() const {
   return state_->staging;

@@ -65,7 +65,6 @@ class OutputSet {
 
   // 32 hex digits, new for every set.
   const std::string& run_id() const;
-  const std::filesystem::path& directory() const;
 
   // Writes file `name` of the set into the staging directory (created on the first call).
   void add(const std::string& name, const FileWriter& write);
