@@ -7,6 +7,7 @@
 #include <limits>
 #include <vector>
 
+#include "models/ad_program.hpp"
 #include "models/kpi.hpp"
 #include "models/messages.hpp"
 #include "models/network.hpp"
@@ -19,14 +20,16 @@ namespace {
 // inventory's on hand, on order and backordered counts, levels and change tracking; and the
 // availability updates a node may have in flight. Measured: about 50 bytes.
 constexpr double kNodeSkuBytes = 56;
-// The executable, its libraries and oneTBB's workers: a small run peaks at about 8 MiB.
-constexpr double kBaseBytes = 8.0 * 1024 * 1024;
+// The executable, its libraries and oneTBB's workers: a small run peaks at about 8.5 MiB.
+constexpr double kBaseBytes = 9.0 * 1024 * 1024;
 // Customers of the hour ahead are drawn at once; the busiest hours carry twice the average.
 constexpr double kArrivalDaysPending = 2.0 / 24;
-// Online orders and replenishment stay in flight (picks, parcels, trucks) for a few days.
-constexpr double kInFlightDays = 5;
-// A pending event sits in a heap that grows by doubling.
-constexpr double kBytesPerPendingEvent = 2.0 * sizeof(Event);
+// An online order's time in flight besides those the scenario sets (below): routing, picking,
+// waiting for the carrier's daily pickup, availability updates. Calibrated against peak RSS.
+constexpr double kHandlingDays = 4;
+// A pending event sits in a side array with its 24-byte heap handle (and a free-slot index), both
+// of which grow by doubling.
+constexpr double kBytesPerPendingEvent = 2.0 * (sizeof(Event) + 16);
 // An order waiting for a picker: its line and arrival time, in a deque's blocks.
 constexpr double kBytesPerQueuedPick = 1.25 * (sizeof(OrderLine) + sizeof(sim::Time));
 constexpr double kMinutesPerDay = 24 * 60;
@@ -38,6 +41,12 @@ double kpi_table_bytes(const Scenario& s) {
          days * categories * sizeof(StockLevel) + days * sizeof(std::int64_t);
 }
 
+double share(const Scenario& s, Channel channel) {
+  return s.channels[static_cast<std::size_t>(channel)].demand_share;
+}
+
+// Demand at list price, plus what each ad program adds on its channel at its budget cap (with the
+// adstock that budget builds up day after day).
 double expected_daily_units(const Scenario& s) {
   double units = 0;
   for (const Sku& sku : s.catalog.skus) {
@@ -45,11 +54,62 @@ double expected_daily_units(const Scenario& s) {
                                static_cast<double>(std::max<Cents>(sku.list_price_cents, 1));
     units += sku.base_demand_per_day * price_effect_of(price_ratio, s.demand);
   }
+  for (const AdProgram& program : s.advertising.programs) {
+    const double budget =
+        static_cast<double>(std::max(program.daily_budget_cents, program.max_daily_budget_cents));
+    const double adstock = budget / std::max(1e-9, 1 - program.adstock_decay);
+    double advertised = 0;
+    for (const SkuId sku : program.skus)
+      advertised += s.catalog.skus[sku].base_demand_per_day;
+    units += advertised * share(s, program.channel) * (AdProgramAgent::lift(program, adstock) - 1);
+  }
   return units;
 }
 
-double share(const Scenario& s, Channel channel) {
-  return s.channels[static_cast<std::size_t>(channel)].demand_share;
+// The share of shipped units that come back, at its highest over the run: every reason's drift
+// by the horizon, the scenario's sizing content and packaging, and with promotions the uplift of
+// units bought through a mismatch.
+double return_share(const Scenario& s, double daily_units) {
+  if (daily_units <= 0) return 0;
+  double propensity = 0;
+  for (const Sku& sku : s.catalog.skus)
+    propensity += sku.base_demand_per_day * sku.return_propensity;
+  propensity /= daily_units;
+  const Returns& r = s.returns;
+  double drift = 1;
+  for (const ReturnReasonConfig& reason : r.reasons)
+    drift = std::max(drift, 1 + reason.drift_per_day * s.horizon_days);
+  const double content = std::max(1 + r.sizing_sensitivity * (1 - r.sizing_content_quality),
+                                  1 + r.packaging_sensitivity * (1 - r.packaging_standard));
+  const double uplift = s.promotions.empty() ? 0 : s.demand.promo_mismatch.return_uplift;
+  return std::min(1.0, propensity * drift * content + uplift);
+}
+
+// Little's law: the events in flight are the rate at which they are made times how long each
+// waits. A shipped unit waits for the carrier's transit (the slowest service of any carrier, with
+// its late scans) and, if it comes back, the customer's decision, the way back, grading and
+// refurbishing; a BOPIS unit waits to be collected; a customer who defers waits to come back.
+// These times come from the scenario, so long transits or return windows raise the estimate.
+double days_in_flight_per_unit(const Scenario& s, double daily_units) {
+  double transit_days = 0;
+  for (const Carrier& carrier : s.carriers) {
+    for (const CarrierServiceLevel& service : carrier.services) {
+      transit_days = std::max(
+          transit_days, service.transit_days.mean() +
+                            carrier.exception_rate * carrier.late_scan_delay_hours.mean() / 24);
+    }
+  }
+  const Returns& r = s.returns;
+  const double return_days = r.decision_days.mean() + r.transit_days.mean() +
+                             r.grading_hours.mean() / 24 + r.refurbish_days.mean();
+  const double shipped = share(s, Channel::web) + share(s, Channel::marketplace);
+  const double bopis_days =
+      (s.orders.bopis_ready_hours + s.orders.bopis_pickup_delay_hours.mean()) / 24;
+  const double defer_days = s.demand.out_of_stock.defer * s.demand.out_of_stock.max_deferrals *
+                            s.demand.out_of_stock.defer_hours.mean() / 24;
+  const double bopis = share(s, Channel::bopis);
+  return kArrivalDaysPending + defer_days + (shipped + bopis) * kHandlingDays + bopis * bopis_days +
+         shipped * (transit_days + return_share(s, daily_units) * return_days);
 }
 
 // Orders a DC cannot pick as fast as they come queue for the rest of the run: its pickers'
@@ -106,7 +166,7 @@ double replication_bytes(const Scenario& s) {
   const double buffers =
       agents * kChannels * categories * (kCounters * sizeof(std::int64_t) + sizeof(std::uint32_t));
   const double units = expected_daily_units(s);
-  const double pending = units * (kArrivalDaysPending + kInFlightDays);
+  const double pending = units * days_in_flight_per_unit(s, units);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
          pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s);

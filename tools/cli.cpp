@@ -113,7 +113,8 @@ void add_memory_limit(CLI::App& command, std::optional<std::uint64_t>& limit,
   add_number(command, "--memory-limit", limit, parse_size,
              "Refuse, before starting, a " + what +
                  " whose estimated peak memory exceeds SIZE (bytes, or with K, M, G or T: "
-                 "512M, 4G). Default: 80 % of physical memory")
+                 "512M, 4G), and stop it (exit status 1) if its resident memory passes SIZE "
+                 "all the same. Default: 80 % of physical memory")
       ->type_name("SIZE");
 }
 

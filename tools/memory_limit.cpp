@@ -1,4 +1,5 @@
-// Memory limit parsing, formatting and the pre-run check against the scenario's estimate.
+// Memory limit parsing, formatting, the pre-run check against the scenario's estimate and the
+// watchdog while it runs.
 #include "tools/memory_limit.hpp"
 
 #include <unistd.h>
@@ -8,6 +9,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "models/memory_estimate.hpp"
@@ -114,6 +117,87 @@ void check_memory(const retail::Scenario& scenario, unsigned threads,
                "a smaller scenario (fewer stores x SKUs, a shorter horizon, fewer --reps).";
   }
   throw UsageError(message);
+}
+
+std::uint64_t resident_bytes() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return 0;
+  unsigned long long size_pages = 0;
+  unsigned long long resident_pages = 0;
+  const int read = std::fscanf(statm, "%llu %llu", &size_pages, &resident_pages);
+  std::fclose(statm);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (read != 2 || page_size <= 0) return 0;
+  return resident_pages * static_cast<std::uint64_t>(page_size);
+}
+
+MemoryWatchdog::MemoryWatchdog(std::uint64_t limit_bytes, Exceeded exceeded,
+                               std::chrono::milliseconds interval)
+    : thread_([this, limit_bytes, exceeded = std::move(exceeded), interval] {
+        watch(limit_bytes, exceeded, interval);
+      }) {}
+
+MemoryWatchdog::~MemoryWatchdog() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void MemoryWatchdog::watch(std::uint64_t limit_bytes, const Exceeded& exceeded,
+                           std::chrono::milliseconds interval) {
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
+    const std::uint64_t resident = resident_bytes();
+    if (resident > limit_bytes) {
+      exceeded(resident);
+      return;
+    }
+  }
+}
+
+std::string memory_exceeded_message(std::uint64_t limit_bytes, bool limit_given,
+                                    std::uint64_t resident_bytes) {
+  return "memory limit " + format_bytes(limit_bytes) +
+         (limit_given ? " (--memory-limit)" : " (80 % of physical memory)") +
+         " exceeded: " + format_bytes(resident_bytes) +
+         " resident, more than the estimate before the run allowed for. Run fewer replications "
+         "at a time (--threads N), or raise the limit with --memory-limit SIZE if the machine has "
+         "the memory.";
+}
+
+namespace {
+
+constexpr bool kSanitized =
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+    true;
+#else
+    false;
+#endif
+#else
+    false;
+#endif
+
+}  // namespace
+
+std::unique_ptr<MemoryWatchdog> watch_memory(std::optional<std::uint64_t> limit) {
+  if (kSanitized) return nullptr;
+  const std::uint64_t limit_bytes = limit.value_or(default_memory_limit());
+  return std::make_unique<MemoryWatchdog>(
+      limit_bytes, [limit_bytes, given = limit.has_value()](std::uint64_t resident) {
+        // Straight to the descriptor and out: the other threads are still running, and the
+        // memory may be going fast.
+        const std::string message =
+            "omnisim: error: " + memory_exceeded_message(limit_bytes, given, resident) + "\n";
+        [[maybe_unused]] const auto written = ::write(2, message.data(), message.size());
+        std::_Exit(kExitFailure);
+      });
 }
 
 }  // namespace omnisim

@@ -112,6 +112,9 @@ void check_not_a_shard(const fs::path& out, const std::vector<ShardInput>& shard
 
 void merge_shards(const MergeOptions& options, std::ostream& out) {
   if (options.shards.empty()) throw UsageError("merge needs the output directories of the shards");
+  // Before reading the shards, which can take a while for a big study.
+  check_output_directory(options.out, options.force);
+  check_output_writable(options.out);
   std::vector<ShardInput> shards;
   std::set<std::uint32_t> indices;
   nlohmann::json study;
@@ -166,11 +169,10 @@ void merge_shards(const MergeOptions& options, std::ostream& out) {
     }
   }
   check_not_a_shard(options.out, shards);
-  check_output_directory(options.out, options.force);
-  fs::create_directories(options.out);
-  const StudyLock lock(options.out);
   plan.definition["scenario"] = recorded_scenario(plan.file, options.out);
-  write_study(options.out, plan, records);
+  // One set (tools/output_files.hpp): an earlier merge's files stay until the new ones are all
+  // written.
+  write_output_directory(options.out, options.force, study_files(plan, records));
   out << "Merged " << count << " shards: " << plan.points.size() << " grid points, "
       << plan.replications << " replications per point.\n\n";
   print_study(out, plan, records, options.top);

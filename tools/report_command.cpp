@@ -37,7 +37,10 @@ std::vector<fs::path> report_directories(const fs::path& directory) {
   if (has_summary(directory) || is_sweep_directory(directory)) return {directory};
   std::vector<fs::path> found;
   for (const auto& entry : fs::directory_iterator(directory, error)) {
-    if (entry.is_directory(error) && has_summary(entry.path())) found.push_back(entry.path());
+    // Hidden ones are a run's temporaries (tools/output_files.hpp).
+    const bool hidden = entry.path().filename().string().starts_with(".");
+    if (!hidden && entry.is_directory(error) && has_summary(entry.path()))
+      found.push_back(entry.path());
   }
   std::sort(found.begin(), found.end());
   if (found.empty()) {

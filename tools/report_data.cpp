@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "tools/errors.hpp"
+#include "tools/output_files.hpp"
 #include "tools/report_csv_reader.hpp"
 
 namespace omnisim {
@@ -182,6 +183,8 @@ std::vector<DecisionRow> read_decisions(std::istream& in, const std::string& nam
 ReportInput load_report_input(const fs::path& directory) {
   ReportInput input;
   input.directory = directory;
+  const std::string run_id = verify_output_set(
+      directory, {"summary.json", "replications.csv", "timeseries.csv", "decisions.csv"});
   {
     const fs::path file = directory / "summary.json";
     std::ifstream in = open_input(file);
@@ -199,6 +202,11 @@ ReportInput load_report_input(const fs::path& directory) {
     }
     for (const auto& [key, value] : arms->items())
       input.arms.push_back(key);
+    const auto run = input.summary.find("run");
+    if (run == input.summary.end() || !run->is_object() || run->value("run_id", "") != run_id) {
+      throw UsageError("'" + file.string() + "' does not carry run id " + run_id + " of " +
+                       kOutputSetListing + " beside it: the files are not of one run");
+    }
   }
 
   // The whole table, then each distinct slice a rule watches.

@@ -75,7 +75,7 @@ struct ReportInput {
 std::optional<SliceFilter> rule_slice(const nlohmann::ordered_json& rule);
 
 // Reads every input file of `directory`; throws UsageError when one is missing or malformed
-// (naming the file and line).
+// (naming the file and line), or when they are not one run's output set (verify_output_set).
 ReportInput load_report_input(const std::filesystem::path& directory);
 
 // Reads timeseries.csv from `in` (named `name` in errors), summing every counter into each slice

@@ -44,12 +44,17 @@ std::string format_seconds(double seconds) {
   return std::string(buffer.data(), result.ptr);
 }
 
+// What a run writes into its output directory (and report.html with --report).
+const std::vector<std::string> kRunFiles = {"summary.json", "replications.csv", "timeseries.csv",
+                                            "inventory.csv", "decisions.csv"};
+
 // A scenario as the command line gave it, checked and ready to run.
 struct PlannedRun {
   fs::path file;
   retail::Scenario scenario;
   std::vector<retail::Arm> arms;
   fs::path out;
+  std::unique_ptr<OutputSet> output;  // process 0's, claimed while planning
 };
 
 // Everything that can be wrong with the input, found before the first replication runs.
@@ -61,7 +66,7 @@ std::vector<PlannedRun> plan_runs(const RunOptions& options, unsigned threads) {
     if (options.replications) scenario.replications = *options.replications;
     if (options.seed) scenario.seed = *options.seed;
     std::vector<retail::Arm> arms = arms_to_run(scenario, options.arms);
-    plans.push_back({file, std::move(scenario), std::move(arms), options.out});
+    plans.push_back({file, std::move(scenario), std::move(arms), options.out, nullptr});
   }
   const bool writes_outputs = process_rank() == 0;
   if (plans.size() > 1) {
@@ -82,12 +87,14 @@ std::vector<PlannedRun> plan_runs(const RunOptions& options, unsigned threads) {
       }
     }
   }
+  // Refuse now rather than be killed by the OS, or fail to write, after a long run.
   for (const PlannedRun& plan : plans) {
-    // Refuse now rather than be killed by the OS, or fail to write, after a long run; the output
-    // directory is checked again just before writing.
     check_memory(plan.scenario, threads, options.memory_limit_bytes,
                  static_cast<unsigned>(plan.arms.size()));
-    if (writes_outputs) check_output_directory(plan.out, options.force);
+  }
+  if (writes_outputs) {
+    for (PlannedRun& plan : plans)
+      plan.output = std::make_unique<OutputSet>(plan.out, options.force, kRunFiles);
   }
   return plans;
 }
@@ -123,13 +130,15 @@ void print_heading(std::ostream& out, const PlannedRun& plan, std::size_t index,
 }
 
 // Process 0's part of a scenario's run: its output files and printed tables.
-void report_run(const RunOptions& options, const PlannedRun& plan,
+void report_run(const RunOptions& options, PlannedRun& plan,
                 const std::vector<std::vector<retail::ReplicationResult>>& results,
                 double wall_seconds, std::size_t index, std::size_t scenarios, unsigned threads,
                 std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
+  OutputSet& output = *plan.output;
   RunRecord record{plan.file.string(), options.overrides, 0, wall_seconds, threads};
   record.processes = process_count();
+  record.run_id = output.run_id();
   std::vector<std::vector<std::vector<retail::Metric>>> metrics(plan.arms.size());
   std::vector<ArmSummary> arms;
   for (std::size_t a = 0; a < plan.arms.size(); ++a) {
@@ -153,14 +162,20 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
                                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                               "\n";
   const std::vector<std::string>& categories = scenario.catalog.categories;
-  write_output_directory(
-      plan.out, options.force,
-      {{"summary.json", [&](std::ostream& file) { file << summary; }},
-       {"replications.csv", [&](std::ostream& file) { write_replications_csv(file, runs); }},
-       {"timeseries.csv",
-        [&](std::ostream& file) { write_timeseries_csv(file, runs, categories); }},
-       {"inventory.csv", [&](std::ostream& file) { write_inventory_csv(file, runs, categories); }},
-       {"decisions.csv", [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); }}});
+  output.add("summary.json", [&](std::ostream& file) { file << summary; });
+  output.add("replications.csv", [&](std::ostream& file) { write_replications_csv(file, runs); });
+  output.add("timeseries.csv",
+             [&](std::ostream& file) { write_timeseries_csv(file, runs, categories); });
+  output.add("inventory.csv",
+             [&](std::ostream& file) { write_inventory_csv(file, runs, categories); });
+  output.add("decisions.csv",
+             [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); });
+  if (options.report) {
+    // From the files just written, as `omnisim report` would, and part of the same set.
+    output.seal();
+    write_report(output.staging());
+  }
+  output.commit();
 
   print_heading(out, plan, index, scenarios, record.committed_events, wall_seconds, threads);
   if (difference) {
@@ -176,8 +191,6 @@ void report_run(const RunOptions& options, const PlannedRun& plan,
     }
   }
   if (options.report) {
-    // From the files just written, as `omnisim report` would.
-    write_report(plan.out);
     out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv "
            "and\nreport.html to "
         << terminal_text(plan.out.string()) << "\n";
@@ -201,8 +214,8 @@ Interrupted stopped(int signal, const RunJournal* journal) {
 }
 
 // `journal` is rank 0's (null on the others).
-void run_one(const RunOptions& options, const PlannedRun& plan, std::size_t index,
-             std::size_t scenarios, unsigned threads, RunJournal* journal, std::ostream& out) {
+void run_one(const RunOptions& options, PlannedRun& plan, std::size_t index, std::size_t scenarios,
+             unsigned threads, RunJournal* journal, std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<retail::ReplicationResult>> results;
@@ -252,6 +265,8 @@ void run_command(const RunOptions& options, std::ostream& out) {
           plan.arms.size() * plan.scenario.replications, options.resume, options.force);
     }
   });
+  // The estimate was checked while planning; this holds the run to the limit for real.
+  const std::unique_ptr<MemoryWatchdog> watchdog = watch_memory(options.memory_limit_bytes);
   for (std::size_t s = 0; s < plans.size(); ++s) {
     if (s > 0) out << '\n';
     run_one(options, plans[s], s, plans.size(), threads, journals[s].get(), out);

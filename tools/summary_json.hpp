@@ -22,6 +22,7 @@ struct RunRecord {
   double wall_seconds = 0;
   unsigned threads = 0;  // per process
   int processes = 1;     // under mpirun, its process count
+  std::string run_id{};  // the output set's (tools/output_files.hpp)
 };
 
 // {"mean", "stddev", "ci_low", "ci_high", "n", "confidence"}; undefined values (NaN, and the

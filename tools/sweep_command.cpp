@@ -141,8 +141,11 @@ class StudyState {
 
   void start_fresh(bool force) {
     std::error_code error;
-    if (fs::exists(out_, error) && !fs::is_directory(out_, error))
-      check_output_directory(out_, force);  // refuses it, naming it
+    // An empty path, a file or a link to nothing is refused, naming it; a missing directory made.
+    const bool usable_directory = !out_.empty() && fs::is_directory(out_, error);
+    if (!usable_directory && (out_.empty() || fs::exists(fs::symlink_status(out_, error))))
+      check_output_directory(out_, force);
+    check_output_writable(out_);
     fs::create_directories(out_, error);
     if (error) {
       throw OutputError("cannot create directory '" + out_.string() + "': " + error.message());
@@ -338,6 +341,8 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
                    static_cast<unsigned>(plan.arms.size()));
     }
   });
+  // The estimate was checked while planning; this holds the sweep to the limit for real.
+  const std::unique_ptr<MemoryWatchdog> watchdog = watch_memory(options.memory_limit_bytes);
   const bool root = process_rank() == 0;
   Schedule schedule(plan);
   std::unique_ptr<StudyState> state;

@@ -124,7 +124,7 @@ fs::path manifest_file(const fs::path& directory) {
   return directory / kFileName;
 }
 
-void write_manifest(const fs::path& directory, const Manifest& manifest) {
+std::string manifest_text(const Manifest& manifest) {
   // In the order a reader wants them: what the file is, what the study is, how far it got.
   nlohmann::ordered_json document;
   document["format"] = kFormat;
@@ -135,7 +135,11 @@ void write_manifest(const fs::path& directory, const Manifest& manifest) {
   document["tasks_planned"] = manifest.tasks_planned
                                   ? nlohmann::ordered_json(*manifest.tasks_planned)
                                   : nlohmann::ordered_json(nullptr);
-  const std::string text = document.dump(2) + "\n";
+  return document.dump(2) + "\n";
+}
+
+void write_manifest(const fs::path& directory, const Manifest& manifest) {
+  const std::string text = manifest_text(manifest);
   write_file_atomically(directory / kFileName, [&text](std::ostream& out) { out << text; });
 }
 

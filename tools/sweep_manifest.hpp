@@ -30,6 +30,8 @@ std::filesystem::path manifest_file(const std::filesystem::path& directory);
 // by two spaces. It holds no timestamps or wall times, so that an interrupted and resumed study
 // ends with the same bytes as an uninterrupted one.
 void write_manifest(const std::filesystem::path& directory, const Manifest& manifest);
+// The content write_manifest writes.
+std::string manifest_text(const Manifest& manifest);
 
 // Throws UsageError naming the file when it is missing (the directory is not a sweep's output),
 // not JSON, or not this format and version, and naming the key when one is missing or of the

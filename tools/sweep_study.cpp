@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "tools/arms.hpp"
@@ -133,24 +134,34 @@ std::vector<std::uint64_t> complete_replications(const SweepPlan& plan,
   return counts;
 }
 
+std::vector<OutputFile> study_files(const SweepPlan& plan, std::vector<TaskRecord> records) {
+  sort_for_output(records);
+  // Shared by the writers, which run after this returns.
+  const auto sorted = std::make_shared<const std::vector<TaskRecord>>(std::move(records));
+  std::vector<OutputFile> files;
+  if (!plan.shard) {
+    const auto points = std::make_shared<const std::vector<PointSummary>>(
+        summarize_points(plan, *sorted, complete_replications(plan, *sorted)));
+    files.push_back(
+        {kSweepCsv, [&plan, points](std::ostream& file) { write_sweep_csv(file, plan, *points); }});
+    files.push_back({kReplicationsCsv, [&plan, sorted](std::ostream& file) {
+                       write_sweep_replications_csv(file, plan, *sorted);
+                     }});
+  }
+  files.push_back({kJournalFile, [sorted](std::ostream& file) {
+                     for (const TaskRecord& record : *sorted)
+                       file << journal_line(record);
+                   }});
+  const std::string manifest =
+      manifest_text({plan.definition, SweepStatus::complete, sorted->size(), sorted->size()});
+  files.push_back({"manifest.json", [manifest](std::ostream& file) { file << manifest; }});
+  return files;
+}
+
 void write_study(const std::filesystem::path& directory, const SweepPlan& plan,
                  std::vector<TaskRecord> records) {
-  sort_for_output(records);
-  if (!plan.shard) {
-    const std::vector<PointSummary> points =
-        summarize_points(plan, records, complete_replications(plan, records));
-    write_file_atomically(directory / kSweepCsv,
-                          [&](std::ostream& file) { write_sweep_csv(file, plan, points); });
-    write_file_atomically(directory / kReplicationsCsv, [&](std::ostream& file) {
-      write_sweep_replications_csv(file, plan, records);
-    });
-  }
-  write_file_atomically(directory / kJournalFile, [&](std::ostream& file) {
-    for (const TaskRecord& record : records)
-      file << journal_line(record);
-  });
-  write_manifest(directory,
-                 {plan.definition, SweepStatus::complete, records.size(), records.size()});
+  for (const OutputFile& file : study_files(plan, std::move(records)))
+    write_file_atomically(directory / file.name, file.write);
 }
 
 void print_study(std::ostream& out, const SweepPlan& plan, const std::vector<TaskRecord>& records,

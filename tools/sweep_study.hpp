@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/output_files.hpp"
 #include "tools/sweep_journal.hpp"
 #include "tools/sweep_plan.hpp"
 
@@ -43,9 +44,12 @@ void check_journal_fits(const SweepPlan& plan, const std::optional<Shard>& shard
 std::vector<std::uint64_t> complete_replications(const SweepPlan& plan,
                                                  const std::vector<TaskRecord>& records);
 
-// Writes sweep.csv, replications.csv, the journal sorted (so that it too is the same however the
-// study was scheduled, interrupted or sharded) and manifest.json marked complete, each
-// atomically; a shard writes only the last two. `records` must be the whole study (or shard).
+// The files of a finished study: sweep.csv, replications.csv, the journal sorted (so that it too
+// is the same however the study was scheduled, interrupted or sharded) and manifest.json marked
+// complete, last; a shard has only the last two. `records` must be the whole study (or shard).
+std::vector<OutputFile> study_files(const SweepPlan& plan, std::vector<TaskRecord> records);
+
+// Writes study_files into `directory`, each atomically.
 void write_study(const std::filesystem::path& directory, const SweepPlan& plan,
                  std::vector<TaskRecord> records);
 

@@ -190,4 +190,37 @@ TEST_F(GeneratedBadInput, LongArraysOfObjectsAreCheckedInLinearTime) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
 }
 
+// An --out that cannot take the results is found while planning, not after every replication
+// (whose results would then be lost): for run, sweep and merge alike.
+std::vector<std::vector<std::string>> commands_writing(const std::string& out) {
+  const std::string with_rules =
+      std::string(OMNISIM_SOURCE_DIR) + "/tests/data/small_with_rules.json";
+  return {{"run", kSmall, "--reps", "2", "--out", out},
+          {"sweep", with_rules, "--grid", "control_tower.rules.0.threshold=0,0.05", "--reps", "2",
+           "--out", out},
+          {"merge", "no-such-shard", "--out", out}};
+}
+
+TEST(BadOutputLocation, IsRefusedBeforeAnyRuns) {
+  const fs::path dir = fresh_scratch_dir();
+  fs::create_symlink(dir / "nowhere", dir / "dangling");
+  std::ofstream(dir / "a-file") << "x";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "is an empty path"},
+      {(dir / "dangling").string(), "is a symbolic link to"},
+      {(dir / "a-file" / "out").string(), "is not a directory"},
+      // /proc takes no new files, even from root (for whom permissions do not stop a write).
+      {"/proc/omnisim-out", "cannot write output directory '/proc/omnisim-out'"}};
+  for (const auto& [out, says] : cases) {
+    for (const auto& args : commands_writing(out)) {
+      const CliResult result = omnisim_cli(args);
+      EXPECT_EQ(result.status, 2) << args[0] << " --out '" << out << "': " << result.err;
+      EXPECT_THAT(result.err, HasSubstr(says)) << args[0] << " --out '" << out << "'";
+      // Nothing ran: no table, no progress.
+      EXPECT_EQ(result.out, "") << args[0];
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir / "nowhere"));
+}
+
 }  // namespace

@@ -260,8 +260,8 @@ TEST(CliRun, WritesEveryOutputFileForAScenarioWithoutRules) {
   const CliResult result = omnisim_cli(
       {"run", kSmall, "--reps", "2", "--seed", "7", "--set", kShort, "--out", out.string()});
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "inventory.csv", "replications.csv",
-                                        "summary.json", "timeseries.csv"));
+  EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "files.json", "inventory.csv",
+                                        "replications.csv", "summary.json", "timeseries.csv"));
   EXPECT_THAT(result.out, HasSubstr("95% CI"));
   EXPECT_THAT(result.out, HasSubstr("availability_integrity"));
   EXPECT_THAT(result.out, HasSubstr("no control-tower rules"));
@@ -312,24 +312,36 @@ TEST(CliRun, BadInputWritesNothing) {
 
 TEST(CliRun, RefusesANonEmptyOutputDirectoryUnlessForced) {
   const fs::path dir = fresh_scratch_dir();
-  std::ofstream(dir / "notes.txt") << "mine\n";
   const std::vector<std::string> args = {"run",   kSmall, "--reps", "1",
                                          "--set", kShort, "--out",  dir.string()};
+  ASSERT_EQ(omnisim_cli(args).status, 0);
+  const std::string first = read_file(dir / "files.json");
   const CliResult refused = omnisim_cli(args);
   EXPECT_EQ(refused.status, 2);
   EXPECT_THAT(refused.err, HasSubstr("--force"));
-  EXPECT_THAT(listing(dir), ElementsAre("notes.txt"));
+  EXPECT_EQ(read_file(dir / "files.json"), first);
 
   std::vector<std::string> forced = args;
   forced.push_back("--force");
   const CliResult result = omnisim_cli(forced);
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(dir), ElementsAre("decisions.csv", "inventory.csv", "notes.txt",
+  EXPECT_THAT(listing(dir), ElementsAre("decisions.csv", "files.json", "inventory.csv",
                                         "replications.csv", "summary.json", "timeseries.csv"));
-  EXPECT_EQ(read_file(dir / "notes.txt"), "mine\n");
+  EXPECT_NE(read_file(dir / "files.json"), first);
 }
 
-// Every output but the run record (wall time, thread count) must be byte-identical.
+TEST(CliRun, ForceNeverRemovesFilesOmnisimDidNotWrite) {
+  const fs::path dir = fresh_scratch_dir();
+  std::ofstream(dir / "notes.txt") << "mine\n";
+  const CliResult refused = omnisim_cli(
+      {"run", kSmall, "--reps", "1", "--set", kShort, "--out", dir.string(), "--force"});
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_THAT(refused.err, HasSubstr("holds files omnisim did not write there (notes.txt)"));
+  EXPECT_EQ(refused.out, "");
+  EXPECT_THAT(listing(dir), ElementsAre("notes.txt"));
+}
+
+// Every output but the run record (run id, wall time, thread count) must be byte-identical.
 void expect_same_results(const std::vector<std::string>& common, const std::string& threads_a,
                          const std::string& threads_b) {
   const fs::path dir = fresh_scratch_dir();
@@ -346,6 +358,7 @@ void expect_same_results(const std::vector<std::string>& common, const std::stri
   auto summary_a = nlohmann::json::parse(read_file(outs[0] / "summary.json"));
   auto summary_b = nlohmann::json::parse(read_file(outs[1] / "summary.json"));
   for (auto* summary : {&summary_a, &summary_b}) {
+    (*summary)["run"].erase("run_id");
     (*summary)["run"].erase("wall_seconds");
     (*summary)["run"].erase("threads");
   }

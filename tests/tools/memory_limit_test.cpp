@@ -5,8 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <malloc.h>
+
+#include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 #include "cli_capture.hpp"
 #include "models/memory_estimate.hpp"
@@ -97,6 +102,51 @@ TEST(EstimateRunBytes, ErrsHighOfMeasuredPeaksWithinTwice) {
   }
 }
 
+// --set assignments giving every service of the three carriers of scenarios/medium_chain.json
+// and ads_into_stockouts.json a transit of `days` days and a promise of 5 more.
+std::vector<std::string> slow_carriers(int days) {
+  std::vector<std::string> overrides;
+  for (const char* carrier : {"parcelco", "swiftship", "regional-express"}) {
+    for (const char* service : {"standard", "expedited"}) {
+      const std::string at = std::string("carriers.") + carrier + ".services." + service;
+      overrides.push_back(at + ".transit_days=" + std::to_string(days));
+      overrides.push_back(at + ".promise_days=" + std::to_string(days + 5));
+    }
+  }
+  return overrides;
+}
+
+TEST(EstimateRunBytes, CountsWhatIsInFlightForTheScenariosOwnTimes) {
+  // Peak RSS from /usr/bin/time -v of `omnisim run FILE --reps 1 --threads 1`. With a fixed five
+  // days in flight, a 60-day transit was estimated as low as a 3-day one (and peaked at twice).
+  struct Measured {
+    const char* file;
+    std::vector<std::string> overrides;
+    std::uint64_t peak_bytes;
+  };
+  std::vector<std::string> slow_returns = slow_carriers(60);
+  slow_returns.push_back("returns.decision_days=60");
+  slow_returns.push_back("returns.transit_days=20");
+  const std::string dir = std::string(OMNISIM_SOURCE_DIR) + "/scenarios/";
+  std::uint64_t previous = 0;
+  for (const auto& [file, overrides, peak] : {
+           Measured{"medium_chain.json", {}, 13720 * 1024},
+           Measured{"medium_chain.json", slow_carriers(60), 28072 * 1024},
+           Measured{"medium_chain.json", slow_returns, 28052 * 1024},
+           Measured{"ads_into_stockouts.json", {}, 16432 * 1024},
+           Measured{"ads_into_stockouts.json", slow_carriers(60), 37924 * 1024},
+       }) {
+    const retail::Scenario scenario = retail::load_scenario(dir + file, overrides).scenario;
+    const std::uint64_t estimate = retail::estimate_run_bytes(scenario, 1, 1);
+    EXPECT_GE(estimate, peak) << file << " with " << overrides.size() << " overrides";
+    EXPECT_LE(estimate, 2 * peak) << file << " with " << overrides.size() << " overrides";
+    if (std::string(file) == "medium_chain.json") {
+      EXPECT_GT(estimate, previous) << "longer times in flight, more memory";
+      previous = estimate;
+    }
+  }
+}
+
 TEST(MemoryLimit, RefusesARunOverTheLimitBeforeAnything) {
   const fs::path out = fresh_scratch_dir() / "out";
   const auto result =
@@ -148,6 +198,8 @@ TEST(MemoryLimit, CountsTheRunsOfBothArms) {
   one.push_back("--no-control-tower");
   one.push_back("--reps");
   one.push_back("1");
+  // The watchdog holds the whole process to the limit, and here that is this test program too.
+  one[5] = std::to_string(one_arm + omnisim::resident_bytes());
   EXPECT_EQ(omnisim_cli(one).status, 0);
 }
 
@@ -203,6 +255,61 @@ TEST(MemoryLimit, RefusesAHundredThousandStoresTimesAHundredThousandSkus) {
   EXPECT_THAT(result.err, HasSubstr("(80 % of physical memory)"));
   EXPECT_THAT(result.err, HasSubstr("Even one replication at a time needs"));
   EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(MemoryWatchdog, ReadsTheResidentMemory) {
+  ::malloc_trim(0);  // what earlier tests freed leaves now, not while this one measures
+  const std::uint64_t before = omnisim::resident_bytes();
+  EXPECT_GT(before, 1 * kMiB);
+  std::vector<char> touched(64 * kMiB, 1);
+  EXPECT_GT(omnisim::resident_bytes(), before + 32 * kMiB);
+  EXPECT_EQ(touched[12345], 1);
+}
+
+TEST(MemoryWatchdog, CallsOutOnceTheLimitIsPassedAndNotBefore) {
+  std::atomic<std::uint64_t> seen{0};
+  ::malloc_trim(0);
+  const std::uint64_t limit = omnisim::resident_bytes() + 48 * kMiB;
+  {
+    omnisim::MemoryWatchdog watchdog(
+        limit, [&](std::uint64_t resident) { seen = resident; }, std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(seen.load(), 0u);
+    std::vector<char> touched(96 * kMiB, 1);
+    for (int i = 0; i < 200 && seen.load() == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(touched[777], 1);
+  }
+  EXPECT_GT(seen.load(), limit);
+}
+
+TEST(MemoryWatchdog, SaysWhichLimitWasPassedAndByHowMuch) {
+  const std::string message = omnisim::memory_exceeded_message(512 * kMiB, true, 530 * kMiB);
+  EXPECT_THAT(message, ::testing::StartsWith(
+                           "memory limit 512.0 MiB (--memory-limit) exceeded: 530.0 MiB resident"));
+  EXPECT_THAT(message, HasSubstr("--threads"));
+  EXPECT_THAT(omnisim::memory_exceeded_message(kMiB, false, 2 * kMiB),
+              HasSubstr("(80 % of physical memory)"));
+}
+
+TEST(MemoryWatchdog, StopsARunThatPassesTheLimitWithAClearError) {
+  if (omnisim::watch_memory(std::nullopt) == nullptr)
+    GTEST_SKIP() << "no watchdog in a sanitizer build";
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const retail::Scenario small = retail::load_scenario(kSmall, {"horizon_days=365"}).scenario;
+  // What the run was estimated at passes the check before it; the process then holds more.
+  const std::uint64_t limit = retail::estimate_run_bytes(small, 1, 4);
+  const fs::path out = fresh_scratch_dir() / "out";
+  EXPECT_EXIT(
+      {
+        std::vector<char> ballast(limit + 64 * kMiB, 1);
+        omnisim_cli({"run", kSmall, "--set", "horizon_days=365", "--reps", "4", "--threads", "1",
+                     "--memory-limit", std::to_string(limit), "--out", out.string()});
+        std::exit(ballast[99] == 1 ? 0 : 3);
+      },
+      ::testing::ExitedWithCode(1),
+      "omnisim: error: memory limit .* \\(--memory-limit\\) exceeded");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 }  // namespace

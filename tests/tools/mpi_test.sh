@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # omnisim under mpirun: a run split over two processes must write the same files as one process
-# (summary.json apart from how it ran: wall seconds, threads, processes), and bad input must fail
-# every process with exit status 2 and one error message, printed by process 0.
+# (summary.json apart from how it ran: run id, wall seconds, threads, processes), and bad input
+# must fail every process with exit status 2 and one error message, printed by process 0.
 #
 #   mpi_test.sh OMNISIM SOURCE_DIR SCRATCH_DIR
 set -euo pipefail
@@ -39,7 +39,7 @@ one, two = (json.load(open(path)) for path in sys.argv[1:])
 if two["run"]["processes"] != 2 or one["run"]["processes"] != 1:
     sys.exit(f"processes: {one['run']['processes']} and {two['run']['processes']}, expected 1 and 2")
 for summary in (one, two):
-    for field in ("wall_seconds", "threads", "processes"):
+    for field in ("run_id", "wall_seconds", "threads", "processes"):
         del summary["run"][field]
 if one != two:
     sys.exit("summary.json differs beyond its run-time fields")

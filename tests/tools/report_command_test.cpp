@@ -125,8 +125,8 @@ TEST(ReportCommand, RewritesTheReportFromTheFilesOfARun) {
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("Wrote " + (out / "report.html").string() + " ("));
   EXPECT_THAT(listing(out), Contains("report.html"));
-  // Written atomically: no temporary left beside it.
-  EXPECT_EQ(listing(out).size(), 6u);
+  // Written atomically: no temporary left beside it (the five files, files.json, report.html).
+  EXPECT_EQ(listing(out).size(), 7u);
 }
 
 TEST(ReportCommand, ASingleArmRunHasNoPairedSection) {
@@ -214,15 +214,58 @@ TEST(ReportCommand, AMissingOrBrokenFileIsBadInputNamingIt) {
   fs::remove(out / "decisions.csv");
   CliResult result = omnisim_cli({"report", out.string()});
   EXPECT_EQ(result.status, 2);
-  EXPECT_THAT(result.err, HasSubstr("decisions.csv"));
+  EXPECT_THAT(result.err, HasSubstr("decisions.csv is missing"));
   {
     std::ofstream broken(out / "summary.json");
     broken << "{\"scenario\": ";
   }
   result = omnisim_cli({"report", out.string()});
   EXPECT_EQ(result.status, 2);
-  EXPECT_THAT(result.err, HasSubstr("summary.json' is not valid JSON"));
+  EXPECT_THAT(result.err, HasSubstr("summary.json differs from what run"));
   EXPECT_FALSE(fs::exists(out / "report.html"));
+}
+
+TEST(ReportCommand, RefusesFilesOfTwoRunsNamingThem) {
+  const fs::path dir = fresh_scratch_dir();
+  ASSERT_EQ(run(kWithRules, dir / "one", false).status, 0);
+  ASSERT_EQ(omnisim_cli({"run", kWithRules, "--reps", "2", "--seed", "99", "--set",
+                         "horizon_days=21", "--out", (dir / "two").string()})
+                .status,
+            0);
+  // What a disk full under the old file-by-file writing left: two files of the new run.
+  for (const char* file : {"summary.json", "replications.csv"})
+    fs::copy_file(dir / "two" / file, dir / "one" / file, fs::copy_options::overwrite_existing);
+  const CliResult result = omnisim_cli({"report", (dir / "one").string()});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_THAT(result.err, HasSubstr("does not hold the files of one run: summary.json and "
+                                    "replications.csv differ from what run"));
+  EXPECT_FALSE(fs::exists(dir / "one" / "report.html"));
+
+  // A listing copied along with them does not help: the other files are not in it.
+  fs::copy_file(dir / "two" / "files.json", dir / "one" / "files.json",
+                fs::copy_options::overwrite_existing);
+  const CliResult again = omnisim_cli({"report", (dir / "one").string()});
+  EXPECT_EQ(again.status, 2);
+  EXPECT_THAT(again.err, HasSubstr("timeseries.csv and inventory.csv differ"));
+}
+
+TEST(RunReport, ForceWithoutTheFlagLeavesNoReportOfTheEarlierRun) {
+  const fs::path out = fresh_scratch_dir() / "run";
+  ASSERT_EQ(run(kWithRules, out).status, 0);
+  ASSERT_TRUE(fs::exists(out / "report.html"));
+  ASSERT_EQ(omnisim_cli({"run", kWithRules, "--reps", "2", "--set", "horizon_days=21", "--out",
+                         out.string(), "--force"})
+                .status,
+            0);
+  EXPECT_THAT(listing(out), Not(Contains("report.html")));
+}
+
+TEST(RunReport, TheReportIsPartOfTheSet) {
+  const fs::path out = fresh_scratch_dir() / "run";
+  ASSERT_EQ(run(kWithRules, out).status, 0);
+  EXPECT_THAT(listing(out), Contains("report.html"));
+  // Nothing of the run was left beside its directory.
+  EXPECT_THAT(listing(out.parent_path()), ::testing::ElementsAre("run"));
 }
 
 }  // namespace

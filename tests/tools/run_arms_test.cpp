@@ -36,8 +36,8 @@ const std::vector<std::string> kBusy = {kWithRules,
                                         "status_quo.first_review_day=7",
                                         "--set",
                                         "status_quo.review_every_days=7"};
-const std::vector<std::string> kOutputs = {"decisions.csv", "inventory.csv", "replications.csv",
-                                           "summary.json", "timeseries.csv"};
+const std::vector<std::string> kOutputs = {"decisions.csv",    "files.json",   "inventory.csv",
+                                           "replications.csv", "summary.json", "timeseries.csv"};
 constexpr std::size_t kDays = 28;
 constexpr std::size_t kChannels = 4;
 constexpr std::size_t kCategories = 4;
@@ -261,8 +261,7 @@ TEST(RunArms, SeveralScenariosWithTheSameFileNameAreBadInput) {
 
 TEST(RunArms, SeveralScenariosRefuseANonEmptySubdirectoryUnlessForced) {
   const fs::path out = fresh_scratch_dir() / "results";
-  fs::create_directories(out / "small");
-  std::ofstream(out / "small" / "notes.txt") << "mine\n";
+  ASSERT_EQ(run({kSmall, "--reps", "1"}, out / "small").status, 0);
   const CliResult refused = run({kWithRules, kSmall, "--reps", "1"}, out);
   EXPECT_EQ(refused.status, 2);
   EXPECT_THAT(refused.err, HasSubstr("--force"));
@@ -271,7 +270,18 @@ TEST(RunArms, SeveralScenariosRefuseANonEmptySubdirectoryUnlessForced) {
   const CliResult forced = run({kWithRules, kSmall, "--reps", "1", "--force"}, out);
   ASSERT_EQ(forced.status, 0) << forced.err;
   EXPECT_THAT(listing(out), ElementsAre("small", "small_with_rules"));
-  EXPECT_EQ(read_file(out / "small" / "notes.txt"), "mine\n");
+}
+
+TEST(RunArms, SeveralScenariosNeverRemoveTheUsersFilesEvenWithForce) {
+  const fs::path out = fresh_scratch_dir() / "results";
+  fs::create_directories(out / "small");
+  std::ofstream(out / "small" / "notes.txt") << "mine\n";
+  const CliResult forced = run({kWithRules, kSmall, "--reps", "1", "--force"}, out);
+  EXPECT_EQ(forced.status, 2);
+  EXPECT_THAT(forced.err, HasSubstr("holds files omnisim did not write there (notes.txt)"));
+  // Checked before any runs: nothing written for the first scenario either.
+  EXPECT_THAT(listing(out), ElementsAre("small"));
+  EXPECT_THAT(listing(out / "small"), ElementsAre("notes.txt"));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
+#include "tools/output_files.hpp"
 #include "tools/sweep_journal.hpp"
 #include "tools/sweep_manifest.hpp"
 #include "tools/sweep_plan.hpp"
@@ -175,6 +176,17 @@ TEST(SweepCommand, ShardsMergeIntoTheFilesOfOneRun) {
   const auto merged = omnisim_cli({"merge", (dir / "shard-2").string(), (dir / "shard-0").string(),
                                    (dir / "shard-1").string(), "--out", (dir / "merged").string()});
   ASSERT_EQ(merged.status, 0) << merged.err;
+  expect_same_study(dir / "whole", dir / "merged");
+
+  // Written as one set, which a second merge with --force replaces whole (report.html too).
+  EXPECT_NO_THROW(omnisim::verify_output_set(
+      dir / "merged", {"sweep.csv", "replications.csv", "replications.journal", "manifest.json"}));
+  std::ofstream(dir / "merged" / "report.html") << "of the earlier merge";
+  const auto again =
+      omnisim_cli({"merge", (dir / "shard-0").string(), (dir / "shard-1").string(),
+                   (dir / "shard-2").string(), "--out", (dir / "merged").string(), "--force"});
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_FALSE(fs::exists(dir / "merged" / "report.html"));
   expect_same_study(dir / "whole", dir / "merged");
 }
 
