@@ -12,7 +12,7 @@ packages=(
   g++ cmake ninja-build git
   ccache  # keeps compiled objects between builds and clones (the root CMakeLists.txt)
   libeigen3-dev libboost-random-dev libboost-math-dev libtbb-dev
-  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   libopenmpi-dev openmpi-bin  # omnisim run/sweep under mpirun (optional: CMake's OMNISIM_MPI)
   nodejs npm  # npm ci installs Vega, Vega-Lite and vega-embed, which report.html inlines

@@ -1,10 +1,12 @@
-// SHA-256 (FIPS 180-4), to record in an output set what each file held when it was written.
+// SHA-256 through OpenSSL's libcrypto, to record in an output set what each file held when it was
+// written.
 #pragma once
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;
 
 namespace omnisim {
 
@@ -12,17 +14,21 @@ namespace omnisim {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
+
   void update(std::string_view bytes);
   // The digest as 64 lowercase hex digits; the object is spent afterwards.
   std::string hex_digest();
 
  private:
-  void compress(const unsigned char* block);
-
-  std::array<std::uint32_t, 8> state_;
-  std::array<unsigned char, 64> block_{};
-  std::size_t block_used_ = 0;
-  std::uint64_t total_bytes_ = 0;
+  struct FreeContext {
+    void operator()(evp_md_ctx_st* context) const;
+  };
+  std::unique_ptr<evp_md_ctx_st, FreeContext> context_;
 };
 
 }  // namespace omnisim
