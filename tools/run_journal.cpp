@@ -2,7 +2,9 @@
 // the manifest, a temporary ".17.tmp" that a kill left mid-write) is not a record.
 #include "tools/run_journal.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -152,10 +154,17 @@ void RunJournal::save(std::uint64_t task, const retail::ReplicationResult& resul
   const fs::path file = directory_ / (std::to_string(task) + std::string(kRecordExtension));
   const fs::path temporary = directory_ / hidden_name(std::to_string(task), ".tmp");
   {
+    errno = 0;
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << encode_replication(result);
     out.close();
-    if (!out) throw OutputError("cannot write '" + temporary.string() + "'");
+    if (!out) {
+      // The stream keeps no reason; errno still holds the failed write's (No space left...).
+      const std::string reason = errno != 0 ? std::string(": ") + std::strerror(errno) : "";
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw OutputError("cannot write '" + temporary.string() + "'" + reason);
+    }
   }
   std::error_code error;
   fs::rename(temporary, file, error);

@@ -330,6 +330,8 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
   // on all ranks alike, so none waits for the others in a collective.
   SweepPlan plan;
   on_every_rank([&] {
+    // An empty --out cannot even name where the study's scenario is recorded from.
+    if (options.out.empty()) check_output_directory(options.out, options.force);
     PlanningProgress planning(options);
     plan = plan_sweep(options.request, [&planning](std::size_t loaded, std::size_t points) {
       planning.point_loaded(loaded, points);

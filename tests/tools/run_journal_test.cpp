@@ -159,12 +159,13 @@ TEST(RunResume, ARecordThatDoesNotDecodeIsRunAgain) {
 }
 
 TEST(RunResume, AJournalThatCannotBeMadeStopsTheRunBeforeItStarts) {
-  const fs::path file = fresh_scratch_dir() / "file";
-  std::ofstream(file) << "not a directory";
-  const auto result = run(file / "run");
+  // The output location is fine; a file stands where the journal's directory would go.
+  const fs::path out = fresh_scratch_dir() / "run";
+  std::ofstream(RunJournal::directory_of(out)) << "not a directory";
+  const auto result = run(out);
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.err.find("cannot create the journal of the run, '" +
-                            RunJournal::directory_of(file / "run").string() + "'"),
+                            RunJournal::directory_of(out).string() + "'"),
             std::string::npos)
       << result.err;
   EXPECT_EQ(result.out, "");  // no replication ran

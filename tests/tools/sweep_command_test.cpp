@@ -356,8 +356,10 @@ TEST(SweepCommand, AnOutputDirectoryThatCannotBeMadeIsNamed) {
   const fs::path file = fresh_scratch_dir() / "file";
   std::ofstream(file) << "not a directory";
   const auto result = omnisim_cli(sweep_args(file / "sweep"));
-  EXPECT_EQ(result.status, 1);
-  EXPECT_NE(result.err.find("cannot create directory '" + (file / "sweep").string() + "'"),
+  // Bad input, found before any work.
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find("cannot create output directory '" + (file / "sweep").string() +
+                            "': '" + file.string() + "' is not a directory"),
             std::string::npos)
       << result.err;
 }
