@@ -52,10 +52,6 @@ std::int32_t initial_of(double days_of_cover, const Levels& levels, double daily
 
 }  // namespace
 
-double price_effect_of(double price_ratio, const Demand& demand) {
-  return std::pow(price_ratio, -demand.price_elasticity);
-}
-
 Network::Network(const Scenario& s)
     : scenario(s),
       routing_latency(sim::minutes(s.orders.routing_latency_minutes)),

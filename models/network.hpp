@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/config.hpp"
+#include "models/price_effect.hpp"
 #include "sim/event.hpp"
 #include "sim/time.hpp"
 
@@ -36,9 +37,6 @@ struct Levels {
   std::int32_t reorder_point = 0;
   std::int32_t order_up_to = 0;
 };
-
-// Demand multiplier of selling at `price_ratio` x the reference price: price_ratio^-elasticity.
-double price_effect_of(double price_ratio, const Demand& demand);
 
 struct Network {
   explicit Network(const Scenario& scenario);

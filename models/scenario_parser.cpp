@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "models/network.hpp"
+#include "models/price_effect.hpp"
 #include "models/scenario.hpp"
 #include "models/scenario_parser.hpp"
 
