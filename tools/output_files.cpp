@@ -494,7 +494,7 @@ void OutputSet::seal() {
   s.sealed = true;
 }
 
-void OutputSet::commit() {
+void OutputSet::commit(const std::function<void()>& committed) {
   State& s = *state_;
   seal();
   sync_directory(s.staging);
@@ -521,6 +521,7 @@ void OutputSet::commit() {
   }
   s.committed = true;
   sync_directory(s.directory.parent_path());
+  if (committed) committed();
   s.lock.reset();
   s.held_signals.reset();
 }

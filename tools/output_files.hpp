@@ -73,7 +73,9 @@ class OutputSet {
   void seal();
   const std::filesystem::path& staging() const;
   // Seals if not yet done, then puts the set in place of `directory`, replacing what was there.
-  void commit();
+  // `committed` runs once the set is in place but before a SIGINT or SIGTERM held back during the
+  // write is delivered: what the caller must tidy up once the set exists (a run's journal).
+  void commit(const std::function<void()>& committed = {});
 
  private:
   struct State;

@@ -133,7 +133,7 @@ void print_heading(std::ostream& out, const PlannedRun& plan, std::size_t index,
 void report_run(const RunOptions& options, PlannedRun& plan,
                 const std::vector<std::vector<retail::ReplicationResult>>& results,
                 double wall_seconds, std::size_t index, std::size_t scenarios, unsigned threads,
-                std::ostream& out) {
+                RunJournal& journal, std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
   OutputSet& output = *plan.output;
   RunRecord record{plan.file.string(), options.overrides, 0, wall_seconds, threads};
@@ -175,7 +175,8 @@ void report_run(const RunOptions& options, PlannedRun& plan,
     output.seal();
     write_report(output.staging());
   }
-  output.commit();
+  // The journal goes with the set in place, before a signal held back meanwhile can stop us.
+  output.commit([&journal] { journal.remove(); });
 
   print_heading(out, plan, index, scenarios, record.committed_events, wall_seconds, threads);
   if (difference) {
@@ -230,8 +231,7 @@ void run_one(const RunOptions& options, PlannedRun& plan, std::size_t index, std
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
   on_root([&] {
-    report_run(options, plan, results, wall.count(), index, scenarios, threads, out);
-    journal->remove();
+    report_run(options, plan, results, wall.count(), index, scenarios, threads, *journal, out);
   });
 }
 
