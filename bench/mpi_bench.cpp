@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "models/scenario.hpp"
-#include "tools/replication_runner.hpp"
-#include "tools/task_farm.hpp"
+#include "models/scenario/loader.hpp"
+#include "sim/task_farm.hpp"
+#include "tools/experiment/replication_runner.hpp"
 
 namespace {
 
@@ -35,7 +35,7 @@ void BM_ReplicationsAcrossProcesses(benchmark::State& state) {
     benchmark::DoNotOptimize(results);
   }
   state.SetItemsProcessed(state.iterations() * kReplications * static_cast<int>(arms.size()));
-  const int processes = omnisim::process_count();
+  const int processes = sim::process_count();
   state.SetLabel(std::to_string(processes) + (processes == 1 ? " process" : " processes") +
                  " x 1 thread");
 }
@@ -53,9 +53,9 @@ BENCHMARK(BM_ReplicationsAcrossProcesses)->Iterations(3)->UseRealTime()->Unit(be
 
 int main(int argc, char** argv) {
   try {
-    const omnisim::ProcessGroup processes(argc, argv);
+    const sim::ProcessGroup processes(argc, argv);
     benchmark::Initialize(&argc, argv);
-    if (omnisim::process_rank() == 0) {
+    if (sim::process_rank() == 0) {
       benchmark::RunSpecifiedBenchmarks();
     } else {
       SilentReporter silent;

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "models/kpi.hpp"
-#include "models/scenario.hpp"
+#include "models/scenario/loader.hpp"
 #include "models/simulation.hpp"
-#include "tools/replication_runner.hpp"
-#include "tools/sweep_journal.hpp"
-#include "tools/sweep_manifest.hpp"
-#include "tools/sweep_plan.hpp"
+#include "tools/experiment/replication_runner.hpp"
+#include "tools/experiment/sweep_journal.hpp"
+#include "tools/experiment/sweep_manifest.hpp"
+#include "tools/experiment/sweep_plan.hpp"
 
 namespace {
 

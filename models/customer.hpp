@@ -4,10 +4,10 @@
 
 #include <functional>
 
-#include "models/config.hpp"
 #include "models/kpi.hpp"
 #include "models/messages.hpp"
 #include "models/network.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/random.hpp"
 
 namespace retail {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "models/config.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/time.hpp"
 
 namespace retail {

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/config.hpp"
 #include "models/messages.hpp"
 #include "models/network.hpp"
+#include "models/scenario/scenario.hpp"
 
 namespace retail {
 

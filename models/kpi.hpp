@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "models/config.hpp"
 #include "models/messages.hpp"
+#include "models/scenario/scenario.hpp"
 
 namespace retail {
 

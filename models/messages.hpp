@@ -6,7 +6,7 @@
 #include <variant>
 #include <vector>
 
-#include "models/config.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/agent.hpp"
 #include "sim/context.hpp"
 #include "sim/event.hpp"

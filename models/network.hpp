@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include "models/config.hpp"
 #include "models/price_effect.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/event.hpp"
 #include "sim/time.hpp"
 

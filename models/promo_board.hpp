@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/config.hpp"
 #include "models/messages.hpp"
+#include "models/scenario/scenario.hpp"
 
 namespace retail {
 

@@ -5,9 +5,9 @@
 #include <cstdint>
 
 #include "models/audit.hpp"
-#include "models/config.hpp"
 #include "models/control_tower.hpp"
 #include "models/kpi.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/engine_core.hpp"
 
 namespace retail {

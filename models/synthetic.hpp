@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "models/config.hpp"
+#include "models/scenario/scenario.hpp"
 
 namespace retail {
 

@@ -16,7 +16,7 @@ packages=(
   clang-format
   libopenmpi-dev openmpi-bin  # omnisim run/sweep under mpirun (optional: CMake's OMNISIM_MPI)
   nodejs npm  # npm ci installs Vega, Vega-Lite and vega-embed, which report.html inlines
-  chromium    # the report's browser test (tests/tools/report_browser_test.sh)
+  chromium    # the report's browser test (tests/tools/report/report_browser_test.sh)
 )
 
 presets=("$@")

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "models/scenario.hpp"
+#include "models/scenario/loader.hpp"
 
 namespace {
 

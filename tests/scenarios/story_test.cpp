@@ -11,7 +11,7 @@
 #include <string>
 #include <utility>
 
-#include "models/scenario.hpp"
+#include "models/scenario/loader.hpp"
 #include "models/simulation.hpp"
 #include "sim/statistics.hpp"
 

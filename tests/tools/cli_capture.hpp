@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/cli.hpp"
+#include "tools/cli/cli.hpp"
 
 namespace omnisim::testing {
 

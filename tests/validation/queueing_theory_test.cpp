@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "models/config.hpp"
 #include "models/kpi.hpp"
+#include "models/scenario/scenario.hpp"
 #include "models/simulation.hpp"
 #include "sim/agent.hpp"
 #include "sim/statistics.hpp"

@@ -1,0 +1,264 @@
+// The field lists of every scenario object kind, in the order schema.json documents them.
+#include "models/scenario/format.hpp"
+
+#include <array>
+
+namespace retail::scenario {
+
+namespace {
+
+template <std::size_t N>
+using Fields = std::array<std::string_view, N>;
+
+constexpr Fields<22> kScenario{"name",
+                               "description",
+                               "extends",
+                               "seed",
+                               "replications",
+                               "horizon_days",
+                               "catalog",
+                               "network",
+                               "replenishment",
+                               "initial_days_of_cover",
+                               "channels",
+                               "demand",
+                               "carriers",
+                               "availability",
+                               "orders",
+                               "returns",
+                               "customer_service",
+                               "promotions",
+                               "advertising",
+                               "control_tower",
+                               "status_quo",
+                               "kpi"};
+constexpr Fields<2> kCatalog{"categories", "skus"};
+constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
+                         "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
+constexpr Fields<4> kNetwork{"zones", "dcs", "stores", "lanes"};
+constexpr Fields<4> kZone{"name", "demand_weight", "dc", "carrier"};
+constexpr Fields<7> kDc{
+    "name",           "pickers",       "pick_minutes",         "supplier_lead_days",
+    "handling_hours", "replenishment", "initial_days_of_cover"};
+constexpr Fields<7> kStore{"name",
+                           "zone",
+                           "demand_weight",
+                           "online_allocation",
+                           "ship_from_store",
+                           "replenishment",
+                           "initial_days_of_cover"};
+constexpr Fields<3> kLane{"from", "to", "transit_hours"};
+constexpr Fields<2> kNodePolicies{"stores", "dcs"};
+constexpr Fields<4> kChannels{"store", "web", "marketplace", "bopis"};
+constexpr Fields<4> kChannel{"demand_weight", "day_of_week", "hour_of_day", "service"};
+constexpr Fields<3> kDemand{"price_elasticity", "out_of_stock", "promo_mismatch"};
+constexpr Fields<4> kOutOfStock{"substitute", "defer", "defer_hours", "max_deferrals"};
+constexpr Fields<2> kPromoMismatch{"abandon", "return_uplift"};
+constexpr Fields<7> kCarrier{"name",           "pickup_cutoff_hour", "capacity_per_day",
+                             "exception_rate", "damage_share",       "late_scan_delay_hours",
+                             "services"};
+constexpr Fields<2> kCarrierServices{"standard", "expedited"};
+constexpr Fields<3> kServiceLevel{"transit_days", "promise_days", "cost"};
+constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
+                                  "marketplace_feed_hours", "safety_stock_units"};
+constexpr Fields<6> kOrders{
+    "oversell",          "routing_latency_minutes",  "promise_handling_hours",
+    "bopis_ready_hours", "bopis_pickup_delay_hours", "reship_damaged"};
+constexpr Fields<14> kReturns{"reasons",
+                              "sizing_content_quality",
+                              "sizing_sensitivity",
+                              "packaging_standard",
+                              "packaging_sensitivity",
+                              "decision_days",
+                              "transit_days",
+                              "grading_hours",
+                              "refurbish_days",
+                              "label_cost",
+                              "handling_cost",
+                              "refurbish_cost",
+                              "destroy_cost",
+                              "liquidation_recovery"};
+// In the order of ReturnReason and Disposition (models/scenario/scenario.hpp).
+constexpr Fields<4> kReturnReasons{"size_fit", "damaged", "not_as_described", "changed_mind"};
+constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
+constexpr Fields<4> kDisposition{"restock", "refurbish", "liquidate", "destroy"};
+constexpr Fields<6> kCustomerService{"reasons",
+                                     "agents",
+                                     "handle_minutes",
+                                     "cost_per_contact",
+                                     "wait_appeasement_per_hour",
+                                     "marketplace_chargeback"};
+// In the order of ContactReason (models/scenario/scenario.hpp).
+constexpr Fields<5> kContactReasons{"late_delivery", "cancellation", "damaged", "return_request",
+                                    "promo_mismatch"};
+constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
+constexpr Fields<10> kPromotion{"name",
+                                "skus",
+                                "categories",
+                                "discount",
+                                "start_day",
+                                "end_day",
+                                "execution",
+                                "misapplied_share",
+                                "misapplied_discount",
+                                "preflight"};
+constexpr Fields<2> kChannelExecution{"lag_hours", "error_probability"};
+constexpr Fields<3> kPreflightGate{"enabled", "detection_probability", "max_delay_hours"};
+constexpr Fields<2> kAdvertising{"programs", "scaling"};
+constexpr Fields<10> kAdProgram{"name",          "channel",      "skus",
+                                "categories",    "daily_budget", "max_daily_budget",
+                                "adstock_decay", "max_lift",     "half_saturation",
+                                "hill_exponent"};
+constexpr Fields<4> kAdScaling{"enabled", "roas_target", "step", "window_days"};
+constexpr Fields<3> kControlTower{"evaluation_hour", "review", "rules"};
+constexpr Fields<2> kWeeklyReview{"day", "hour"};
+constexpr Fields<13> kRule{"name",
+                           "metric",
+                           "scope",
+                           "window_days",
+                           "comparator",
+                           "threshold",
+                           "sustained_for_hours",
+                           "owner",
+                           "timebox_hours",
+                           "decision_hours",
+                           "cooldown_hours",
+                           "cadence",
+                           "actions"};
+constexpr Fields<4> kRuleScope{"channel", "category", "zone", "node"};
+constexpr Fields<6> kStatusQuo{"first_review_day", "review_every_days", "review_hour",
+                               "decision_hours",   "window_days",       "rules"};
+// Actions: the tag and delay of every kind, then the kind's own fields.
+constexpr Fields<4> kCutAds{"action", "delay_hours", "program", "factor"};
+constexpr Fields<3> kProgramAction{"action", "delay_hours", "program"};
+constexpr Fields<5> kPivotAds{"action", "delay_hours", "program", "skus", "categories"};
+constexpr Fields<8> kTransferInventory{"action", "delay_hours", "from",  "to",
+                                       "skus",   "categories",  "share", "transit_hours"};
+constexpr Fields<4> kWidenPromise{"action", "delay_hours", "zone", "hours"};
+constexpr Fields<4> kSwitchCarrier{"action", "delay_hours", "zone", "carrier"};
+constexpr Fields<4> kExpedite{"action", "delay_hours", "channel", "zone"};
+constexpr Fields<4> kPromotionAction{"action", "delay_hours", "promotion", "channel"};
+constexpr Fields<2> kFreezePromos{"action", "delay_hours"};
+constexpr Fields<3> kValueAction{"action", "delay_hours", "value"};
+constexpr Fields<4> kTightenDisposition{"action", "delay_hours", "reason", "disposition"};
+// In the order of Action::Kind (models/scenario/scenario.hpp).
+constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "resume_ads",
+                                  "pivot_ads",        "transfer_inventory", "widen_promise",
+                                  "switch_carrier",   "expedite",           "pause_promo",
+                                  "fix_promo",        "freeze_promos",      "update_sizing_content",
+                                  "change_packaging", "tighten_disposition"};
+constexpr Fields<1> kKpi{"report_latency_minutes"};
+constexpr Fields<2> kFixed{"distribution", "value"};
+constexpr Fields<3> kUniform{"distribution", "min", "max"};
+constexpr Fields<2> kExponential{"distribution", "mean"};
+constexpr Fields<4> kTriangular{"distribution", "min", "mode", "max"};
+constexpr Fields<3> kLognormal{"distribution", "mean", "sd"};
+constexpr Fields<5> kSS{"policy", "reorder_point", "order_up_to", "unit", "review_every_hours"};
+constexpr Fields<4> kBaseStock{"policy", "level", "unit", "review_every_hours"};
+
+}  // namespace
+
+namespace formats {
+constexpr ObjectFormat scenario{"scenario", kScenario};
+constexpr ObjectFormat catalog{"catalog", kCatalog};
+constexpr ObjectFormat sku{"sku", kSku};
+constexpr ObjectFormat network{"network", kNetwork};
+constexpr ObjectFormat zone{"zone", kZone};
+constexpr ObjectFormat dc{"dc", kDc};
+constexpr ObjectFormat store{"store", kStore};
+constexpr ObjectFormat lane{"lane", kLane};
+constexpr ObjectFormat node_policies{"node_policies", kNodePolicies};
+constexpr ObjectFormat initial_cover{"initial_cover", kNodePolicies};
+constexpr ObjectFormat channels{"channels", kChannels};
+constexpr ObjectFormat channel{"channel", kChannel};
+constexpr ObjectFormat demand{"demand", kDemand};
+constexpr ObjectFormat out_of_stock{"out_of_stock", kOutOfStock};
+constexpr ObjectFormat promo_mismatch{"promo_mismatch", kPromoMismatch};
+constexpr ObjectFormat carrier{"carrier", kCarrier};
+constexpr ObjectFormat carrier_services{"carrier_services", kCarrierServices};
+constexpr ObjectFormat service_level{"service_level", kServiceLevel};
+constexpr ObjectFormat availability{"availability", kAvailability};
+constexpr ObjectFormat orders{"orders", kOrders};
+constexpr ObjectFormat returns{"returns", kReturns};
+constexpr ObjectFormat return_reasons{"return_reasons", kReturnReasons};
+constexpr ObjectFormat return_reason{"return_reason", kReturnReason};
+constexpr ObjectFormat disposition{"disposition", kDisposition};
+constexpr ObjectFormat customer_service{"customer_service", kCustomerService};
+constexpr ObjectFormat contact_reasons{"contact_reasons", kContactReasons};
+constexpr ObjectFormat contact_reason{"contact_reason", kContactReason};
+constexpr ObjectFormat promotion{"promotion", kPromotion};
+constexpr ObjectFormat promotion_execution{"promotion_execution", kChannels};
+constexpr ObjectFormat channel_execution{"channel_execution", kChannelExecution};
+constexpr ObjectFormat preflight_gate{"preflight_gate", kPreflightGate};
+constexpr ObjectFormat advertising{"advertising", kAdvertising};
+constexpr ObjectFormat ad_program{"ad_program", kAdProgram};
+constexpr ObjectFormat ad_scaling{"ad_scaling", kAdScaling};
+constexpr ObjectFormat control_tower{"control_tower", kControlTower};
+constexpr ObjectFormat weekly_review{"weekly_review", kWeeklyReview};
+constexpr ObjectFormat rule{"rule", kRule};
+constexpr ObjectFormat rule_scope{"rule_scope", kRuleScope};
+constexpr ObjectFormat status_quo{"status_quo", kStatusQuo};
+constexpr ObjectFormat kpi{"kpi", kKpi};
+constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
+constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
+constexpr ObjectFormat exponential{"distribution_exponential", kExponential};
+constexpr ObjectFormat triangular{"distribution_triangular", kTriangular};
+constexpr ObjectFormat lognormal{"distribution_lognormal", kLognormal};
+constexpr ObjectFormat s_S{"policy_s_S", kSS};
+constexpr ObjectFormat base_stock{"policy_base_stock", kBaseStock};
+}  // namespace formats
+
+namespace {
+constexpr ObjectFormat kCutAdsFormat{"action_cut_ads", kCutAds};
+constexpr ObjectFormat kPauseAdsFormat{"action_pause_ads", kProgramAction};
+constexpr ObjectFormat kResumeAdsFormat{"action_resume_ads", kProgramAction};
+constexpr ObjectFormat kPivotAdsFormat{"action_pivot_ads", kPivotAds};
+constexpr ObjectFormat kTransferInventoryFormat{"action_transfer_inventory", kTransferInventory};
+constexpr ObjectFormat kWidenPromiseFormat{"action_widen_promise", kWidenPromise};
+constexpr ObjectFormat kSwitchCarrierFormat{"action_switch_carrier", kSwitchCarrier};
+constexpr ObjectFormat kExpediteFormat{"action_expedite", kExpedite};
+constexpr ObjectFormat kPausePromoFormat{"action_pause_promo", kPromotionAction};
+constexpr ObjectFormat kFixPromoFormat{"action_fix_promo", kPromotionAction};
+constexpr ObjectFormat kFreezePromosFormat{"action_freeze_promos", kFreezePromos};
+constexpr ObjectFormat kUpdateSizingContentFormat{"action_update_sizing_content", kValueAction};
+constexpr ObjectFormat kChangePackagingFormat{"action_change_packaging", kValueAction};
+constexpr ObjectFormat kTightenDispositionFormat{"action_tighten_disposition", kTightenDisposition};
+constexpr std::array<const ObjectFormat*, kActionKinds.size()> kActionFormats{
+    &kCutAdsFormat,          &kPauseAdsFormat,          &kResumeAdsFormat,
+    &kPivotAdsFormat,        &kTransferInventoryFormat, &kWidenPromiseFormat,
+    &kSwitchCarrierFormat,   &kExpediteFormat,          &kPausePromoFormat,
+    &kFixPromoFormat,        &kFreezePromosFormat,      &kUpdateSizingContentFormat,
+    &kChangePackagingFormat, &kTightenDispositionFormat};
+}  // namespace
+
+namespace formats {
+constexpr TaggedFormat action{"action", "action", kActionKinds, kActionFormats};
+}  // namespace formats
+
+std::span<const ObjectFormat* const> all_object_formats() {
+  using namespace formats;
+  static constexpr std::array kAll{
+      // The document and its sections.
+      &scenario, &catalog, &sku, &network, &zone, &dc, &store, &lane, &node_policies,
+      &initial_cover, &channels, &channel, &demand, &out_of_stock, &promo_mismatch, &carrier,
+      &carrier_services, &service_level, &availability, &orders, &returns, &return_reasons,
+      &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
+      &promotion, &promotion_execution, &channel_execution, &preflight_gate, &advertising,
+      &ad_program, &ad_scaling, &control_tower, &weekly_review, &rule, &rule_scope, &status_quo,
+      &kpi,
+      // The kinds of control-tower action.
+      &kCutAdsFormat, &kPauseAdsFormat, &kResumeAdsFormat, &kPivotAdsFormat,
+      &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,
+      &kPausePromoFormat, &kFixPromoFormat, &kFreezePromosFormat, &kUpdateSizingContentFormat,
+      &kChangePackagingFormat, &kTightenDispositionFormat,
+      // The shapes of DIST and POLICY values.
+      &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
+  return kAll;
+}
+
+std::span<const TaggedFormat* const> all_tagged_formats() {
+  static constexpr std::array kAll{&formats::action};
+  return kAll;
+}
+
+}  // namespace retail::scenario

@@ -1,0 +1,106 @@
+// Reading the two value shapes used throughout a scenario: distributions (DIST) and
+// replenishment policies (POLICY).
+#include <array>
+
+#include "models/scenario/parser.hpp"
+
+namespace retail::scenario {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kDistributionKinds{"fixed", "uniform", "exponential",
+                                                             "triangular", "lognormal"};
+constexpr std::array<std::string_view, 2> kPolicyKinds{"s_S", "base_stock"};
+enum class Unit { units, days_of_cover };
+
+// Hours between periodic reviews: 0 (continuous review) or at least kShortestReviewHours, since
+// a period that rounds to no time would repeat forever at one instant.
+constexpr double kShortestReviewHours = 0.01;
+struct ReviewPeriod {
+  double operator()(const Node& node) const {
+    const double hours = non_negative(node);
+    if (hours > 0 && hours < kShortestReviewHours)
+      node.reject("is too short a review period (expected " + expected() + ")");
+    return hours;
+  }
+  std::string expected() const {
+    return "0 for continuous review, or a number of hours >= " + show_number(kShortestReviewHours);
+  }
+};
+
+// The tag field that selects an object's format, read before the rest of the object.
+std::size_t read_kind(const Node& node, std::string_view tag,
+                      std::span<const std::string_view> kinds, std::string_view noun) {
+  const std::string key(tag);
+  const auto it = node.json().find(key);
+  if (it == node.json().end())
+    fail_at(node.path() / key, "missing required field (expected " + choice_expected(kinds) + ")");
+  return choose(Node(*it, node.path() / key), kinds, noun);
+}
+
+}  // namespace
+
+Distribution DistributionReader::operator()(const Node& node) const {
+  if (node.json().is_number()) return Distribution::fixed(non_negative(node));
+  if (!node.json().is_object()) node.reject("is not a distribution (expected " + expected() + ")");
+  // kDistributionKinds lists the kinds in Distribution::Kind's order.
+  using Kind = Distribution::Kind;
+  switch (static_cast<Kind>(
+      read_kind(node, "distribution", kDistributionKinds, "a distribution kind"))) {
+    case Kind::fixed: {
+      const Object f = node.object(formats::fixed);
+      return Distribution::fixed(f.get("value", non_negative));
+    }
+    case Kind::uniform: {
+      const Object f = node.object(formats::uniform);
+      const double min = f.get("min", non_negative);
+      return Distribution::uniform(min, f.get("max", at_least(min)));
+    }
+    case Kind::exponential: {
+      const Object f = node.object(formats::exponential);
+      return Distribution::exponential(f.get("mean", positive));
+    }
+    case Kind::triangular: {
+      const Object f = node.object(formats::triangular);
+      const double min = f.get("min", non_negative);
+      const double mode = f.get("mode", at_least(min));
+      return Distribution::triangular(min, mode, f.get("max", at_least(mode)));
+    }
+    case Kind::lognormal:
+      break;
+  }
+  const Object f = node.object(formats::lognormal);
+  const double mean = f.get("mean", positive);
+  return Distribution::lognormal(mean, f.get("sd", non_negative));
+}
+
+std::string DistributionReader::expected() const {
+  return R"(a number >= 0, or an object such as {"distribution": "uniform", "min": 2, "max": 4})";
+}
+
+ReplenishmentPolicy PolicyReader::operator()(const Node& node) const {
+  if (!node.json().is_object())
+    node.reject("is not a replenishment policy (expected " + expected() + ")");
+  ReplenishmentPolicy p;
+  const bool s_S = read_kind(node, "policy", kPolicyKinds, "a replenishment policy") == 0;
+  const Object f = node.object(s_S ? formats::s_S : formats::base_stock);
+  if (s_S) {
+    p.kind = ReplenishmentPolicy::Kind::s_S;
+    p.reorder_point = f.get("reorder_point", non_negative);
+    p.order_up_to = f.get("order_up_to", greater_than(p.reorder_point));
+  } else {
+    p.kind = ReplenishmentPolicy::Kind::base_stock;
+    p.order_up_to = f.get("level", at_least(1));
+    p.reorder_point = p.order_up_to - 1;
+  }
+  const Choice<Unit> unit{{"units", "days_of_cover"}, "a policy unit"};
+  p.in_days_of_cover = f.get("unit", unit, Unit::units) == Unit::days_of_cover;
+  p.review_every_hours = f.get("review_every_hours", ReviewPeriod{}, 0.0);
+  return p;
+}
+
+std::string PolicyReader::expected() const {
+  return R"(an object such as {"policy": "s_S", "reorder_point": 3, "order_up_to": 10})";
+}
+
+}  // namespace retail::scenario

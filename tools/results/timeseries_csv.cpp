@@ -1,0 +1,114 @@
+// Rows are built in one reused string and written whole, so a large run streams to disk
+// without holding the file in memory.
+#include "tools/results/timeseries_csv.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "tools/results/csv.hpp"
+
+namespace omnisim {
+namespace {
+
+// daily_metrics() names its metrics only alongside values; any table gives the same names.
+std::vector<std::string> daily_metric_names() {
+  const retail::KpiTable empty(1, 1);
+  std::vector<std::string> names;
+  for (const auto& metric : retail::daily_metrics(empty, 0, retail::Channel::store, 0))
+    names.push_back(metric.name);
+  return names;
+}
+
+// The raw counters not already a flow metric of the same name (orders_placed, units_sold, ...):
+// those carry the same value, and a repeated column name would break data-frame readers.
+std::vector<retail::Counter> extra_counters(const std::vector<std::string>& metric_names) {
+  std::vector<retail::Counter> counters;
+  for (std::size_t c = 0; c < retail::kCounters; ++c) {
+    const std::string_view name = retail::counter_names()[c];
+    if (std::find(metric_names.begin(), metric_names.end(), name) == metric_names.end())
+      counters.push_back(static_cast<retail::Counter>(c));
+  }
+  return counters;
+}
+
+// "replication,arm," of a run's rows.
+void append_run(std::string& row, const ArmReplication& run) {
+  csv::append_unsigned(row, run.replication);
+  row.push_back(',');
+  csv::append_text(row, arm_key(run.arm));
+  row.push_back(',');
+}
+
+void write_line(std::ostream& out, std::string& row) {
+  row.push_back('\n');
+  out.write(row.data(), static_cast<std::streamsize>(row.size()));
+  row.clear();
+}
+
+}  // namespace
+
+void write_timeseries_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                          const std::vector<std::string>& categories) {
+  const std::vector<std::string> metric_names = daily_metric_names();
+  const std::vector<retail::Counter> counters = extra_counters(metric_names);
+  std::string row = "replication,arm,day,channel,category";
+  for (const auto& name : metric_names) {
+    row.push_back(',');
+    csv::append_text(row, name);
+  }
+  for (const retail::Counter counter : counters) {
+    row.push_back(',');
+    csv::append_text(row, retail::counter_names()[static_cast<std::size_t>(counter)]);
+  }
+  write_line(out, row);
+
+  for (const ArmReplication& run : runs) {
+    const retail::KpiTable& table = run.result->kpis;
+    for (std::uint32_t day = 0; day < table.days(); ++day) {
+      for (std::size_t c = 0; c < retail::kChannels; ++c) {
+        const auto channel = static_cast<retail::Channel>(c);
+        for (retail::CategoryId category = 0; category < table.categories(); ++category) {
+          append_run(row, run);
+          csv::append_unsigned(row, day);
+          row.push_back(',');
+          csv::append_text(row, retail::kChannelNames[c]);
+          row.push_back(',');
+          csv::append_text(row, categories.at(category));
+          for (const auto& metric : retail::daily_metrics(table, day, channel, category)) {
+            row.push_back(',');
+            csv::append_number(row, metric.value);
+          }
+          for (const retail::Counter counter : counters) {
+            row.push_back(',');
+            csv::append_integer(row, table.at(day, channel, category, counter));
+          }
+          write_line(out, row);
+        }
+      }
+    }
+  }
+}
+
+void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                         const std::vector<std::string>& categories) {
+  std::string row = "replication,arm,day,category,units,value";
+  write_line(out, row);
+  for (const ArmReplication& run : runs) {
+    const retail::KpiTable& table = run.result->kpis;
+    for (std::uint32_t day = 0; day < table.days(); ++day) {
+      for (retail::CategoryId category = 0; category < table.categories(); ++category) {
+        append_run(row, run);
+        csv::append_unsigned(row, day);
+        row.push_back(',');
+        csv::append_text(row, categories.at(category));
+        row.push_back(',');
+        csv::append_integer(row, table.stock_units(day, category));
+        row.push_back(',');
+        csv::append_cents(row, table.stock_cost_cents(day, category));
+        write_line(out, row);
+      }
+    }
+  }
+}
+
+}  // namespace omnisim
