@@ -3,12 +3,24 @@
 
 #include <array>
 
+#include "models/scenario/scenario.hpp"
+
 namespace retail::scenario {
 
 namespace {
 
 template <std::size_t N>
 using Fields = std::array<std::string_view, N>;
+
+// Fields named after the values of an enum, in the enum's order: the names come from
+// models/scenario/scenario.hpp, which the parser indexes by enum value.
+template <std::size_t N>
+constexpr Fields<N> named_after(const std::array<const char*, N>& names) {
+  Fields<N> fields{};
+  for (std::size_t i = 0; i < N; ++i)
+    fields[i] = names[i];
+  return fields;
+}
 
 constexpr Fields<22> kScenario{"name",
                                "description",
@@ -49,7 +61,7 @@ constexpr Fields<7> kStore{"name",
                            "initial_days_of_cover"};
 constexpr Fields<3> kLane{"from", "to", "transit_hours"};
 constexpr Fields<2> kNodePolicies{"stores", "dcs"};
-constexpr Fields<4> kChannels{"store", "web", "marketplace", "bopis"};
+constexpr Fields<kChannels> kChannelFields = named_after(kChannelNames);
 constexpr Fields<4> kChannel{"demand_weight", "day_of_week", "hour_of_day", "service"};
 constexpr Fields<3> kDemand{"price_elasticity", "out_of_stock", "promo_mismatch"};
 constexpr Fields<4> kOutOfStock{"substitute", "defer", "defer_hours", "max_deferrals"};
@@ -57,7 +69,7 @@ constexpr Fields<2> kPromoMismatch{"abandon", "return_uplift"};
 constexpr Fields<7> kCarrier{"name",           "pickup_cutoff_hour", "capacity_per_day",
                              "exception_rate", "damage_share",       "late_scan_delay_hours",
                              "services"};
-constexpr Fields<2> kCarrierServices{"standard", "expedited"};
+constexpr Fields<kServices> kCarrierServices = named_after(kServiceNames);
 constexpr Fields<3> kServiceLevel{"transit_days", "promise_days", "cost"};
 constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
                                   "marketplace_feed_hours", "safety_stock_units"};
@@ -78,19 +90,16 @@ constexpr Fields<14> kReturns{"reasons",
                               "refurbish_cost",
                               "destroy_cost",
                               "liquidation_recovery"};
-// In the order of ReturnReason and Disposition (models/scenario/scenario.hpp).
-constexpr Fields<4> kReturnReasons{"size_fit", "damaged", "not_as_described", "changed_mind"};
+constexpr Fields<kReturnReasons> kReturnReasonFields = named_after(kReturnReasonNames);
 constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
-constexpr Fields<4> kDisposition{"restock", "refurbish", "liquidate", "destroy"};
+constexpr Fields<kDispositions> kDisposition = named_after(kDispositionNames);
 constexpr Fields<6> kCustomerService{"reasons",
                                      "agents",
                                      "handle_minutes",
                                      "cost_per_contact",
                                      "wait_appeasement_per_hour",
                                      "marketplace_chargeback"};
-// In the order of ContactReason (models/scenario/scenario.hpp).
-constexpr Fields<5> kContactReasons{"late_delivery", "cancellation", "damaged", "return_request",
-                                    "promo_mismatch"};
+constexpr Fields<kContactReasons> kContactReasonFields = named_after(kContactReasonNames);
 constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
 constexpr Fields<10> kPromotion{"name",
                                 "skus",
@@ -148,6 +157,9 @@ constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "res
                                   "fix_promo",        "freeze_promos",      "update_sizing_content",
                                   "change_packaging", "tighten_disposition"};
 constexpr Fields<1> kKpi{"report_latency_minutes"};
+// In the order of Distribution::Kind (models/distribution.hpp).
+constexpr Fields<5> kDistributionKinds{"fixed", "uniform", "exponential", "triangular",
+                                       "lognormal"};
 constexpr Fields<2> kFixed{"distribution", "value"};
 constexpr Fields<3> kUniform{"distribution", "min", "max"};
 constexpr Fields<2> kExponential{"distribution", "mean"};
@@ -155,6 +167,8 @@ constexpr Fields<4> kTriangular{"distribution", "min", "mode", "max"};
 constexpr Fields<3> kLognormal{"distribution", "mean", "sd"};
 constexpr Fields<5> kSS{"policy", "reorder_point", "order_up_to", "unit", "review_every_hours"};
 constexpr Fields<4> kBaseStock{"policy", "level", "unit", "review_every_hours"};
+// In the order of ReplenishmentPolicy::Kind (models/scenario/scenario.hpp).
+constexpr Fields<2> kPolicyKinds{"s_S", "base_stock"};
 
 }  // namespace
 
@@ -169,7 +183,7 @@ constexpr ObjectFormat store{"store", kStore};
 constexpr ObjectFormat lane{"lane", kLane};
 constexpr ObjectFormat node_policies{"node_policies", kNodePolicies};
 constexpr ObjectFormat initial_cover{"initial_cover", kNodePolicies};
-constexpr ObjectFormat channels{"channels", kChannels};
+constexpr ObjectFormat channels{"channels", kChannelFields};
 constexpr ObjectFormat channel{"channel", kChannel};
 constexpr ObjectFormat demand{"demand", kDemand};
 constexpr ObjectFormat out_of_stock{"out_of_stock", kOutOfStock};
@@ -180,14 +194,14 @@ constexpr ObjectFormat service_level{"service_level", kServiceLevel};
 constexpr ObjectFormat availability{"availability", kAvailability};
 constexpr ObjectFormat orders{"orders", kOrders};
 constexpr ObjectFormat returns{"returns", kReturns};
-constexpr ObjectFormat return_reasons{"return_reasons", kReturnReasons};
+constexpr ObjectFormat return_reasons{"return_reasons", kReturnReasonFields};
 constexpr ObjectFormat return_reason{"return_reason", kReturnReason};
 constexpr ObjectFormat disposition{"disposition", kDisposition};
 constexpr ObjectFormat customer_service{"customer_service", kCustomerService};
-constexpr ObjectFormat contact_reasons{"contact_reasons", kContactReasons};
+constexpr ObjectFormat contact_reasons{"contact_reasons", kContactReasonFields};
 constexpr ObjectFormat contact_reason{"contact_reason", kContactReason};
 constexpr ObjectFormat promotion{"promotion", kPromotion};
-constexpr ObjectFormat promotion_execution{"promotion_execution", kChannels};
+constexpr ObjectFormat promotion_execution{"promotion_execution", kChannelFields};
 constexpr ObjectFormat channel_execution{"channel_execution", kChannelExecution};
 constexpr ObjectFormat preflight_gate{"preflight_gate", kPreflightGate};
 constexpr ObjectFormat advertising{"advertising", kAdvertising};
@@ -235,6 +249,20 @@ namespace formats {
 constexpr TaggedFormat action{"action", "action", kActionKinds, kActionFormats};
 }  // namespace formats
 
+namespace {
+constexpr std::array<const ObjectFormat*, kDistributionKinds.size()> kDistributionFormats{
+    &formats::fixed, &formats::uniform, &formats::exponential, &formats::triangular,
+    &formats::lognormal};
+constexpr std::array<const ObjectFormat*, kPolicyKinds.size()> kPolicyFormats{&formats::s_S,
+                                                                              &formats::base_stock};
+}  // namespace
+
+namespace formats {
+constexpr TaggedFormat distribution{"distribution", "distribution", kDistributionKinds,
+                                    kDistributionFormats};
+constexpr TaggedFormat policy{"policy", "policy", kPolicyKinds, kPolicyFormats};
+}  // namespace formats
+
 std::span<const ObjectFormat* const> all_object_formats() {
   using namespace formats;
   static constexpr std::array kAll{
@@ -257,7 +285,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
 }
 
 std::span<const TaggedFormat* const> all_tagged_formats() {
-  static constexpr std::array kAll{&formats::action};
+  static constexpr std::array kAll{&formats::action, &formats::distribution, &formats::policy};
   return kAll;
 }
 

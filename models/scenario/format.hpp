@@ -34,6 +34,11 @@ struct TaggedFormat {
 namespace formats {
 // Control-tower actions, tagged by "action", kinds in the order of Action::Kind.
 extern const TaggedFormat action;
+// DIST objects, tagged by "distribution", kinds in the order of Distribution::Kind (a DIST may
+// also be a plain number).
+extern const TaggedFormat distribution;
+// POLICY objects, tagged by "policy", kinds in the order of ReplenishmentPolicy::Kind.
+extern const TaggedFormat policy;
 }  // namespace formats
 
 // Every format above, for tests and tools that check documentation against the parser.

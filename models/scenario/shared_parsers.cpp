@@ -1,16 +1,11 @@
 // Reading the two value shapes used throughout a scenario: distributions (DIST) and
 // replenishment policies (POLICY).
-#include <array>
-
 #include "models/scenario/parser.hpp"
 
 namespace retail::scenario {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kDistributionKinds{"fixed", "uniform", "exponential",
-                                                             "triangular", "lognormal"};
-constexpr std::array<std::string_view, 2> kPolicyKinds{"s_S", "base_stock"};
 enum class Unit { units, days_of_cover };
 
 // Hours between periodic reviews: 0 (continuous review) or at least kShortestReviewHours, since
@@ -28,14 +23,15 @@ struct ReviewPeriod {
   }
 };
 
-// The tag field that selects an object's format, read before the rest of the object.
-std::size_t read_kind(const Node& node, std::string_view tag,
-                      std::span<const std::string_view> kinds, std::string_view noun) {
-  const std::string key(tag);
+// The tag field that selects an object's format, read before the rest of the object: the index
+// of its kind.
+std::size_t read_kind(const Node& node, const TaggedFormat& tagged, std::string_view noun) {
+  const std::string key(tagged.tag);
   const auto it = node.json().find(key);
   if (it == node.json().end())
-    fail_at(node.path() / key, "missing required field (expected " + choice_expected(kinds) + ")");
-  return choose(Node(*it, node.path() / key), kinds, noun);
+    fail_at(node.path() / key,
+            "missing required field (expected " + choice_expected(tagged.kinds) + ")");
+  return choose(Node(*it, node.path() / key), tagged.kinds, noun);
 }
 
 }  // namespace
@@ -43,25 +39,19 @@ std::size_t read_kind(const Node& node, std::string_view tag,
 Distribution DistributionReader::operator()(const Node& node) const {
   if (node.json().is_number()) return Distribution::fixed(non_negative(node));
   if (!node.json().is_object()) node.reject("is not a distribution (expected " + expected() + ")");
-  // kDistributionKinds lists the kinds in Distribution::Kind's order.
+  const std::size_t kind = read_kind(node, formats::distribution, "a distribution kind");
+  const Object f = node.object(*formats::distribution.formats[kind]);
   using Kind = Distribution::Kind;
-  switch (static_cast<Kind>(
-      read_kind(node, "distribution", kDistributionKinds, "a distribution kind"))) {
-    case Kind::fixed: {
-      const Object f = node.object(formats::fixed);
+  switch (static_cast<Kind>(kind)) {
+    case Kind::fixed:
       return Distribution::fixed(f.get("value", non_negative));
-    }
     case Kind::uniform: {
-      const Object f = node.object(formats::uniform);
       const double min = f.get("min", non_negative);
       return Distribution::uniform(min, f.get("max", at_least(min)));
     }
-    case Kind::exponential: {
-      const Object f = node.object(formats::exponential);
+    case Kind::exponential:
       return Distribution::exponential(f.get("mean", positive));
-    }
     case Kind::triangular: {
-      const Object f = node.object(formats::triangular);
       const double min = f.get("min", non_negative);
       const double mode = f.get("mode", at_least(min));
       return Distribution::triangular(min, mode, f.get("max", at_least(mode)));
@@ -69,7 +59,6 @@ Distribution DistributionReader::operator()(const Node& node) const {
     case Kind::lognormal:
       break;
   }
-  const Object f = node.object(formats::lognormal);
   const double mean = f.get("mean", positive);
   return Distribution::lognormal(mean, f.get("sd", non_negative));
 }
@@ -82,14 +71,13 @@ ReplenishmentPolicy PolicyReader::operator()(const Node& node) const {
   if (!node.json().is_object())
     node.reject("is not a replenishment policy (expected " + expected() + ")");
   ReplenishmentPolicy p;
-  const bool s_S = read_kind(node, "policy", kPolicyKinds, "a replenishment policy") == 0;
-  const Object f = node.object(s_S ? formats::s_S : formats::base_stock);
-  if (s_S) {
-    p.kind = ReplenishmentPolicy::Kind::s_S;
+  const std::size_t kind = read_kind(node, formats::policy, "a replenishment policy");
+  const Object f = node.object(*formats::policy.formats[kind]);
+  p.kind = static_cast<ReplenishmentPolicy::Kind>(kind);
+  if (p.kind == ReplenishmentPolicy::Kind::s_S) {
     p.reorder_point = f.get("reorder_point", non_negative);
     p.order_up_to = f.get("order_up_to", greater_than(p.reorder_point));
   } else {
-    p.kind = ReplenishmentPolicy::Kind::base_stock;
     p.order_up_to = f.get("level", at_least(1));
     p.reorder_point = p.order_up_to - 1;
   }
