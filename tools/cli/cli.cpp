@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "models/metrics/catalogue.hpp"
 #include "models/scenario/loader.hpp"
 #include "sim/threads.hpp"
 #include "tools/cli/commands.hpp"
@@ -22,6 +23,9 @@ constexpr const char* kSetHelp =
     "Override one scenario value before validation, as PATH=VALUE; PATH is dotted "
     "(network.dcs.0.pickers) or a JSON pointer, VALUE is JSON or else a string. Repeatable; "
     "later ones win. Default: none";
+
+// What sweep and merge rank by unless told otherwise.
+const std::string kDefaultObjective(retail::metric_key(retail::MetricId::contribution_margin));
 
 // A numeric option whose text `read(name, text)` (a reader of number_options.hpp) turns into
 // `value`. A refused number is a parse error like any other: its message, then the usage hint.
@@ -224,7 +228,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   std::optional<double> ci_width;
   std::optional<std::uint32_t> min_reps;
   std::optional<std::uint32_t> max_reps;
-  sweep.request.objective = "contribution_margin";
+  sweep.request.objective = kDefaultObjective;
   CLI::App* sweep_app = app.add_subcommand(
       "sweep",
       "Run a full-factorial grid over scenario parameters, every point in both arms on the same "
@@ -268,8 +272,8 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
   sweep_app
       ->add_option("--objective", sweep.request.objective,
                    "The metric that ranks the points (a replications.csv column), in the control "
-                   "tower arm; NAME:max or NAME:min to say which way is better. Default: "
-                   "contribution_margin")
+                   "tower arm; NAME:max or NAME:min to say which way is better. Default: " +
+                       kDefaultObjective)
       ->type_name("METRIC");
   sweep_app
       ->add_option(
@@ -322,7 +326,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
       "  omnisim sweep ... --shard 0/8 --out shard-0   (then: omnisim merge shard-* --out DIR)\n");
 
   MergeOptions merge;
-  merge.objective = "contribution_margin";
+  merge.objective = kDefaultObjective;
   CLI::App* merge_app = app.add_subcommand(
       "merge",
       "Combine the output directories of 'omnisim sweep --shard I/N' (every I once) into the "
@@ -337,7 +341,7 @@ int run_cli_with(int argc, const char* const* argv, std::ostream& out, std::ostr
                       "Write into an output directory even if it is not empty. Default: off");
   merge_app
       ->add_option("--objective", merge.objective,
-                   "The metric that ranks the points, as for sweep. Default: contribution_margin")
+                   "The metric that ranks the points, as for sweep. Default: " + kDefaultObjective)
       ->type_name("METRIC");
   merge_app->add_option("--constraint", merge.constraints, "As for sweep. Repeatable")
       ->type_name("CONDITION")
