@@ -46,8 +46,8 @@ struct MetricReader {
     node.reject("is not a metric a rule can watch (" + hint + "metrics: " + all + ")");
   }
   std::string expected() const {
-    return "a flow metric name such as \"" +
-           std::string(metric_key(MetricId::cancellation_rate)) + "\"";
+    return "a flow metric name such as \"" + std::string(metric_key(MetricId::cancellation_rate)) +
+           "\"";
   }
 };
 constexpr MetricReader metric{};
