@@ -34,12 +34,12 @@ bool breaches(Rule::Comparator comparator, double value, double threshold) {
 
 ControlTowerAgent::ControlTowerAgent(const Network& network, Arm arm)
     : RetailAgent(network), arm_(arm), rules_(network.scenario.control_tower.rules.size()) {
-  const auto& names = flow_metric_names();
   for (const Rule& rule : network.scenario.control_tower.rules) {
-    const auto found = std::find(names.begin(), names.end(), rule.metric);
-    if (found == names.end())
-      throw std::logic_error("rule '" + rule.name + "' watches unknown metric " + rule.metric);
-    metric_index_.push_back(static_cast<std::size_t>(found - names.begin()));
+    if (!is_flow_metric(rule.metric)) {
+      throw std::logic_error("rule '" + rule.name + "' watches " +
+                             std::string(metric_key(rule.metric)) +
+                             ", which the daily reports cannot give");
+    }
   }
 }
 
@@ -106,7 +106,8 @@ double ControlTowerAgent::value(std::uint32_t rule, std::uint32_t first_day,
     for (std::size_t c = 0; c < kCounters; ++c)
       sum[c] += days[day][c];
   }
-  return flow_metrics(sum)[metric_index_[rule]].value;
+  const MetricId metric = network().scenario.control_tower.rules[rule].metric;
+  return flow_metrics(sum)[metric_index(metric)].value;
 }
 
 double ControlTowerAgent::window_value(std::uint32_t rule, std::uint32_t today,

@@ -62,7 +62,6 @@ class ControlTowerAgent final : public RetailAgent {
   std::vector<sim::AgentId> executors(const Action& action) const;
 
   Arm arm_;
-  std::vector<std::size_t> metric_index_;  // per rule, into flow_metric_names()
   std::vector<RuleState> rules_;
   std::vector<std::uint32_t> weekly_queue_;
   std::vector<AfterMeasure> after_;

@@ -54,67 +54,61 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       expedited + appeasements + chargebacks + reships + returns_cost + liquidation_loss + dilution;
   return {
       // Customers who walked away from a promotion mismatch never asked the node for the unit.
-      {"availability_integrity",
+      {MetricId::availability_integrity,
        ratio(get(t, Counter::fulfillable),
              get(t, Counter::shown_available) - get(t, Counter::promo_abandons))},
-      {"in_stock_rate", ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
-                              get(t, Counter::visits))},
-      {"otif", ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
-      {"on_time_rate", ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
-      {"in_full_rate", ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
-      {"promo_integrity",
+      {MetricId::in_stock_rate,
+       ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
+             get(t, Counter::visits))},
+      {MetricId::otif, ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
+      {MetricId::on_time_rate,
+       ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
+      {MetricId::in_full_rate,
+       ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
+      {MetricId::promo_integrity,
        ratio(get(t, Counter::promo_correct_seconds), get(t, Counter::promo_slot_seconds))},
-      {"promo_mismatches", static_cast<double>(get(t, Counter::promo_mismatches))},
-      {"cancellation_rate",
+      {MetricId::promo_mismatches, static_cast<double>(get(t, Counter::promo_mismatches))},
+      {MetricId::cancellation_rate,
        ratio(get(t, Counter::orders_cancelled), get(t, Counter::orders_placed))},
-      {"orders_placed", static_cast<double>(get(t, Counter::orders_placed))},
-      {"orders_cancelled", static_cast<double>(get(t, Counter::orders_cancelled))},
-      {"lost_sales_units", static_cast<double>(get(t, Counter::lost_sales_units))},
-      {"lost_sales_value", currency(get(t, Counter::lost_sales_cents))},
-      {"units_sold", static_cast<double>(get(t, Counter::units_sold))},
-      {"returns_per_order", ratio(returns, get(t, Counter::orders_delivered))},
-      {"size_fit_returns_per_order",
+      {MetricId::orders_placed, static_cast<double>(get(t, Counter::orders_placed))},
+      {MetricId::orders_cancelled, static_cast<double>(get(t, Counter::orders_cancelled))},
+      {MetricId::lost_sales_units, static_cast<double>(get(t, Counter::lost_sales_units))},
+      {MetricId::lost_sales_value, currency(get(t, Counter::lost_sales_cents))},
+      {MetricId::units_sold, static_cast<double>(get(t, Counter::units_sold))},
+      {MetricId::returns_per_order, ratio(returns, get(t, Counter::orders_delivered))},
+      {MetricId::size_fit_returns_per_order,
        ratio(get(t, Counter::returns_size_fit), get(t, Counter::orders_delivered))},
-      {"damaged_returns_per_order",
+      {MetricId::damaged_returns_per_order,
        ratio(get(t, Counter::returns_damaged), get(t, Counter::orders_delivered))},
-      {"liquidation_rate",
+      {MetricId::liquidation_rate,
        ratio(get(t, Counter::units_liquidated), get(t, Counter::units_returned))},
-      {"contacts_per_100_orders", 100 * ratio(contacts, get(t, Counter::orders_placed))},
-      {"mean_contact_wait_hours",
+      {MetricId::contacts_per_100_orders, 100 * ratio(contacts, get(t, Counter::orders_placed))},
+      {MetricId::mean_contact_wait_hours,
        ratio(get(t, Counter::contact_wait_us), get(t, Counter::contacts_handled)) / 3.6e9},
-      {"revenue", currency(revenue)},
-      {"refunds", currency(get(t, Counter::refunds_cents))},
-      {"cogs", currency(cogs)},
-      {"gross_margin", currency(revenue - cogs)},
-      {"shipping_cost", currency(shipping)},
-      {"returns_cost", currency(returns_cost)},
-      {"liquidation_loss", currency(liquidation_loss)},
-      {"appeasements", currency(appeasements)},
-      {"chargebacks", currency(chargebacks)},
-      {"contact_cost", currency(contact_cost)},
-      {"expedited_shipping", currency(expedited)},
-      {"reship_cost", currency(reships)},
-      {"promo_dilution", currency(dilution)},
-      {"margin_leakage", currency(leakage)},
-      {"ad_spend", currency(ad_spend)},
-      {"attributed_roas", ratio(get(t, Counter::ad_revenue_cents), ad_spend)},
-      {"contribution_margin", currency(revenue - cogs - shipping - returns_cost - liquidation_loss -
-                                       appeasements - chargebacks - contact_cost - ad_spend)},
-      {"mean_pick_wait_hours",
+      {MetricId::revenue, currency(revenue)},
+      {MetricId::refunds, currency(get(t, Counter::refunds_cents))},
+      {MetricId::cogs, currency(cogs)},
+      {MetricId::gross_margin, currency(revenue - cogs)},
+      {MetricId::shipping_cost, currency(shipping)},
+      {MetricId::returns_cost, currency(returns_cost)},
+      {MetricId::liquidation_loss, currency(liquidation_loss)},
+      {MetricId::appeasements, currency(appeasements)},
+      {MetricId::chargebacks, currency(chargebacks)},
+      {MetricId::contact_cost, currency(contact_cost)},
+      {MetricId::expedited_shipping, currency(expedited)},
+      {MetricId::reship_cost, currency(reships)},
+      {MetricId::promo_dilution, currency(dilution)},
+      {MetricId::margin_leakage, currency(leakage)},
+      {MetricId::ad_spend, currency(ad_spend)},
+      {MetricId::attributed_roas, ratio(get(t, Counter::ad_revenue_cents), ad_spend)},
+      {MetricId::contribution_margin,
+       currency(revenue - cogs - shipping - returns_cost - liquidation_loss - appeasements -
+                chargebacks - contact_cost - ad_spend)},
+      {MetricId::mean_pick_wait_hours,
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
-      {"mean_order_cycle_hours",
+      {MetricId::mean_order_cycle_hours,
        ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
   };
-}
-
-const std::vector<std::string>& flow_metric_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const Metric& metric : flow_metrics(Totals{}))
-      out.push_back(metric.name);
-    return out;
-  }();
-  return names;
 }
 
 const std::array<const char*, kCounters>& counter_names() {
@@ -294,15 +288,15 @@ std::vector<Metric> spine_metrics(const KpiTable& table) {
   std::int64_t open_orders = 0;
   for (std::uint32_t day = 0; day < table.days(); ++day)
     open_orders += table.open_orders(day);
-  metrics.push_back({"average_open_orders", static_cast<double>(open_orders) / days});
+  metrics.push_back({MetricId::average_open_orders, static_cast<double>(open_orders) / days});
   const double average_cost = currency(stock_cost) / days;
-  metrics.push_back({"average_inventory_units", static_cast<double>(stock_units) / days});
-  metrics.push_back({"average_inventory_value", average_cost});
+  metrics.push_back({MetricId::average_inventory_units, static_cast<double>(stock_units) / days});
+  metrics.push_back({MetricId::average_inventory_value, average_cost});
   // Annualised: cost of goods sold over the horizon, per unit of average inventory at cost.
   const double cogs =
       currency(get(totals, Counter::cogs_cents) - get(totals, Counter::returned_cogs_cents));
   metrics.push_back(
-      {"inventory_turns", average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
+      {MetricId::inventory_turns, average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
   return metrics;
 }
 

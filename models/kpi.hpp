@@ -1,6 +1,7 @@
 // KPI counters and the tables they accumulate in: per agent for the current day (KpiBuffer), and
 // per day x channel x category for the whole run (KpiTable), from which the execution spine is
-// derived. New spine parts add counters to Counter and metrics to spine_metrics().
+// derived. New spine parts add counters to Counter, and metrics to the catalogue
+// (models/metrics/catalogue.hpp) and spine_metrics().
 #pragma once
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "models/messages.hpp"
+#include "models/metrics/catalogue.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace retail {
@@ -141,19 +143,18 @@ class KpiTable {
 
 // A derived KPI of a whole run; NaN when undefined (a ratio with a zero denominator).
 struct Metric {
-  std::string name;
+  MetricId id;
   double value;
 };
 
 // Counter totals over some slice of a table (days, channels, categories, agents).
 using CounterTotals = std::array<std::int64_t, kCounters>;
 
-// The flow metrics (ratios, counts and money of a slice, in daily_metrics order) computed from
-// totals, and their names: what control-tower rules may watch.
+// The flow metrics (ratios, counts and money of a slice, in flow_metric_ids() order) computed
+// from totals: what control-tower rules may watch.
 std::vector<Metric> flow_metrics(const CounterTotals& totals);
-const std::vector<std::string>& flow_metric_names();
 
-// The execution spine and money of one replication, in a fixed order.
+// The execution spine and money of one replication, in spine_metric_ids() order.
 std::vector<Metric> spine_metrics(const KpiTable& table);
 // The flow metrics of one day x channel x category cell (for time series).
 std::vector<Metric> daily_metrics(const KpiTable& table, std::uint32_t day, Channel channel,

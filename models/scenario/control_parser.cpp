@@ -3,7 +3,7 @@
 // without one), resolving every name an action or scope gives.
 #include <algorithm>
 
-#include "models/kpi.hpp"
+#include "models/metrics/catalogue.hpp"
 #include "models/scenario/parser.hpp"
 
 namespace retail::scenario {
@@ -28,22 +28,27 @@ constexpr Number kHourOfDay{0, 24, false, true};
 constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday",  "wednesday", "thursday",
                                                     "friday", "saturday", "sunday"};
 
-// A metric of the daily reports, by name (the flow metrics of models/kpi.hpp).
+// A metric of the daily reports, by key: one of the catalogue's flow metrics.
 struct MetricReader {
-  std::string operator()(const Node& node) const {
-    std::string word = Text{}(node);
-    const std::vector<std::string>& metrics = flow_metric_names();
-    if (std::ranges::find(metrics, word) != metrics.end()) return word;
+  MetricId operator()(const Node& node) const {
+    const std::string word = Text{}(node);
+    const std::optional<MetricId> found = find_metric(word);
+    if (found && is_flow_metric(*found)) return *found;
+    std::vector<std::string_view> keys;
+    for (const MetricId id : flow_metric_ids())
+      keys.push_back(metric_key(id));
     std::string hint;
-    const std::vector<std::string_view> candidates(metrics.begin(), metrics.end());
-    if (const auto close = closest_match(word, candidates))
+    if (const auto close = closest_match(word, keys))
       hint = "did you mean " + json_quoted(*close) + "? ";
     std::string all;
-    for (const std::string& name : metrics)
-      all += (all.empty() ? "" : ", ") + name;
+    for (const std::string_view key : keys)
+      all += (all.empty() ? "" : ", ") + std::string(key);
     node.reject("is not a metric a rule can watch (" + hint + "metrics: " + all + ")");
   }
-  std::string expected() const { return R"(a flow metric name such as "cancellation_rate")"; }
+  std::string expected() const {
+    return "a flow metric name such as \"" + std::string(metric_key(MetricId::cancellation_rate)) +
+           "\"";
+  }
 };
 constexpr MetricReader metric{};
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/distribution.hpp"
+#include "models/metrics/catalogue.hpp"
 
 namespace retail {
 
@@ -346,7 +347,7 @@ struct RuleScope {
 struct Rule {
   enum class Comparator : std::uint8_t { less, less_equal, greater, greater_equal };
   std::string name;
-  std::string metric;
+  MetricId metric = MetricId::otif;  // a flow metric, checked at load
   RuleScope scope;
   std::uint32_t window_days = 1;
   Comparator comparator = Comparator::greater;

@@ -26,7 +26,7 @@ sim::Time at(double day, double hour) {
 Rule always_breached(double sustained_for_hours) {
   Rule rule;
   rule.name = "web-orders";
-  rule.metric = "orders_placed";
+  rule.metric = MetricId::orders_placed;
   rule.scope.channel = Channel::web;
   rule.comparator = Rule::Comparator::greater;
   rule.threshold = 0;

@@ -1,4 +1,4 @@
-// The value of a named spine metric, for tests that compare runs by metric name, and a counter's
+// The value of a spine metric by key, for tests that compare runs by metric name, and a counter's
 // total on one day.
 #pragma once
 
@@ -13,7 +13,7 @@ namespace retail {
 
 inline double metric_value(const std::vector<Metric>& metrics, const std::string& name) {
   for (const auto& m : metrics)
-    if (m.name == name) return m.value;
+    if (metric_key(m.id) == name) return m.value;
   ADD_FAILURE() << "no metric " << name;
   return 0;
 }

@@ -55,7 +55,7 @@ double measure(const Scenario& scenario, const KpiTable& kpis, const Slice& slic
     }
   }
   for (const Metric& metric : flow_metrics(totals)) {
-    if (metric.name == slice.metric) return metric.value;
+    if (metric_key(metric.id) == slice.metric) return metric.value;
   }
   ADD_FAILURE() << "no metric " << slice.metric;
   return 0;

@@ -14,7 +14,7 @@ inline std::vector<std::vector<retail::Metric>> replications(
     const std::vector<std::pair<double, double>>& values) {
   std::vector<std::vector<retail::Metric>> out;
   for (const auto& [otif, revenue] : values)
-    out.push_back({{"otif", otif}, {"revenue", revenue}});
+    out.push_back({{retail::MetricId::otif, otif}, {retail::MetricId::revenue, revenue}});
   return out;
 }
 

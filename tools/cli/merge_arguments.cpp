@@ -12,7 +12,7 @@ namespace omnisim {
 
 ParsedCommand add_merge(CLI::App& app) {
   const auto merge = std::make_shared<MergeOptions>();
-  merge->objective = "contribution_margin";
+  merge->objective = default_objective();
   CLI::App* merge_app = app.add_subcommand(
       "merge",
       "Combine the output directories of 'omnisim sweep --shard I/N' (every I once) into the "
@@ -26,8 +26,9 @@ ParsedCommand add_merge(CLI::App& app) {
   merge_app->add_flag("--force", merge->force,
                       "Write into an output directory even if it is not empty. Default: off");
   merge_app
-      ->add_option("--objective", merge->objective,
-                   "The metric that ranks the points, as for sweep. Default: contribution_margin")
+      ->add_option(
+          "--objective", merge->objective,
+          "The metric that ranks the points, as for sweep. Default: " + default_objective())
       ->type_name("METRIC");
   merge_app->add_option("--constraint", merge->constraints, "As for sweep. Repeatable")
       ->type_name("CONDITION")

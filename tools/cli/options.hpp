@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/metrics/catalogue.hpp"
 #include "tools/cli/number_options.hpp"
 #include "tools/results/errors.hpp"
 
@@ -50,6 +51,11 @@ CLI::Option* add_integer(CLI::App& command, const std::string& name, T& value, s
         return static_cast<typename ValueOf<T>::type>(parse_integer(option, text, min, max));
       },
       help);
+}
+
+// What sweep and merge rank by unless told otherwise.
+inline std::string default_objective() {
+  return std::string(retail::metric_key(retail::MetricId::contribution_margin));
 }
 
 // --set PATH=VALUE, repeatable.

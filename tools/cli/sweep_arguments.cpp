@@ -48,7 +48,7 @@ std::string options_without_auto(const RepsArguments& reps) {
 ParsedCommand add_sweep(CLI::App& app, ProgressTarget progress) {
   const auto sweep = std::make_shared<SweepOptions>();
   const auto reps = std::make_shared<RepsArguments>();
-  sweep->request.objective = "contribution_margin";
+  sweep->request.objective = default_objective();
   CLI::App* sweep_app = app.add_subcommand(
       "sweep",
       "Run a full-factorial grid over scenario parameters, every point in both arms on the same "
@@ -92,8 +92,8 @@ ParsedCommand add_sweep(CLI::App& app, ProgressTarget progress) {
   sweep_app
       ->add_option("--objective", sweep->request.objective,
                    "The metric that ranks the points (a replications.csv column), in the control "
-                   "tower arm; NAME:max or NAME:min to say which way is better. Default: "
-                   "contribution_margin")
+                   "tower arm; NAME:max or NAME:min to say which way is better. Default: " +
+                       default_objective())
       ->type_name("METRIC");
   sweep_app
       ->add_option(

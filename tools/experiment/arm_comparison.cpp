@@ -34,9 +34,9 @@ std::vector<MetricSummary> paired_differences(
     std::vector<double> after;
     for (std::size_t i = 0; i < baseline.size(); ++i) {
       for (const auto* metrics : {&baseline[i], &treatment[i]}) {
-        if (metrics->size() != names.size() || (*metrics)[m].name != names[m].name) {
+        if (metrics->size() != names.size() || (*metrics)[m].id != names[m].id) {
           throw std::logic_error("arms or replications report different metrics at '" +
-                                 names[m].name + "'");
+                                 std::string(retail::metric_key(names[m].id)) + "'");
         }
       }
       const double b = baseline[i][m].value;
@@ -46,7 +46,8 @@ std::vector<MetricSummary> paired_differences(
         after.push_back(t);
       }
     }
-    MetricSummary entry{names[m].name, {0, kNaN, kNaN, kNaN, kNaN, kConfidence}};
+    MetricSummary entry{std::string(retail::metric_key(names[m].id)),
+                        {0, kNaN, kNaN, kNaN, kNaN, kConfidence}};
     if (!before.empty()) {
       const auto rows = static_cast<Eigen::Index>(before.size());
       const Eigen::MatrixXd b = Eigen::Map<const Eigen::MatrixXd>(before.data(), rows, 1);

@@ -44,10 +44,10 @@ void append_summaries(std::string& row, const std::vector<MetricSummary>& metric
 void write_sweep_csv(std::ostream& out, const SweepPlan& plan,
                      const std::vector<PointSummary>& points) {
   std::string row = point_header(plan) + ",arm,replications";
-  for (const std::string& metric : plan.metrics) {
+  for (const retail::MetricId metric : plan.metrics) {
     for (const char* statistic : {"_mean", "_std", "_ci_low", "_ci_high"}) {
       row.push_back(',');
-      csv::append_text(row, metric + statistic);
+      csv::append_text(row, std::string(retail::metric_key(metric)) + statistic);
     }
   }
   out << row << '\n';
@@ -71,9 +71,9 @@ void write_sweep_csv(std::ostream& out, const SweepPlan& plan,
 void write_sweep_replications_csv(std::ostream& out, const SweepPlan& plan,
                                   const std::vector<TaskRecord>& records) {
   std::string row = point_header(plan) + ",replication,arm";
-  for (const std::string& metric : plan.metrics) {
+  for (const retail::MetricId metric : plan.metrics) {
     row.push_back(',');
-    csv::append_text(row, metric);
+    csv::append_text(row, retail::metric_key(metric));
   }
   out << row << '\n';
   for (const TaskRecord& record : records) {

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "models/kpi.hpp"
+#include "models/metrics/catalogue.hpp"
 #include "models/scenario/loader.hpp"
 #include "tools/experiment/arm_choice.hpp"
 #include "tools/results/arms.hpp"
@@ -34,6 +34,13 @@ std::string describe_point(const SweepPlan& plan, std::size_t point) {
   return text;
 }
 
+nlohmann::json metric_keys(const std::vector<retail::MetricId>& metrics) {
+  nlohmann::json keys = nlohmann::json::array();
+  for (const retail::MetricId metric : metrics)
+    keys.push_back(retail::metric_key(metric));
+  return keys;
+}
+
 nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& plan,
                                const nlohmann::json& document) {
   nlohmann::json grid = nlohmann::json::array();
@@ -50,7 +57,7 @@ nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& pla
       {"grid", grid},
       {"arms", arms},
       {"seed", plan.points.front().seed},
-      {"metrics", plan.metrics},
+      {"metrics", metric_keys(plan.metrics)},
   };
   if (plan.auto_replications) {
     // Which replications run depends on the objective's intervals, so it is part of the study.
@@ -58,7 +65,7 @@ nlohmann::json make_definition(const SweepRequest& request, const SweepPlan& pla
                                    {{"ci_width", plan.auto_replications->ci_width},
                                     {"min", plan.auto_replications->min},
                                     {"max", plan.auto_replications->max},
-                                    {"objective", plan.objective.metric},
+                                    {"objective", retail::metric_key(plan.objective.metric)},
                                     {"arm", arm_key(plan.arms[plan.ranked_arm()])}}}};
   } else {
     definition["replications"] = plan.replications;
@@ -99,25 +106,18 @@ TaskCoordinates task_coordinates(const SweepPlan& plan, std::uint64_t task) {
   return {(task / arms) % points, task / arms / points, static_cast<std::size_t>(task % arms)};
 }
 
-std::vector<std::string> spine_metric_names() {
-  // spine_metrics() names its metrics only alongside values; any table gives the same names.
-  std::vector<std::string> names;
-  for (const retail::Metric& metric : retail::spine_metrics(retail::KpiTable(1, 1)))
-    names.push_back(metric.name);
-  return names;
-}
-
 SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded) {
   SweepPlan plan;
   plan.file = request.scenario;
   plan.overrides = request.overrides;
-  plan.metrics = spine_metric_names();
+  const std::span<const retail::MetricId> spine = retail::spine_metric_ids();
+  plan.metrics.assign(spine.begin(), spine.end());
   for (const std::string& argument : request.grid)
     plan.axes.push_back(parse_grid_axis(argument));
   check_axes(plan.axes);
-  plan.objective = parse_objective(request.objective, plan.metrics);
+  plan.objective = parse_objective(request.objective);
   for (const std::string& text : request.constraints)
-    plan.constraints.push_back(parse_constraint(text, plan.metrics));
+    plan.constraints.push_back(parse_constraint(text));
   plan.auto_replications = request.auto_replications;
   plan.shard = request.shard;
   if (plan.shard && plan.auto_replications) {

@@ -37,8 +37,8 @@ struct SweepPlan {
   Objective objective;
   std::vector<Constraint> constraints;
   std::optional<Shard> shard;
-  std::vector<std::string> metrics;  // spine metric names, the columns of every record
-  nlohmann::json definition;         // what --resume and merge compare
+  std::vector<retail::MetricId> metrics;  // the spine metrics, the columns of every record
+  nlohmann::json definition;              // what --resume and merge compare
 
   // The arm the ranking, the constraints and --reps auto look at: the control tower when the
   // study runs it, else the only arm.
@@ -79,8 +79,5 @@ SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loade
 // A digest of a resolved scenario document (after extends and overrides): a resumed or merged
 // study, or a resumed run, must have run the same world.
 std::string scenario_digest(const nlohmann::json& document);
-
-// The spine metric names, in retail::spine_metrics order.
-std::vector<std::string> spine_metric_names();
 
 }  // namespace omnisim

@@ -6,10 +6,10 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <stdexcept>
 
 #include "tools/results/errors.hpp"
-#include "tools/results/metric_format.hpp"
 #include "tools/results/visible_text.hpp"
 
 namespace omnisim {
@@ -49,14 +49,14 @@ bool related_words(const std::string& a, const std::string& b) {
   return shorter.size() >= kMinPrefixLength && longer.compare(0, shorter.size(), shorter) == 0;
 }
 
-// Names sharing the most words with `name` first, then in `metrics` order.
-std::vector<std::string> close_names(std::string_view name,
-                                     const std::vector<std::string>& metrics) {
+// Metric keys sharing the most words with `name` first, then in catalogue order.
+std::vector<std::string_view> close_names(std::string_view name) {
   const auto wanted = words(name);
+  const std::span<const retail::MetricId> metrics = retail::spine_metric_ids();
   std::vector<std::pair<std::size_t, std::size_t>> shared;  // (words shared, metric index)
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     std::size_t count = 0;
-    for (const auto& word : words(metrics[m])) {
+    for (const auto& word : words(retail::metric_key(metrics[m]))) {
       count += static_cast<std::size_t>(
           std::count_if(wanted.begin(), wanted.end(),
                         [&word](const std::string& other) { return related_words(word, other); }));
@@ -65,41 +65,41 @@ std::vector<std::string> close_names(std::string_view name,
   }
   std::stable_sort(shared.begin(), shared.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<std::string> out;
+  std::vector<std::string_view> out;
   for (std::size_t i = 0; i < shared.size() && i < kMaxSuggestions; ++i) {
-    out.push_back(metrics[shared[i].second]);
+    out.push_back(retail::metric_key(metrics[shared[i].second]));
   }
   return out;
 }
 
-// `name` when it is one of `metrics`; otherwise a UsageError prefixed by `where`.
-std::string known_metric(std::string_view name, const std::string& where,
-                         const std::vector<std::string>& metrics) {
-  if (std::find(metrics.begin(), metrics.end(), name) != metrics.end()) return std::string(name);
+// The metric named `name`; otherwise a UsageError prefixed by `where`.
+retail::MetricId known_metric(std::string_view name, const std::string& where) {
+  if (const std::optional<retail::MetricId> metric = retail::find_metric(name)) return *metric;
   std::string message = where + ": unknown metric '" + std::string(name) + "'; ";
-  const auto suggestions = close_names(name, metrics);
+  const auto suggestions = close_names(name);
   if (suggestions.empty()) {
     throw UsageError(message + "see replications.csv's header for the names");
   }
   message += "did you mean ";
   for (std::size_t i = 0; i < suggestions.size(); ++i) {
     if (i > 0) message += i + 1 == suggestions.size() ? " or " : ", ";
-    message += suggestions[i];
+    message += std::string(suggestions[i]);
   }
   throw UsageError(message + "?");
 }
 
 const sim::Summary& metric_summary(const std::vector<MetricSummary>& summaries,
-                                   const std::string& metric) {
+                                   retail::MetricId metric) {
+  const std::string_view key = retail::metric_key(metric);
   const auto found = std::find_if(summaries.begin(), summaries.end(),
-                                  [&metric](const MetricSummary& s) { return s.name == metric; });
+                                  [key](const MetricSummary& s) { return s.name == key; });
   if (found == summaries.end()) {
-    throw std::logic_error("a grid point has no summary of '" + metric + "'");
+    throw std::logic_error("a grid point has no summary of '" + std::string(key) + "'");
   }
   return found->summary;
 }
 
-double metric_mean(const std::vector<MetricSummary>& summaries, const std::string& metric) {
+double metric_mean(const std::vector<MetricSummary>& summaries, retail::MetricId metric) {
   return metric_summary(summaries, metric).mean;
 }
 
@@ -143,7 +143,7 @@ std::string half_width_text(const sim::Summary& summary) {
 
 }  // namespace
 
-Objective parse_objective(std::string_view text, const std::vector<std::string>& metrics) {
+Objective parse_objective(std::string_view text) {
   const std::string where = "--objective '" + std::string(text) + "'";
   std::string_view name = trim(text);
   std::optional<Direction> direction;
@@ -160,13 +160,12 @@ Objective parse_objective(std::string_view text, const std::vector<std::string>&
     name = trim(name.substr(0, colon));
   }
   if (name.empty()) throw UsageError(where + ": the metric name is empty");
-  Objective objective{known_metric(name, where, metrics), Direction::maximize};
-  objective.direction = direction.value_or(
-      metric_info(objective.metric).higher_is_better ? Direction::maximize : Direction::minimize);
-  return objective;
+  const retail::MetricId metric = known_metric(name, where);
+  const bool higher_is_better = retail::metric_definition(metric).higher_is_better;
+  return {metric, direction.value_or(higher_is_better ? Direction::maximize : Direction::minimize)};
 }
 
-Constraint parse_constraint(std::string_view text, const std::vector<std::string>& metrics) {
+Constraint parse_constraint(std::string_view text) {
   const std::string where = "--constraint '" + std::string(text) + "'";
   const auto expected = [&where]() {
     return UsageError(where + ": expected METRIC>=BOUND or METRIC<=BOUND, such as otif>=0.95");
@@ -191,10 +190,11 @@ Constraint parse_constraint(std::string_view text, const std::vector<std::string
                      "' is not a number; expected METRIC>=BOUND or METRIC<=BOUND");
   }
   Constraint constraint;
-  constraint.metric = known_metric(name, where, metrics);
+  constraint.metric = known_metric(name, where);
   constraint.comparison = text[at] == '>' ? Comparison::at_least : Comparison::at_most;
   constraint.bound = *bound;
-  constraint.text = constraint.metric + std::string(text.substr(at, 2)) + std::string(bound_text);
+  constraint.text = std::string(retail::metric_key(constraint.metric)) +
+                    std::string(text.substr(at, 2)) + std::string(bound_text);
   return constraint;
 }
 
@@ -240,7 +240,7 @@ void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
                    const std::vector<std::vector<MetricSummary>>& summaries,
                    const Objective& objective, const std::vector<Constraint>& constraints,
                    std::string_view arm_label, std::size_t limit) {
-  out << "Points ranked by " << objective.metric << " ("
+  out << "Points ranked by " << retail::metric_key(objective.metric) << " ("
       << (objective.direction == Direction::maximize ? "higher" : "lower") << " is better) in the "
       << arm_label << " arm";
   if (constraints.empty()) {
@@ -259,7 +259,8 @@ void print_ranking(std::ostream& out, const std::vector<GridAxis>& axes,
   std::vector<std::string> header = {"rank"};
   for (auto& heading : axis_headings(axes))
     header.push_back(std::move(heading));
-  header.insert(header.end(), {objective.metric, "95% CI", "half-width", "n"});
+  header.insert(header.end(),
+                {std::string(retail::metric_key(objective.metric)), "95% CI", "half-width", "n"});
   const bool versus_best = std::any_of(ranking.begin(), ranking.end(), [](const RankedPoint& r) {
     return r.versus_best.has_value();
   });

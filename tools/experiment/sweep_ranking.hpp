@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/metrics/catalogue.hpp"
 #include "tools/experiment/sweep_grid.hpp"
 #include "tools/results/metric_summary.hpp"
 
@@ -18,20 +19,20 @@ namespace omnisim {
 enum class Direction : std::uint8_t { maximize, minimize };
 
 struct Objective {
-  std::string metric;
+  retail::MetricId metric = retail::MetricId::contribution_margin;
   Direction direction = Direction::maximize;
 };
 
-// "NAME" (direction from metric_info(NAME).higher_is_better in tools/results/metric_format.hpp) or
-// "NAME:max" / "NAME:min". `metrics` is the list of valid names (retail::spine_metrics order);
-// an unknown name throws UsageError listing a few close names (those sharing a word) or, failing
-// that, saying "see replications.csv's header for the names".
-Objective parse_objective(std::string_view text, const std::vector<std::string>& metrics);
+// "NAME" (the direction the catalogue says is better) or "NAME:max" / "NAME:min", NAME a key of
+// the metric catalogue (a replications.csv column); an unknown name throws UsageError listing a
+// few close names (those sharing a word) or, failing that, saying "see replications.csv's header
+// for the names".
+Objective parse_objective(std::string_view text);
 
 enum class Comparison : std::uint8_t { at_least, at_most };  // >= and <=
 
 struct Constraint {
-  std::string metric;
+  retail::MetricId metric = retail::MetricId::otif;
   Comparison comparison = Comparison::at_least;
   double bound = 0;
   std::string text;  // as given, without spaces: "otif>=0.95"
@@ -40,7 +41,7 @@ struct Constraint {
 // "otif>=0.95", "cancellation_rate <= 0.02": only >= and <= (anything else is a UsageError that
 // shows the expected form); spaces allowed around the operator. Unknown metric: as
 // parse_objective.
-Constraint parse_constraint(std::string_view text, const std::vector<std::string>& metrics);
+Constraint parse_constraint(std::string_view text);
 
 // Whether `value` meets the constraint; an undefined (NaN) value never does.
 bool satisfies(const Constraint& constraint, double value);

@@ -183,7 +183,8 @@ void print_study(std::ostream& out, const SweepPlan& plan, const std::vector<Tas
   for (const auto& summaries : ranked)
     objective.push_back(summaries[metric].summary.mean);
   out << '\n';
-  print_sensitivity(out, fit_sensitivity(plan.axes, objective), plan.objective.metric);
+  print_sensitivity(out, fit_sensitivity(plan.axes, objective),
+                    retail::metric_key(plan.objective.metric));
 }
 
 }  // namespace omnisim

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "tools/results/metric_format.hpp"
+
 namespace omnisim {
 namespace {
 
@@ -59,7 +61,8 @@ json band_values(const std::vector<BandPoint>& band, double x_offset) {
 }
 
 // Area (band), line (median) and invisible points carrying the tooltip, over x field "t".
-json band_layers(const MetricInfo& metric, const json& x, const std::vector<std::string>& arms) {
+json band_layers(const retail::MetricDefinition& metric, const json& x,
+                 const std::vector<std::string>& arms) {
   const std::string format(chart_format(metric.kind));
   const json y_axis = {{"format", format}};
   json tooltip = json::array({
@@ -104,7 +107,7 @@ std::string arm_display(std::string_view arm_key) {
   return std::string(arm_key);
 }
 
-json daily_band_chart(const MetricInfo& metric, const std::vector<BandPoint>& band) {
+json daily_band_chart(const retail::MetricDefinition& metric, const std::vector<BandPoint>& band) {
   const json x = {{"field", "t"},
                   {"type", "quantitative"},
                   {"title", "day of the run"},
@@ -117,7 +120,8 @@ json daily_band_chart(const MetricInfo& metric, const std::vector<BandPoint>& ba
           {"layer", band_layers(metric, x, arms_of(band))}};
 }
 
-json paired_difference_chart(const MetricInfo& metric, const std::vector<PairedPoint>& points) {
+json paired_difference_chart(const retail::MetricDefinition& metric,
+                             const std::vector<PairedPoint>& points) {
   const std::string format(chart_difference_format(metric.kind));
   json values = json::array();
   for (const PairedPoint& point : points)
@@ -177,7 +181,7 @@ json paired_difference_chart(const MetricInfo& metric, const std::vector<PairedP
 }
 
 json paired_strips_chart(
-    const std::vector<std::pair<MetricInfo, std::vector<PairedPoint>>>& metrics) {
+    const std::vector<std::pair<retail::MetricDefinition, std::vector<PairedPoint>>>& metrics) {
   json rows = json::array();
   for (const auto& [metric, points] : metrics) {
     const std::string format(chart_difference_format(metric.kind));
@@ -218,7 +222,7 @@ json paired_strips_chart(
   return {{"vconcat", rows}, {"spacing", 14}};
 }
 
-json rule_timeline_chart(const MetricInfo& metric, double threshold,
+json rule_timeline_chart(const retail::MetricDefinition& metric, double threshold,
                          const std::vector<BandPoint>& band, const std::vector<FiringMark>& firings,
                          double horizon_days, const std::vector<std::string>& arms) {
   const std::string format(chart_format(metric.kind));
@@ -383,7 +387,7 @@ json leakage_chart(const std::vector<LeakageBar>& bars,
                       {{"field", "amount"}, {"type", "quantitative"}, {"format", "$,.0f"}}})}}}};
 }
 
-json heatmap_chart(const MetricInfo& metric, const HeatmapLayout& layout,
+json heatmap_chart(const retail::MetricDefinition& metric, const HeatmapLayout& layout,
                    const std::vector<HeatmapCell>& cells, bool difference) {
   const std::string format(difference ? chart_difference_format(metric.kind)
                                       : chart_format(metric.kind));

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "models/metrics/catalogue.hpp"
 #include "tools/report/quantiles.hpp"
-#include "tools/results/metric_format.hpp"
 
 namespace omnisim {
 
@@ -18,17 +18,18 @@ namespace omnisim {
 std::string arm_display(std::string_view arm_key);
 
 // A KPI per day: per arm the median across replications as a line and the 5-95 % band as an area.
-nlohmann::json daily_band_chart(const MetricInfo& metric, const std::vector<BandPoint>& band);
+nlohmann::json daily_band_chart(const retail::MetricDefinition& metric,
+                                const std::vector<BandPoint>& band);
 
 // The paired difference (control tower - status quo) of one metric per replication: bars (a
 // histogram beyond 100 replications) and the mean.
-nlohmann::json paired_difference_chart(const MetricInfo& metric,
+nlohmann::json paired_difference_chart(const retail::MetricDefinition& metric,
                                        const std::vector<PairedPoint>& points);
 
 // Several metrics' paired differences, one strip each (every replication a tick, a box from min
 // to max, 0 marked), each on its own scale.
 nlohmann::json paired_strips_chart(
-    const std::vector<std::pair<MetricInfo, std::vector<PairedPoint>>>& metrics);
+    const std::vector<std::pair<retail::MetricDefinition, std::vector<PairedPoint>>>& metrics);
 
 // One firing of a rule as the timeline shows it, times in days since the start.
 struct FiringMark {
@@ -46,7 +47,7 @@ struct FiringMark {
 // What a rule watched and how it fired: above, the rule's metric over its window per arm (median
 // and band, `band` empty when the scope is finer than the daily series), its threshold and each
 // firing's value; below, per arm, each firing from fired to decided (thin) to executed (thick).
-nlohmann::json rule_timeline_chart(const MetricInfo& metric, double threshold,
+nlohmann::json rule_timeline_chart(const retail::MetricDefinition& metric, double threshold,
                                    const std::vector<BandPoint>& band,
                                    const std::vector<FiringMark>& firings, double horizon_days,
                                    const std::vector<std::string>& arms);
@@ -87,7 +88,7 @@ struct HeatmapLayout {
 // interval and n. Values colour a sequential scale whose dark end is better; with `difference`
 // (control tower - status quo) a diverging scale centred at 0, blue for an improvement and red
 // for a deterioration. With facets, one heatmap per facet value, stacked.
-nlohmann::json heatmap_chart(const MetricInfo& metric, const HeatmapLayout& layout,
+nlohmann::json heatmap_chart(const retail::MetricDefinition& metric, const HeatmapLayout& layout,
                              const std::vector<HeatmapCell>& cells, bool difference);
 
 }  // namespace omnisim

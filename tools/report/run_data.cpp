@@ -248,7 +248,7 @@ ReportInput load_report_input(const fs::path& directory) {
 FlowSeries flow_series(const std::map<std::uint64_t, std::vector<retail::CounterTotals>>& runs,
                        std::uint32_t window_days) {
   if (window_days == 0) window_days = 1;
-  const std::size_t metrics = retail::flow_metric_names().size();
+  const std::size_t metrics = retail::kFlowMetrics;
   FlowSeries series;
   series.reserve(runs.size());
   for (const auto& [replication, days] : runs) {
@@ -285,13 +285,6 @@ std::vector<std::vector<double>> metric_series(const FlowSeries& series, std::si
       values.push_back(day.at(metric));
   }
   return out;
-}
-
-std::optional<std::size_t> flow_metric_index(const std::string& name) {
-  const auto& names = retail::flow_metric_names();
-  const auto at = std::find(names.begin(), names.end(), name);
-  if (at == names.end()) return std::nullopt;
-  return static_cast<std::size_t>(at - names.begin());
 }
 
 }  // namespace omnisim

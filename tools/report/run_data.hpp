@@ -85,7 +85,7 @@ std::vector<DailyCounters> read_daily_counters(std::istream& in, const std::stri
 ReplicationTable read_replications(std::istream& in, const std::string& name);
 std::vector<DecisionRow> read_decisions(std::istream& in, const std::string& name);
 
-// One arm's flow metrics (retail::flow_metric_names() order) per replication (ascending) and
+// One arm's flow metrics (retail::flow_metric_ids() order) per replication (ascending) and
 // day. With window_days > 1, day d's values are over days d - window_days + 1 .. d, as a rule
 // with that window sees them once day d is complete (NaN for the first window_days - 1 days).
 using FlowSeries = std::vector<std::vector<std::vector<double>>>;  // [replication][day][metric]
@@ -94,8 +94,5 @@ FlowSeries flow_series(const std::map<std::uint64_t, std::vector<retail::Counter
 
 // One metric of a FlowSeries: [replication][day].
 std::vector<std::vector<double>> metric_series(const FlowSeries& series, std::size_t metric);
-
-// Where `name` is among retail::flow_metric_names(), or nullopt.
-std::optional<std::size_t> flow_metric_index(const std::string& name);
 
 }  // namespace omnisim

@@ -1,11 +1,13 @@
 // Section builders. Every string read from summary.json or decisions.csv (which carry the
 // scenario's names, description, owners and actions) goes through escape_html here or into a
-// chart's data; numbers are formatted by report_metrics.
+// chart's data; metrics are described by the catalogue and formatted by metric_format.
 #include "tools/report/sections.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "tools/report/charts.hpp"
 #include "tools/report/escape.hpp"
@@ -16,6 +18,23 @@ namespace omnisim {
 namespace {
 
 using json = nlohmann::ordered_json;
+using retail::MetricDefinition;
+using retail::MetricId;
+using retail::MetricKind;
+
+// The spine KPIs the report follows day by day, in order.
+constexpr std::array kDailySpine = {
+    MetricId::availability_integrity,  MetricId::in_stock_rate,     MetricId::otif,
+    MetricId::promo_integrity,         MetricId::cancellation_rate, MetricId::returns_per_order,
+    MetricId::contacts_per_100_orders, MetricId::margin_leakage,    MetricId::contribution_margin};
+static_assert(std::ranges::all_of(kDailySpine, retail::is_flow_metric),
+              "the daily series has only the flow metrics");
+
+// The spine KPIs whose paired differences the report shows beside contribution margin's.
+constexpr std::array kPairedSpine = {
+    MetricId::availability_integrity,  MetricId::in_stock_rate,     MetricId::otif,
+    MetricId::promo_integrity,         MetricId::cancellation_rate, MetricId::returns_per_order,
+    MetricId::contacts_per_100_orders, MetricId::lost_sales_units,  MetricId::margin_leakage};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -45,6 +64,23 @@ std::string text_at(const json& object, const char* key) {
 
 std::string escaped(const json& object, const char* key) {
   return escape_html(text_at(object, key));
+}
+
+// A metric of summary.json as a table names and formats it: from the catalogue, or for a key
+// this version does not know (a summary written by another version) under its key, as a number.
+struct ShownMetric {
+  std::string label;
+  std::string meaning;
+  MetricKind kind = MetricKind::number;
+  bool higher_is_better = true;
+};
+
+ShownMetric shown_metric(const std::string& key) {
+  const std::optional<MetricId> id = retail::find_metric(key);
+  if (!id) return {key, "", MetricKind::number, true};
+  const MetricDefinition& metric = retail::metric_definition(*id);
+  return {std::string(metric.label), std::string(metric.meaning), metric.kind,
+          metric.higher_is_better};
 }
 
 // Whole numbers as such ("1,234"), others with two decimals.
@@ -118,7 +154,7 @@ void add_story(ReportPage& page, const ReportInput& input) {
 }
 
 std::string describe_rule_trigger(const json& rule) {
-  const MetricInfo metric = metric_info(text_at(rule, "metric"));
+  const ShownMetric metric = shown_metric(text_at(rule, "metric"));
   std::string text = escape_html(metric.label) + " " + escaped(rule, "comparator") + " " +
                      escape_html(format_value(number_at(rule, "threshold"), metric.kind));
   const double sustained = number_at(rule, "sustained_for_hours");
@@ -244,7 +280,7 @@ void add_comparison(ReportPage& page, const ReportInput& input) {
     body += header_row({"Metric", "Status quo", "Control tower", "Difference", "95 % interval"},
                        {false, true, true, true, true});
     for (const auto& [key, ignored] : status_quo.items()) {
-      const MetricInfo metric = metric_info(key);
+      const ShownMetric metric = shown_metric(key);
       const json& delta = child(difference, key.c_str());
       const double mean = number_at(delta, "mean");
       const double low = number_at(delta, "ci_low");
@@ -271,7 +307,7 @@ void add_comparison(ReportPage& page, const ReportInput& input) {
            "): means over its replications with their 95 % Student-t intervals.</p>\n<table>\n";
     body += header_row({"Metric", "Mean", "95 % interval"}, {false, true, true});
     for (const auto& [key, summary] : first.items()) {
-      const MetricInfo metric = metric_info(key);
+      const ShownMetric metric = shown_metric(key);
       body += "<tr><th scope=\"row\" title=\"" + escape_html(metric.meaning) + "\">" +
               escape_html(metric.label) + "</th><td class=\"num\">" +
               escape_html(format_value(number_at(summary, "mean"), metric.kind)) +
@@ -303,15 +339,14 @@ void add_spine(ReportPage& page, const ReportInput& input) {
       "the day's counters; the line is the median across replications and the shaded band holds "
       "the middle 90 % of them (5 % to 95 %).</p>\n<div class=\"grid\">\n";
   std::string missing;
-  for (const std::string_view key : daily_spine_metrics()) {
-    const MetricInfo metric = metric_info(key);
-    const std::optional<std::size_t> index = flow_metric_index(std::string(key));
-    if (!index) continue;
+  for (const MetricId id : kDailySpine) {
+    const MetricDefinition& metric = retail::metric_definition(id);
     std::vector<BandPoint> band;
     for (const std::string& arm : input.arms) {
       const auto values = series.find(arm);
       if (values == series.end()) continue;
-      std::vector<BandPoint> arm_band = daily_band(arm, metric_series(values->second, *index));
+      std::vector<BandPoint> arm_band =
+          daily_band(arm, metric_series(values->second, retail::metric_index(id)));
       band.insert(band.end(), arm_band.begin(), arm_band.end());
     }
     if (!any_defined(band)) {
@@ -330,8 +365,8 @@ void add_spine(ReportPage& page, const ReportInput& input) {
 
 // ---- paired differences ----
 
-std::vector<PairedPoint> paired_metric(const ReplicationTable& table, const std::string& key) {
-  const std::optional<std::size_t> index = table.index(key);
+std::vector<PairedPoint> paired_metric(const ReplicationTable& table, MetricId metric) {
+  const std::optional<std::size_t> index = table.index(std::string(retail::metric_key(metric)));
   const auto status_quo = table.rows.find("status_quo");
   const auto control_tower = table.rows.find("control_tower");
   if (!index || status_quo == table.rows.end() || control_tower == table.rows.end()) return {};
@@ -355,11 +390,10 @@ void add_paired(ReportPage& page, const ReportInput& input) {
       "<p>Replication i of both arms drew the same random numbers, so each replication gives "
       "one paired difference (control tower - status quo); their spread is how much the effect "
       "varies from one world to the next.</p>\n";
-  const MetricInfo margin = metric_info("contribution_margin");
-  const std::vector<PairedPoint> margin_points =
-      paired_metric(input.replications, "contribution_margin");
+  const MetricDefinition& margin = retail::metric_definition(MetricId::contribution_margin);
+  const std::vector<PairedPoint> margin_points = paired_metric(input.replications, margin.id);
   if (!margin_points.empty()) {
-    const json& summary = child(difference, "contribution_margin");
+    const json& summary = child(difference, std::string(margin.key).c_str());
     body += page.figure(
         "Contribution margin: control tower - status quo",
         "Each bar is one replication's difference in contribution margin (red where the control "
@@ -368,10 +402,10 @@ void add_paired(ReportPage& page, const ReportInput& input) {
             interval_text(summary, margin.kind, true) + ").",
         paired_difference_chart(margin, margin_points));
   }
-  std::vector<std::pair<MetricInfo, std::vector<PairedPoint>>> strips;
-  for (const std::string_view key : paired_spine_metrics()) {
-    std::vector<PairedPoint> points = paired_metric(input.replications, std::string(key));
-    if (!points.empty()) strips.emplace_back(metric_info(key), std::move(points));
+  std::vector<std::pair<MetricDefinition, std::vector<PairedPoint>>> strips;
+  for (const MetricId id : kPairedSpine) {
+    std::vector<PairedPoint> points = paired_metric(input.replications, id);
+    if (!points.empty()) strips.emplace_back(retail::metric_definition(id), std::move(points));
   }
   if (!strips.empty()) {
     body += page.figure(
@@ -434,7 +468,10 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const json& rule = rules[r];
     const std::string name = text_at(rule, "name");
-    const MetricInfo metric = metric_info(text_at(rule, "metric"));
+    // Null for a metric this version does not know (a summary written by another version): its
+    // rule gets no timeline.
+    const std::optional<MetricId> watched = retail::find_metric(text_at(rule, "metric"));
+    const MetricDefinition* metric = watched ? &retail::metric_definition(*watched) : nullptr;
     std::vector<BandPoint> band;
     // Plain indexes (npos: none) rather than optionals, which GCC 12 wrongly finds
     // maybe-uninitialized here.
@@ -442,7 +479,9 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
     const std::size_t slice = r < input.rule_slices.size() && input.rule_slices[r].has_value()
                                   ? input.rule_slices[r].value()
                                   : kNone;
-    const std::size_t index = flow_metric_index(text_at(rule, "metric")).value_or(kNone);
+    const std::size_t index = metric != nullptr && retail::is_flow_metric(metric->id)
+                                  ? retail::metric_index(metric->id)
+                                  : kNone;
     if (slice < input.daily.size() && index != kNone) {
       const double window = number_at(rule, "window_days");
       const auto window_days =
@@ -482,8 +521,9 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
     }
     body += "<h3>" + escape_html(name) + "</h3>\n<p>Fires when " + describe_rule_trigger(rule) +
             "; then " + action_list(rule, "; ") + ".</p>\n";
+    if (metric == nullptr) continue;
     body += page.figure("Timeline: " + name, caption,
-                        rule_timeline_chart(metric, number_at(rule, "threshold"), band, firings,
+                        rule_timeline_chart(*metric, number_at(rule, "threshold"), band, firings,
                                             std::isfinite(horizon) ? horizon : 0, arms));
   }
   page.add_section("decisions", "Control-tower decisions", body);
@@ -495,17 +535,20 @@ void add_leakage(ReportPage& page, const ReportInput& input) {
   const json& arms = child(input.summary, "arms");
   std::vector<LeakageBar> bars;
   std::vector<std::string> order;
-  for (const std::string_view key : leakage_components())
-    order.emplace_back(metric_info(key).label);
+  for (const MetricId id : retail::leakage_components())
+    order.emplace_back(retail::metric_definition(id).label);
+  const MetricDefinition& leakage = retail::metric_definition(MetricId::margin_leakage);
   std::string totals;
   for (const std::string& arm : input.arms) {
     const json& metrics = child(child(arms, arm.c_str()), "metrics");
-    for (const std::string_view key : leakage_components()) {
-      const double mean = number_at(child(metrics, std::string(key).c_str()), "mean");
-      if (std::isfinite(mean)) bars.push_back({std::string(metric_info(key).label), arm, mean});
+    for (const MetricId id : retail::leakage_components()) {
+      const MetricDefinition& component = retail::metric_definition(id);
+      const double mean = number_at(child(metrics, std::string(component.key).c_str()), "mean");
+      if (std::isfinite(mean)) bars.push_back({std::string(component.label), arm, mean});
     }
     totals += (totals.empty() ? "" : ", ") + arm_display(arm) + " " +
-              format_value(number_at(child(metrics, "margin_leakage"), "mean"), MetricKind::money);
+              format_value(number_at(child(metrics, std::string(leakage.key).c_str()), "mean"),
+                           leakage.kind);
   }
   if (bars.empty()) return;
   std::string body =

@@ -3,6 +3,7 @@
 #include "tools/report/sweep_report.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <sstream>
 
@@ -18,15 +19,13 @@ namespace omnisim {
 namespace {
 
 // `omnisim report` has no --objective: a sweep's report ranks by the sweep's default objective.
-constexpr const char* kObjective = "contribution_margin";
+constexpr retail::MetricId kObjective = retail::MetricId::contribution_margin;
 constexpr const char* kDifference = "difference";
 constexpr std::size_t kRankedRows = 20;
 
 // The trade-offs shown beside the objective, when sweep.csv has them.
-const std::vector<std::string>& tradeoff_metrics() {
-  static const std::vector<std::string> metrics = {"otif", "cancellation_rate", "margin_leakage"};
-  return metrics;
-}
+constexpr std::array kTradeoffs = {retail::MetricId::otif, retail::MetricId::cancellation_rate,
+                                   retail::MetricId::margin_leakage};
 
 // The arm the objective is read in: the control tower when the sweep ran it.
 std::string ranked_arm(const SweepReportInput& input) {
@@ -43,10 +42,11 @@ bool has_difference(const SweepReportInput& input) {
   return input.table.arms.count(kDifference) > 0;
 }
 
-std::size_t metric_index(const SweepReportInput& input, const std::string& metric) {
-  const std::optional<std::size_t> index = input.table.index(metric);
+std::size_t metric_index(const SweepReportInput& input, retail::MetricId metric) {
+  const std::string key(retail::metric_key(metric));
+  const std::optional<std::size_t> index = input.table.index(key);
   if (!index) {
-    throw UsageError((input.directory / "sweep.csv").string() + ": no column '" + metric +
+    throw UsageError((input.directory / "sweep.csv").string() + ": no column '" + key +
                      "_mean' in its header (was it written by this version of omnisim?)");
   }
   return *index;
@@ -56,7 +56,7 @@ std::string code(const std::string& text) {
   return "<code>" + escape_html(text) + "</code>";
 }
 
-std::string interval_text(const sim::Summary& summary, MetricKind kind, bool difference) {
+std::string interval_text(const sim::Summary& summary, retail::MetricKind kind, bool difference) {
   if (!std::isfinite(summary.ci_low) || !std::isfinite(summary.ci_high)) return "n/a";
   const auto shown = [&](double value) {
     return difference ? format_difference(value, kind) : format_value(value, kind);
@@ -233,7 +233,7 @@ void add_grid(ReportPage& page, const SweepReportInput& input) {
 }
 
 void add_objective(ReportPage& page, const SweepReportInput& input) {
-  const MetricInfo metric = metric_info(kObjective);
+  const retail::MetricDefinition& metric = retail::metric_definition(kObjective);
   const std::size_t index = metric_index(input, kObjective);
   const std::string arm = ranked_arm(input);
   const HeatmapLayout layout = heatmap_layout(input.axes);
@@ -260,7 +260,7 @@ void add_objective(ReportPage& page, const SweepReportInput& input) {
 }
 
 void add_ranking(ReportPage& page, const SweepReportInput& input) {
-  const MetricInfo metric = metric_info(kObjective);
+  const retail::MetricDefinition& metric = retail::metric_definition(kObjective);
   const std::size_t index = metric_index(input, kObjective);
   const std::string arm = ranked_arm(input);
   const std::vector<SweepPointStatistics>& rows = rows_of(input, arm);
@@ -321,10 +321,10 @@ void add_tradeoffs(ReportPage& page, const SweepReportInput& input) {
   const std::string arm = ranked_arm(input);
   const HeatmapLayout layout = heatmap_layout(input.axes);
   std::string figures;
-  for (const std::string& key : tradeoff_metrics()) {
-    const std::optional<std::size_t> index = input.table.index(key);
+  for (const retail::MetricId id : kTradeoffs) {
+    const std::optional<std::size_t> index = input.table.index(std::string(retail::metric_key(id)));
     if (!index) continue;
-    const MetricInfo metric = metric_info(key);
+    const retail::MetricDefinition& metric = retail::metric_definition(id);
     figures += page.figure(metric.label,
                            std::string(metric.meaning) + " Mean in the " + arm_display(arm) +
                                " arm; the darker, the better.",

@@ -33,7 +33,7 @@ void write_decisions_csv(std::ostream& out, const retail::Scenario& scenario,
     columns.push_back(',');
     csv::append_text(columns, rule.owner);
     columns.push_back(',');
-    csv::append_text(columns, rule.metric);
+    csv::append_text(columns, retail::metric_key(rule.metric));
     columns.push_back(',');
     csv::append_text(columns, retail::describe_scope(rule.scope, scenario));
     columns.push_back(',');

@@ -40,12 +40,13 @@ std::vector<MetricSummary> summarize_metrics(
     std::vector<double> defined;
     defined.reserve(replications.size());
     for (const auto& metrics : replications) {
-      if (metrics.size() != names.size() || metrics[m].name != names[m].name) {
-        throw std::logic_error("replications report different metrics at '" + names[m].name + "'");
+      if (metrics.size() != names.size() || metrics[m].id != names[m].id) {
+        throw std::logic_error("replications report different metrics at '" +
+                               std::string(retail::metric_key(names[m].id)) + "'");
       }
       if (std::isfinite(metrics[m].value)) defined.push_back(metrics[m].value);
     }
-    MetricSummary entry{names[m].name, {}};
+    MetricSummary entry{std::string(retail::metric_key(names[m].id)), {}};
     if (defined.empty()) {
       entry.summary = {0, kNaN, kNaN, kNaN, kNaN, kConfidence};
     } else {

@@ -10,18 +10,16 @@
 namespace omnisim {
 
 void write_replications_csv(std::ostream& out, const std::vector<ArmReplication>& runs) {
-  // spine_metrics() names its metrics only alongside values; any table gives the same names.
-  const std::vector<retail::Metric> names = retail::spine_metrics(retail::KpiTable(1, 1));
   std::string row = "replication,arm";
-  for (const auto& metric : names) {
+  for (const retail::MetricId id : retail::spine_metric_ids()) {
     row.push_back(',');
-    csv::append_text(row, metric.name);
+    csv::append_text(row, retail::metric_key(id));
   }
   row.push_back('\n');
   out << row;
   for (const ArmReplication& run : runs) {
     const std::vector<retail::Metric> metrics = retail::spine_metrics(run.result->kpis);
-    if (metrics.size() != names.size()) {
+    if (metrics.size() != retail::kMetrics) {
       throw std::logic_error("replication " + std::to_string(run.replication) +
                              " reports a different set of metrics");
     }

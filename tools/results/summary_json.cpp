@@ -51,7 +51,7 @@ nlohmann::ordered_json rules_to_json(const retail::Scenario& scenario) {
     rules.push_back({
         {"name", rule.name},
         {"owner", rule.owner},
-        {"metric", rule.metric},
+        {"metric", retail::metric_key(rule.metric)},
         {"scope", scope_to_json(rule.scope, scenario)},
         {"scope_text", retail::describe_scope(rule.scope, scenario)},
         {"window_days", rule.window_days},

@@ -10,18 +10,17 @@
 namespace omnisim {
 namespace {
 
-// daily_metrics() names its metrics only alongside values; any table gives the same names.
-std::vector<std::string> daily_metric_names() {
-  const retail::KpiTable empty(1, 1);
-  std::vector<std::string> names;
-  for (const auto& metric : retail::daily_metrics(empty, 0, retail::Channel::store, 0))
-    names.push_back(metric.name);
+// The columns of daily_metrics().
+std::vector<std::string_view> daily_metric_names() {
+  std::vector<std::string_view> names;
+  for (const retail::MetricId id : retail::flow_metric_ids())
+    names.push_back(retail::metric_key(id));
   return names;
 }
 
 // The raw counters not already a flow metric of the same name (orders_placed, units_sold, ...):
 // those carry the same value, and a repeated column name would break data-frame readers.
-std::vector<retail::Counter> extra_counters(const std::vector<std::string>& metric_names) {
+std::vector<retail::Counter> extra_counters(const std::vector<std::string_view>& metric_names) {
   std::vector<retail::Counter> counters;
   for (std::size_t c = 0; c < retail::kCounters; ++c) {
     const std::string_view name = retail::counter_names()[c];
@@ -49,7 +48,7 @@ void write_line(std::ostream& out, std::string& row) {
 
 void write_timeseries_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
                           const std::vector<std::string>& categories) {
-  const std::vector<std::string> metric_names = daily_metric_names();
+  const std::vector<std::string_view> metric_names = daily_metric_names();
   const std::vector<retail::Counter> counters = extra_counters(metric_names);
   std::string row = "replication,arm,day,channel,category";
   for (const auto& name : metric_names) {

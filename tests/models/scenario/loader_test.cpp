@@ -562,7 +562,7 @@ TEST(ScenarioControl, RulesActionsAndStatusQuoConvert) {
 
   const retail::Rule& cancellations = tower.rules[0];
   EXPECT_EQ(cancellations.name, "cancellations");
-  EXPECT_EQ(cancellations.metric, "cancellation_rate");
+  EXPECT_EQ(cancellations.metric, retail::MetricId::cancellation_rate);
   EXPECT_EQ(cancellations.scope.channel, Channel::web);
   EXPECT_EQ(cancellations.scope.zone, 0u);
   EXPECT_FALSE(cancellations.scope.category);
@@ -1141,8 +1141,8 @@ TEST(ScenarioErrors, RuleOnAnUnknownMetric) {
   const std::string message = error_of(with(d, "/control_tower/rules/0/metric", "happiness"));
   EXPECT_THAT(message, StartsWith(R"(/control_tower/rules/0/metric: "happiness" is not a metric a )"
                                   "rule can watch (metrics: availability_integrity,"));
-  for (const std::string& metric : retail::flow_metric_names())
-    EXPECT_THAT(message, HasSubstr(metric));
+  for (const retail::MetricId metric : retail::flow_metric_ids())
+    EXPECT_THAT(message, HasSubstr(std::string(retail::metric_key(metric))));
   EXPECT_THAT(error_of(without(d, "/control_tower/rules/0/metric")),
               StartsWith("/control_tower/rules/0/metric: missing required field (expected a flow "
                          R"(metric name such as "cancellation_rate"))"));

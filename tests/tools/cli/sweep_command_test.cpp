@@ -163,7 +163,7 @@ TEST(SweepCommand, ShardsMergeIntoTheFilesOfOneRun) {
     // that shards take about as long as each other however much the points' costs differ.
     std::set<std::pair<std::uint64_t, retail::Arm>> points_and_arms;
     for (const TaskRecord& record :
-         read_journal(dir / ("shard-" + shard) / kJournal, spine_metric_names().size()).records)
+         read_journal(dir / ("shard-" + shard) / kJournal, retail::kMetrics).records)
       points_and_arms.emplace(record.point, record.arm);
     EXPECT_EQ(points_and_arms.size(), 6u * 2) << "shard " << shard;
   }

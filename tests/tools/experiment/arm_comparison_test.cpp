@@ -34,7 +34,7 @@ retail::Scenario scenario_with_rule() {
   retail::Rule rule;
   rule.name = "web, cancellations";
   rule.owner = "ops";
-  rule.metric = "cancellation_rate";
+  rule.metric = retail::MetricId::cancellation_rate;
   rule.scope.channel = retail::Channel::web;
   rule.comparator = retail::Rule::Comparator::greater_equal;
   rule.threshold = 0.02;
@@ -85,7 +85,7 @@ TEST(PairedDifferences, RefuseArmsOfDifferentShapes) {
   EXPECT_THROW(omnisim::paired_differences(replications({{1, 1}}), replications({})),
                std::logic_error);
   auto renamed = replications({{1, 1}});
-  renamed[0][1].name = "margin";
+  renamed[0][1].id = retail::MetricId::gross_margin;
   EXPECT_THROW(omnisim::paired_differences(replications({{1, 1}}), renamed), std::logic_error);
 }
 
@@ -185,7 +185,7 @@ TEST(ReplicationsCsv, OneRowPerRunWithEverySpineMetric) {
   ASSERT_EQ(rows.size(), 3u);
   std::string header = "replication,arm";
   for (const auto& metric : retail::spine_metrics(retail::KpiTable(1, 1)))
-    header += "," + metric.name;
+    header += "," + std::string(retail::metric_key(metric.id));
   EXPECT_EQ(rows[0], header);
   EXPECT_THAT(rows[1], StartsWith("0,status_quo,"));
   EXPECT_THAT(rows[2], StartsWith("0,control_tower,"));

@@ -23,20 +23,17 @@ using omnisim::parse_constraint;
 using omnisim::parse_objective;
 using omnisim::RankedPoint;
 using omnisim::UsageError;
+using retail::MetricId;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const std::vector<std::string> kMetrics = {
-    "otif",           "cancellation_rate", "revenue", "gross_margin", "contribution_margin",
-    "margin_leakage", "returns_per_order"};
-
 template <class Parse>
 std::string error_of(Parse parse, std::string_view text) {
   try {
-    parse(text, kMetrics);
+    parse(text);
   } catch (const UsageError& e) {
     return e.what();
   }
@@ -51,16 +48,16 @@ std::string constraint_error(std::string_view text) {
 }
 
 TEST(Objective, TheDirectionDefaultsToWhatIsBetterForTheMetric) {
-  EXPECT_EQ(parse_objective("contribution_margin", kMetrics).direction, Direction::maximize);
-  EXPECT_EQ(parse_objective("cancellation_rate", kMetrics).direction, Direction::minimize);
-  EXPECT_EQ(parse_objective("margin_leakage", kMetrics).direction, Direction::minimize);
-  EXPECT_EQ(parse_objective("otif", kMetrics).metric, "otif");
+  EXPECT_EQ(parse_objective("contribution_margin").direction, Direction::maximize);
+  EXPECT_EQ(parse_objective("cancellation_rate").direction, Direction::minimize);
+  EXPECT_EQ(parse_objective("margin_leakage").direction, Direction::minimize);
+  EXPECT_EQ(parse_objective("otif").metric, MetricId::otif);
 }
 
 TEST(Objective, AnExplicitDirectionWins) {
-  EXPECT_EQ(parse_objective("cancellation_rate:max", kMetrics).direction, Direction::maximize);
-  EXPECT_EQ(parse_objective("revenue:min", kMetrics).direction, Direction::minimize);
-  EXPECT_EQ(parse_objective("revenue:min", kMetrics).metric, "revenue");
+  EXPECT_EQ(parse_objective("cancellation_rate:max").direction, Direction::maximize);
+  EXPECT_EQ(parse_objective("revenue:min").direction, Direction::minimize);
+  EXPECT_EQ(parse_objective("revenue:min").metric, MetricId::revenue);
   EXPECT_THAT(objective_error("revenue:up"), HasSubstr("NAME:max or NAME:min"));
   EXPECT_THAT(objective_error(":max"), HasSubstr("name is empty"));
 }
@@ -69,7 +66,8 @@ TEST(Objective, AnUnknownMetricSuggestsNamesSharingAWord) {
   const std::string error = objective_error("margin:max");
   EXPECT_THAT(error, HasSubstr("--objective 'margin:max'"));
   EXPECT_THAT(error, HasSubstr("unknown metric 'margin'"));
-  EXPECT_THAT(error, HasSubstr("gross_margin, contribution_margin or margin_leakage"));
+  // In catalogue order.
+  EXPECT_THAT(error, HasSubstr("gross_margin, margin_leakage or contribution_margin"));
   EXPECT_THAT(error, Not(HasSubstr("revenue")));
   EXPECT_THAT(objective_error("otiff"), HasSubstr("did you mean otif?"));
   EXPECT_THAT(objective_error("fill_rate"), HasSubstr("cancellation_rate"));
@@ -77,13 +75,13 @@ TEST(Objective, AnUnknownMetricSuggestsNamesSharingAWord) {
 }
 
 TEST(Constraint, ParsesAtLeastAndAtMostWithSpaces) {
-  const Constraint at_least = parse_constraint("otif>=0.95", kMetrics);
-  EXPECT_EQ(at_least.metric, "otif");
+  const Constraint at_least = parse_constraint("otif>=0.95");
+  EXPECT_EQ(at_least.metric, MetricId::otif);
   EXPECT_EQ(at_least.comparison, Comparison::at_least);
   EXPECT_EQ(at_least.bound, 0.95);
   EXPECT_EQ(at_least.text, "otif>=0.95");
-  const Constraint at_most = parse_constraint(" cancellation_rate <= 2e-2 ", kMetrics);
-  EXPECT_EQ(at_most.metric, "cancellation_rate");
+  const Constraint at_most = parse_constraint(" cancellation_rate <= 2e-2 ");
+  EXPECT_EQ(at_most.metric, MetricId::cancellation_rate);
   EXPECT_EQ(at_most.comparison, Comparison::at_most);
   EXPECT_EQ(at_most.bound, 0.02);
   EXPECT_EQ(at_most.text, "cancellation_rate<=2e-2");
@@ -105,8 +103,8 @@ TEST(Constraint, OnlyGreaterOrEqualAndLessOrEqualAreAccepted) {
 }
 
 TEST(Constraint, AnUndefinedValueNeverSatisfiesIt) {
-  const Constraint at_least = parse_constraint("otif>=0.95", kMetrics);
-  const Constraint at_most = parse_constraint("otif<=0.95", kMetrics);
+  const Constraint at_least = parse_constraint("otif>=0.95");
+  const Constraint at_most = parse_constraint("otif<=0.95");
   EXPECT_TRUE(omnisim::satisfies(at_least, 0.95));
   EXPECT_FALSE(omnisim::satisfies(at_least, 0.94));
   EXPECT_TRUE(omnisim::satisfies(at_most, 0.95));
@@ -131,12 +129,12 @@ std::vector<std::size_t> order(const std::vector<RankedPoint>& ranking) {
 TEST(RankPoints, BestFirstInTheObjectivesDirectionWithTiesByPoint) {
   const std::vector<std::vector<MetricSummary>> summaries = {point(100, 0.9), point(300, 0.9),
                                                              point(200, 0.9), point(300, 0.9)};
-  EXPECT_THAT(
-      order(omnisim::rank_points(summaries, {"contribution_margin", Direction::maximize}, {})),
-      ElementsAre(1, 3, 2, 0));
-  EXPECT_THAT(
-      order(omnisim::rank_points(summaries, {"contribution_margin", Direction::minimize}, {})),
-      ElementsAre(0, 2, 1, 3));
+  EXPECT_THAT(order(omnisim::rank_points(summaries,
+                                         {MetricId::contribution_margin, Direction::maximize}, {})),
+              ElementsAre(1, 3, 2, 0));
+  EXPECT_THAT(order(omnisim::rank_points(summaries,
+                                         {MetricId::contribution_margin, Direction::minimize}, {})),
+              ElementsAre(0, 2, 1, 3));
 }
 
 TEST(RankPoints, InfeasiblePointsComeAfterFeasibleOnesAndNaNLastInEach) {
@@ -148,9 +146,9 @@ TEST(RankPoints, InfeasiblePointsComeAfterFeasibleOnesAndNaNLastInEach) {
       point(kNaN, 0.5),   // infeasible, undefined objective
       point(300, kNaN),   // infeasible: undefined otif
   };
-  const std::vector<Constraint> constraints = {parse_constraint("otif>=0.95", kMetrics)};
-  const auto ranking =
-      omnisim::rank_points(summaries, {"contribution_margin", Direction::maximize}, constraints);
+  const std::vector<Constraint> constraints = {parse_constraint("otif>=0.95")};
+  const auto ranking = omnisim::rank_points(
+      summaries, {MetricId::contribution_margin, Direction::maximize}, constraints);
   EXPECT_THAT(order(ranking), ElementsAre(3, 1, 2, 0, 5, 4));
   EXPECT_TRUE(ranking[0].feasible);
   EXPECT_TRUE(ranking[0].violated.empty());
@@ -161,16 +159,15 @@ TEST(RankPoints, InfeasiblePointsComeAfterFeasibleOnesAndNaNLastInEach) {
 }
 
 TEST(RankPoints, EveryViolatedConstraintIsListed) {
-  const std::vector<Constraint> constraints = {
-      parse_constraint("otif>=0.95", kMetrics),
-      parse_constraint("contribution_margin<=50", kMetrics)};
+  const std::vector<Constraint> constraints = {parse_constraint("otif>=0.95"),
+                                               parse_constraint("contribution_margin<=50")};
   const auto ranking = omnisim::rank_points(
-      {point(100, 0.9)}, {"contribution_margin", Direction::maximize}, constraints);
+      {point(100, 0.9)}, {MetricId::contribution_margin, Direction::maximize}, constraints);
   EXPECT_THAT(ranking[0].violated, ElementsAre("otif>=0.95", "contribution_margin<=50"));
 }
 
 TEST(RankPoints, AMissingMetricIsAProgrammingError) {
-  EXPECT_THROW(omnisim::rank_points({point(1, 1)}, {"revenue", Direction::maximize}, {}),
+  EXPECT_THROW(omnisim::rank_points({point(1, 1)}, {MetricId::revenue, Direction::maximize}, {}),
                std::logic_error);
 }
 
@@ -181,8 +178,8 @@ TEST(PrintRanking, AnAlignedTableWithAHeadlineAndALimit) {
       omnisim::parse_grid_axis("horizon_days=28")};
   const std::vector<std::vector<MetricSummary>> summaries = {point(100, 0.96), point(4712.5, 0.90),
                                                              point(300, 0.97), point(200, 0.99)};
-  const std::vector<Constraint> constraints = {parse_constraint("otif>=0.95", kMetrics)};
-  const Objective objective{"contribution_margin", Direction::maximize};
+  const std::vector<Constraint> constraints = {parse_constraint("otif>=0.95")};
+  const Objective objective{MetricId::contribution_margin, Direction::maximize};
   const auto ranking = omnisim::rank_points(summaries, objective, constraints);
   std::ostringstream out;
   omnisim::print_ranking(out, axes, ranking, summaries, objective, constraints, "control tower", 3);
@@ -204,7 +201,7 @@ TEST(PrintRanking, HeadingsAreLastPathSegmentsWhenDistinct) {
   const std::vector<omnisim::GridAxis> axes = {omnisim::parse_grid_axis("a.threshold=1,2"),
                                                omnisim::parse_grid_axis("/b/timebox_h=3")};
   const std::vector<std::vector<MetricSummary>> summaries = {point(1, 0.5), point(2, 0.5)};
-  const Objective objective{"contribution_margin", Direction::minimize};
+  const Objective objective{MetricId::contribution_margin, Direction::minimize};
   std::ostringstream out;
   omnisim::print_ranking(out, axes, omnisim::rank_points(summaries, objective, {}), summaries,
                          objective, {}, "status quo", 10);
@@ -222,7 +219,7 @@ TEST(PrintRanking, PairedDifferencesFromTheBestPointWhenGiven) {
   const std::vector<omnisim::GridAxis> axes = {omnisim::parse_grid_axis("a.threshold=1,2,3")};
   const std::vector<std::vector<MetricSummary>> summaries = {point(1, 0.5), point(3, 0.5),
                                                              point(2, 0.5)};
-  const Objective objective{"contribution_margin", Direction::maximize};
+  const Objective objective{MetricId::contribution_margin, Direction::maximize};
   auto ranking = omnisim::rank_points(summaries, objective, {});
   ranking[1].versus_best = sim::Summary{10, -1.0, 0.5, -1.25, -0.75, 0.95};
   std::ostringstream out;

@@ -153,7 +153,7 @@ TEST(FlowSeries, RecomputesTheDailyKpisFromTheCounters) {
                         timeseries_row(0, "status_quo", 1, "web", "shoes", 0, 0) +
                         timeseries_row(0, "status_quo", 2, "web", "shoes", 20, 10));
   const auto slices = omnisim::read_daily_counters(in, "timeseries.csv", {SliceFilter{}});
-  const std::size_t otif = omnisim::flow_metric_index("otif").value();
+  const std::size_t otif = retail::metric_index(retail::MetricId::otif);
   const auto daily =
       omnisim::metric_series(omnisim::flow_series(slices[0].runs.at("status_quo"), 1), otif);
   ASSERT_EQ(daily.size(), 1u);

@@ -10,8 +10,7 @@ namespace {
 
 using omnisim::format_difference;
 using omnisim::format_value;
-using omnisim::metric_info;
-using omnisim::MetricKind;
+using retail::MetricKind;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -42,14 +41,6 @@ TEST(FormatDifference, SignedAndRatesInPoints) {
   EXPECT_EQ(format_difference(4712, MetricKind::money), "+$4,712");
   EXPECT_EQ(format_difference(-1423, MetricKind::count), "-1,423");
   EXPECT_EQ(format_difference(kNaN, MetricKind::count), "n/a");
-}
-
-TEST(MetricInfo, KnowsTheSpineAndFallsBackToTheName) {
-  EXPECT_EQ(metric_info("otif").label, "OTIF");
-  EXPECT_EQ(metric_info("otif").kind, MetricKind::share);
-  EXPECT_FALSE(metric_info("margin_leakage").higher_is_better);
-  EXPECT_EQ(metric_info("something_new").label, "something_new");
-  EXPECT_EQ(metric_info("something_new").kind, MetricKind::number);
 }
 
 }  // namespace

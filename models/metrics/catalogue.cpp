@@ -1,0 +1,169 @@
+// The catalogue's one table, checked at compile time to follow MetricId order with unique keys.
+#include "models/metrics/catalogue.hpp"
+
+#include <array>
+#include <utility>
+
+namespace retail {
+namespace {
+
+using enum MetricKind;
+
+constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
+    MetricDefinition{MetricId::availability_integrity, "availability_integrity",
+                     "Availability integrity", share, true,
+                     "Orders shown as available that the node could really fulfil."},
+    MetricDefinition{MetricId::in_stock_rate, "in_stock_rate", "In-stock rate", share, true,
+                     "Visits that found the SKU available (substitutions excluded)."},
+    MetricDefinition{MetricId::otif, "otif", "OTIF", share, true,
+                     "Orders delivered on time and in full, against the promise made at checkout."},
+    MetricDefinition{MetricId::on_time_rate, "on_time_rate", "On time", share, true,
+                     "Orders delivered by the promised date."},
+    MetricDefinition{MetricId::in_full_rate, "in_full_rate", "In full", share, true,
+                     "Orders delivered complete."},
+    MetricDefinition{MetricId::promo_integrity, "promo_integrity", "Promo integrity", share, true,
+                     "Promotion slots (SKU x channel) live with the right price and content, over "
+                     "the time they were advertised."},
+    MetricDefinition{MetricId::promo_mismatches, "promo_mismatches", "Promo mismatches", count,
+                     false, "Customers who met an advertised discount that was not there."},
+    MetricDefinition{MetricId::cancellation_rate, "cancellation_rate", "Cancellation rate", share,
+                     false, "Orders cancelled, over orders placed."},
+    MetricDefinition{MetricId::orders_placed, "orders_placed", "Orders placed", count, true,
+                     "Orders placed on every channel."},
+    MetricDefinition{MetricId::orders_cancelled, "orders_cancelled", "Orders cancelled", count,
+                     false, "Orders cancelled."},
+    MetricDefinition{MetricId::lost_sales_units, "lost_sales_units", "Lost sales (units)", count,
+                     false,
+                     "Customers who walked away from an unavailable SKU or a promotion mismatch."},
+    MetricDefinition{MetricId::lost_sales_value, "lost_sales_value", "Lost sales (value)", money,
+                     false, "The price of the units lost."},
+    MetricDefinition{MetricId::units_sold, "units_sold", "Units sold", count, true, "Units sold."},
+    MetricDefinition{MetricId::returns_per_order, "returns_per_order", "Returns per order", ratio,
+                     false, "Return requests over orders delivered."},
+    MetricDefinition{MetricId::size_fit_returns_per_order, "size_fit_returns_per_order",
+                     "Size/fit returns per order", ratio, false,
+                     "Return requests for size or fit, over orders delivered."},
+    MetricDefinition{MetricId::damaged_returns_per_order, "damaged_returns_per_order",
+                     "Damaged returns per order", ratio, false,
+                     "Return requests for damage, over orders delivered."},
+    MetricDefinition{MetricId::liquidation_rate, "liquidation_rate", "Liquidation rate", share,
+                     false, "Returned units liquidated, over units returned."},
+    MetricDefinition{MetricId::contacts_per_100_orders, "contacts_per_100_orders",
+                     "Contacts per 100 orders", per_100, false,
+                     "Customer-service contacts per 100 orders placed."},
+    MetricDefinition{MetricId::mean_contact_wait_hours, "mean_contact_wait_hours", "Contact wait",
+                     hours, false, "Mean wait for a customer-service agent."},
+    MetricDefinition{MetricId::revenue, "revenue", "Revenue", money, true, "Sales net of refunds."},
+    MetricDefinition{MetricId::refunds, "refunds", "Refunds", money, false,
+                     "Prices refunded on returns."},
+    MetricDefinition{MetricId::cogs, "cogs", "COGS", money, false,
+                     "Cost of goods sold, net of returned units."},
+    MetricDefinition{MetricId::gross_margin, "gross_margin", "Gross margin", money, true,
+                     "Revenue - COGS."},
+    MetricDefinition{MetricId::shipping_cost, "shipping_cost", "Shipping cost", money, false,
+                     "Parcel costs, expedited service and re-ships included."},
+    MetricDefinition{MetricId::returns_cost, "returns_cost", "Returns cost", money, false,
+                     "Return labels, handling, refurbishing and destruction."},
+    MetricDefinition{MetricId::liquidation_loss, "liquidation_loss", "Liquidation loss", money,
+                     false,
+                     "Returned stock written off: liquidated net of recovery, or destroyed."},
+    MetricDefinition{MetricId::appeasements, "appeasements", "Appeasements", money, false,
+                     "Credits granted to customers who contacted us."},
+    MetricDefinition{MetricId::chargebacks, "chargebacks", "Chargebacks", money, false,
+                     "Marketplace penalties for late and cancelled orders."},
+    MetricDefinition{MetricId::contact_cost, "contact_cost", "Contact cost", money, false,
+                     "Cost of handling contacts."},
+    MetricDefinition{MetricId::expedited_shipping, "expedited_shipping", "Expedited shipping",
+                     money, false, "The part of shipping paid for expedited service."},
+    MetricDefinition{MetricId::reship_cost, "reship_cost", "Re-ships", money, false,
+                     "Shipping replacements for parcels delivered damaged."},
+    MetricDefinition{MetricId::promo_dilution, "promo_dilution", "Promo dilution", money, false,
+                     "Discount given beyond the promotion's by misapplied rules."},
+    MetricDefinition{MetricId::margin_leakage, "margin_leakage", "Margin leakage", money, false,
+                     "Expedited shipping + appeasements + chargebacks + re-ships + returns cost + "
+                     "liquidation loss + promo dilution."},
+    MetricDefinition{MetricId::ad_spend, "ad_spend", "Ad spend", money, false,
+                     "Advertising spend."},
+    MetricDefinition{
+        MetricId::attributed_roas, "attributed_roas", "Attributed ROAS", number, true,
+        "Revenue of the orders ads brought (cancelled or not) per unit of ad spend, as "
+        "marketing sees it."},
+    MetricDefinition{
+        MetricId::contribution_margin, "contribution_margin", "Contribution margin", money, true,
+        "Gross margin - shipping - returns, liquidation and contact costs - appeasements "
+        "- chargebacks - ad spend."},
+    MetricDefinition{MetricId::mean_pick_wait_hours, "mean_pick_wait_hours", "DC pick wait", hours,
+                     false, "Mean wait of an online order for a free picker at the DC."},
+    MetricDefinition{MetricId::mean_order_cycle_hours, "mean_order_cycle_hours", "Order cycle time",
+                     hours, false, "Mean time from order to delivery."},
+    MetricDefinition{MetricId::average_open_orders, "average_open_orders", "Open orders", count,
+                     false, "Orders placed and neither delivered nor cancelled, on average."},
+    MetricDefinition{MetricId::average_inventory_units, "average_inventory_units",
+                     "Average inventory (units)", count, false,
+                     "Units on hand at the end of the day, on average."},
+    MetricDefinition{MetricId::average_inventory_value, "average_inventory_value",
+                     "Average inventory (value)", money, false,
+                     "Stock at cost at the end of the day, on average."},
+    MetricDefinition{MetricId::inventory_turns, "inventory_turns", "Inventory turns", number, true,
+                     "Annualised COGS over average inventory at cost."},
+};
+
+constexpr bool in_id_order() {
+  for (std::size_t i = 0; i < kDefinitions.size(); ++i) {
+    if (metric_index(kDefinitions[i].id) != i) return false;
+  }
+  return true;
+}
+static_assert(in_id_order(), "kDefinitions must list the metrics in MetricId order");
+
+constexpr bool keys_unique() {
+  for (std::size_t i = 0; i < kDefinitions.size(); ++i) {
+    for (std::size_t j = i + 1; j < kDefinitions.size(); ++j) {
+      if (kDefinitions[i].key == kDefinitions[j].key) return false;
+    }
+  }
+  return true;
+}
+static_assert(keys_unique(), "two metrics share a key");
+
+template <std::size_t... I>
+constexpr std::array<MetricId, sizeof...(I)> ids(std::index_sequence<I...>) {
+  return {static_cast<MetricId>(I)...};
+}
+constexpr auto kAllIds = ids(std::make_index_sequence<kMetrics>{});
+
+constexpr std::array kLeakageComponents = {MetricId::expedited_shipping, MetricId::appeasements,
+                                           MetricId::chargebacks,        MetricId::reship_cost,
+                                           MetricId::returns_cost,       MetricId::liquidation_loss,
+                                           MetricId::promo_dilution};
+
+}  // namespace
+
+const MetricDefinition& metric_definition(MetricId id) {
+  return kDefinitions.at(metric_index(id));
+}
+
+std::string_view metric_key(MetricId id) {
+  return metric_definition(id).key;
+}
+
+std::optional<MetricId> find_metric(std::string_view key) {
+  for (const MetricDefinition& definition : kDefinitions) {
+    if (definition.key == key) return definition.id;
+  }
+  return std::nullopt;
+}
+
+std::span<const MetricId> spine_metric_ids() {
+  return kAllIds;
+}
+
+std::span<const MetricId> flow_metric_ids() {
+  return std::span<const MetricId>(kAllIds).first(kFlowMetrics);
+}
+
+std::span<const MetricId> leakage_components() {
+  return kLeakageComponents;
+}
+
+}  // namespace retail
