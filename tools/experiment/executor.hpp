@@ -28,6 +28,7 @@ using Replicate = std::function<retail::ReplicationResult(const retail::Scenario
 using CollectResult =
     std::function<void(std::uint64_t task, const TaskAt& at, retail::ReplicationResult result)>;
 
+// What a study runs: each point's scenario in each arm, replication after replication.
 struct Study {
   std::span<const retail::Scenario> points;  // the scenario of each point
   std::vector<retail::Arm> arms;             // every point's

@@ -44,6 +44,7 @@ struct SweepPlan {
   // The arm the ranking, the constraints and --reps auto look at: the control tower when the
   // study runs it, else the only arm.
   std::size_t ranked_arm() const { return arms.size() - 1; }
+  // How the study's tasks are numbered, for the journal, --shard and the executor alike.
   TaskNumbering numbering() const { return {points.size(), arms.size()}; }
 };
 
