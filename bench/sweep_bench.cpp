@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
 #include "models/scenario/loader.hpp"
 #include "models/simulation.hpp"
 #include "tools/experiment/replication_runner.hpp"
 #include "tools/experiment/sweep_journal.hpp"
 #include "tools/experiment/sweep_manifest.hpp"
 #include "tools/experiment/sweep_plan.hpp"
+#include "tools/experiment/sweep_results.hpp"
 
 namespace {
 
@@ -34,11 +34,9 @@ const retail::Scenario& half_live_promo() {
 // A record as a sweep writes it: the spine metrics of a real replication.
 const omnisim::TaskRecord& realistic_record() {
   static const omnisim::TaskRecord record = [] {
-    const auto result = retail::run_replication(half_live_promo(), 0);
-    omnisim::TaskRecord made{12, 137, retail::Arm::control_tower, {}};
-    for (const auto& metric : retail::spine_metrics(result.kpis))
-      made.metrics.push_back(metric.value);
-    return made;
+    omnisim::SweepPlan plan;
+    plan.arms = {retail::Arm::status_quo, retail::Arm::control_tower};
+    return omnisim::task_record(plan, {12, 137, 1}, retail::run_replication(half_live_promo(), 0));
   }();
   return record;
 }

@@ -18,11 +18,11 @@
 #include "tools/cli/interrupt.hpp"
 #include "tools/cli/memory_limit.hpp"
 #include "tools/cli/progress_bar.hpp"
+#include "tools/experiment/executor.hpp"
 #include "tools/experiment/sweep_manifest.hpp"
 #include "tools/experiment/sweep_results.hpp"
 #include "tools/experiment/sweep_study.hpp"
 #include "tools/report/sweep_report.hpp"
-#include "tools/results/arms.hpp"
 #include "tools/results/errors.hpp"
 #include "tools/results/output_files.hpp"
 #include "tools/results/visible_text.hpp"
@@ -115,7 +115,7 @@ class StudyState {
   void adopt(TaskRecord record) {
     const auto arm = std::find(plan_.arms.begin(), plan_.arms.end(), record.arm);
     const auto a = static_cast<std::size_t>(arm - plan_.arms.begin());
-    done_.emplace(task_id(plan_, record.point, record.replication, a), std::move(record));
+    done_.emplace(plan_.numbering().task(record.point, record.replication, a), std::move(record));
   }
 
   // Read again under the lock: another process may have changed the study before we took it.
@@ -192,7 +192,7 @@ class Schedule {
     for (std::size_t p = 0; p < counts_.size(); ++p) {
       for (std::uint64_t i = 0; i < counts_[p]; ++i) {
         for (std::size_t a = 0; a < plan_.arms.size(); ++a)
-          total += in_shard(task_id(plan_, p, i, a)) ? 1 : 0;
+          total += in_shard(plan_.numbering().task(p, i, a)) ? 1 : 0;
       }
     }
     return total;
@@ -204,7 +204,7 @@ class Schedule {
     for (std::size_t p = 0; p < counts_.size(); ++p) {
       for (std::uint64_t i = 0; i < counts_[p]; ++i) {
         for (std::size_t a = 0; a < plan_.arms.size(); ++a) {
-          const std::uint64_t task = task_id(plan_, p, i, a);
+          const std::uint64_t task = plan_.numbering().task(p, i, a);
           if (in_shard(task) && !state.done(task)) tasks.push_back(task);
         }
       }
@@ -248,48 +248,14 @@ class Schedule {
   std::vector<std::uint64_t> counts_;
 };
 
-// A finished task on its way to rank 0: CBOR keeps every double exact, NaN included.
-std::string encode_record(const TaskRecord& record) {
-  const nlohmann::json json = {{"point", record.point},
-                               {"replication", record.replication},
-                               {"arm", record.arm == retail::Arm::control_tower},
-                               {"metrics", record.metrics}};
-  const std::vector<std::uint8_t> bytes = nlohmann::json::to_cbor(json);
-  return {bytes.begin(), bytes.end()};
-}
-
-TaskRecord decode_record(const std::string& bytes) {
-  const nlohmann::json json = nlohmann::json::from_cbor(bytes);
-  return {json.at("point").get<std::uint64_t>(), json.at("replication").get<std::uint64_t>(),
-          json.at("arm").get<bool>() ? retail::Arm::control_tower : retail::Arm::status_quo,
-          json.at("metrics").get<std::vector<double>>()};
-}
-
-std::string encode_tasks(const std::vector<std::uint64_t>& tasks) {
-  const std::vector<std::uint8_t> bytes = nlohmann::json::to_cbor(nlohmann::json(tasks));
-  return {bytes.begin(), bytes.end()};
-}
-
-std::vector<std::uint64_t> decode_tasks(const std::string& bytes) {
-  return nlohmann::json::from_cbor(bytes).get<std::vector<std::uint64_t>>();
-}
-
 std::string signal_name(int signal) {
   return signal == SIGTERM ? "SIGTERM" : "SIGINT";
 }
 
-std::string describe_task(const SweepPlan& plan, std::uint64_t task) {
-  const TaskCoordinates at = task_coordinates(plan, task);
-  std::string text = "replication " + std::to_string(at.replication);
-  if (plan.arms.size() == 2)
-    text += " in the " + std::string(arm_label(plan.arms[at.arm])) + " arm";
-  text += " of grid point " + std::to_string(at.point) + " (";
-  const std::vector<std::string> values = point_overrides(plan.axes, at.point);
-  for (std::size_t v = 0; v < values.size(); ++v) {
-    if (v > 0) text += ", ";
-    text += values[v];
-  }
-  return text + ")";
+// How a failure names a grid point: by its values, for the grid is what the user wrote.
+std::string name_point(const SweepPlan& plan, std::uint64_t point) {
+  return "grid point " + std::to_string(point) + " (" + describe_point(plan, point) + ") of '" +
+         plan.points.front().name + "'";
 }
 
 void print_heading(std::ostream& out, const SweepPlan& plan,
@@ -361,29 +327,23 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
       error_kinds());
   InterruptGuard interrupt;
 
-  const sim::RunTask run = [&plan](std::uint64_t task, unsigned share) {
-    const TaskCoordinates at = task_coordinates(plan, task);
-    const retail::ReplicationResult result =
-        retail::run_replication(plan.points[at.point], at.replication, share, plan.arms[at.arm]);
-    TaskRecord record{at.point, at.replication, plan.arms[at.arm], {}};
-    for (const retail::Metric& metric : retail::spine_metrics(result.kpis))
-      record.metrics.push_back(metric.value);
-    return encode_record(record);
-  };
-  const sim::CollectTask collect = [&](std::uint64_t, const std::string& bytes) {
-    state->collect(decode_record(bytes));
+  const Study study{
+      plan.points, plan.arms, [&plan](std::uint64_t point) { return name_point(plan, point); }, {}};
+  const CollectResult collect = [&](std::uint64_t, const TaskAt& at,
+                                    retail::ReplicationResult result) {
+    state->collect(task_record(plan, at, result));
     progress->advance();
   };
 
   std::uint64_t progress_total = schedule.planned_tasks();
   bool interrupted = false;
   while (!interrupted) {
-    std::string tasks_bytes;
+    std::vector<std::uint64_t> tasks;
     sim::on_root(
         [&] {
           // With --reps auto, rounds an earlier attempt finished are decided again from its
           // records.
-          std::vector<std::uint64_t> tasks = schedule.missing(*state);
+          tasks = schedule.missing(*state);
           while (tasks.empty() && schedule.extend(state->records())) {
             tasks = schedule.missing(*state);
           }
@@ -392,24 +352,22 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
           progress->add_to_total(schedule.planned_tasks() - progress_total);
           progress_total = schedule.planned_tasks();
           state->save(SweepStatus::running);
-          tasks_bytes = encode_tasks(tasks);
         },
         error_kinds());
-    const std::vector<std::uint64_t> tasks = decode_tasks(sim::broadcast_from_root(tasks_bytes));
-    if (tasks.empty()) break;
+    RoundOutcome round;
     try {
-      sim::run_task_farm(tasks, threads, run, collect, error_kinds(), &interrupt.flag());
-    } catch (const sim::TaskFailure& failure) {
+      round = run_study_tasks(study, tasks, threads, collect, &interrupt.flag());
+    } catch (const retail::ScenarioError&) {
       if (root) state->save(SweepStatus::interrupted);
-      const std::string message = describe_task(plan, failure.task()) + " of '" +
-                                  plan.points.front().name + "' failed: " + failure.what();
-      if (failure.kind() == error_kinds().kind_of<retail::ScenarioError>())
-        throw retail::ScenarioError(message);
-      throw ReplicationFailure(message +
+      throw;
+    } catch (const ReplicationFailure& failure) {
+      if (root) state->save(SweepStatus::interrupted);
+      throw ReplicationFailure(std::string(failure.what()) +
                                " (the replications finished before it are saved: --resume "
                                "retries the rest)");
     }
-    interrupted = sim::any_rank(interrupt.flag().load());
+    if (round.tasks == 0) break;
+    interrupted = round.stopped;
   }
   if (progress) progress->finish();
 

@@ -25,15 +25,6 @@ std::string digest_of(const std::string& text) {
   return hex.data();
 }
 
-std::string describe_point(const SweepPlan& plan, std::size_t point) {
-  std::string text;
-  for (const std::string& assignment : point_overrides(plan.axes, point)) {
-    if (!text.empty()) text += ", ";
-    text += assignment;
-  }
-  return text;
-}
-
 nlohmann::json metric_keys(const std::vector<retail::MetricId>& metrics) {
   nlohmann::json keys = nlohmann::json::array();
   for (const retail::MetricId metric : metrics)
@@ -91,19 +82,17 @@ retail::Scenario load_point(const std::filesystem::path& file, nlohmann::json do
 
 }  // namespace
 
+std::string describe_point(const SweepPlan& plan, std::size_t point) {
+  std::string text;
+  for (const std::string& assignment : point_overrides(plan.axes, point)) {
+    if (!text.empty()) text += ", ";
+    text += assignment;
+  }
+  return text;
+}
+
 std::string scenario_digest(const nlohmann::json& document) {
   return digest_of(document.dump());
-}
-
-std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
-                      std::size_t arm) {
-  return (replication * plan.points.size() + point) * plan.arms.size() + arm;
-}
-
-TaskCoordinates task_coordinates(const SweepPlan& plan, std::uint64_t task) {
-  const std::uint64_t arms = plan.arms.size();
-  const std::uint64_t points = plan.points.size();
-  return {(task / arms) % points, task / arms / points, static_cast<std::size_t>(task % arms)};
 }
 
 SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded) {

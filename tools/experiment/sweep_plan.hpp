@@ -15,6 +15,7 @@
 #include "tools/experiment/shard.hpp"
 #include "tools/experiment/sweep_grid.hpp"
 #include "tools/experiment/sweep_ranking.hpp"
+#include "tools/experiment/task_numbering.hpp"
 
 namespace omnisim {
 
@@ -43,18 +44,9 @@ struct SweepPlan {
   // The arm the ranking, the constraints and --reps auto look at: the control tower when the
   // study runs it, else the only arm.
   std::size_t ranked_arm() const { return arms.size() - 1; }
+  // How the study's tasks are numbered, for the journal, --shard and the executor alike.
+  TaskNumbering numbering() const { return {points.size(), arms.size()}; }
 };
-
-// Task numbers: replication-major, so that all points advance together (an interrupted or
-// adaptive study has every point at about the same count).
-std::uint64_t task_id(const SweepPlan& plan, std::uint64_t point, std::uint64_t replication,
-                      std::size_t arm);
-struct TaskCoordinates {
-  std::uint64_t point = 0;
-  std::uint64_t replication = 0;
-  std::size_t arm = 0;
-};
-TaskCoordinates task_coordinates(const SweepPlan& plan, std::uint64_t task);
 
 struct SweepRequest {
   std::filesystem::path scenario;
@@ -75,6 +67,9 @@ using PointLoaded = std::function<void(std::size_t loaded, std::size_t points)>;
 // and constraints and loads every point's scenario (bad input throws ScenarioError or UsageError
 // naming the point's values), calling `point_loaded`, when given, after each.
 SweepPlan plan_sweep(const SweepRequest& request, const PointLoaded& point_loaded = {});
+
+// The overrides that make grid point `point`, as "path=value, path=value".
+std::string describe_point(const SweepPlan& plan, std::size_t point);
 
 // A digest of a resolved scenario document (after extends and overrides): a resumed or merged
 // study, or a resumed run, must have run the same world.

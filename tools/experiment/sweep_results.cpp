@@ -5,6 +5,7 @@
 #include <string>
 #include <tuple>
 
+#include "models/kpi.hpp"
 #include "tools/experiment/arm_comparison.hpp"
 
 namespace omnisim {
@@ -16,6 +17,14 @@ std::size_t arm_index(const SweepPlan& plan, retail::Arm arm) {
 }
 
 }  // namespace
+
+TaskRecord task_record(const SweepPlan& plan, const TaskAt& at,
+                       const retail::ReplicationResult& result) {
+  TaskRecord record{at.point, at.replication, plan.arms[at.arm], {}};
+  for (const retail::Metric& metric : retail::spine_metrics(result.kpis))
+    record.metrics.push_back(metric.value);
+  return record;
+}
 
 std::vector<PointSummary> summarize_points(const SweepPlan& plan,
                                            const std::vector<TaskRecord>& records,

@@ -46,7 +46,8 @@ std::string misfit(const SweepPlan& plan, const std::optional<Shard>& shard,
            " replications per point" + (plan.auto_replications ? " at most" : "");
   }
   const auto a = static_cast<std::size_t>(arm - plan.arms.begin());
-  if (shard && !task_in_shard(plan, *shard, task_id(plan, record.point, record.replication, a))) {
+  if (shard &&
+      !task_in_shard(plan, *shard, plan.numbering().task(record.point, record.replication, a))) {
     return describe_record(plan, record) + ", which is not in shard " +
            std::to_string(shard->index) + "/" + std::to_string(shard->count);
   }

@@ -40,7 +40,7 @@ retail::ReplicationResult marked(std::uint64_t replication, Arm arm) {
 TEST(RunAllReplications, StoresEachResultAtItsArmAndIndex) {
   const auto results = omnisim::run_all_replications(
       scenario_with(7), kBoth, 3,
-      [](std::uint64_t i, Arm arm, unsigned) { return marked(i, arm); });
+      [](const retail::Scenario&, std::uint64_t i, Arm arm, unsigned) { return marked(i, arm); });
   ASSERT_EQ(results.size(), 2u);
   for (std::size_t a = 0; a < 2; ++a) {
     ASSERT_EQ(results[a].size(), 7u);
@@ -54,7 +54,8 @@ TEST(RunAllReplications, StoresEachResultAtItsArmAndIndex) {
 TEST(RunAllReplications, ReportsEachFinishedReplication) {
   std::atomic<int> done{0};
   omnisim::run_all_replications(
-      scenario_with(5), kBoth, 4, [](std::uint64_t i, Arm arm, unsigned) { return marked(i, arm); },
+      scenario_with(5), kBoth, 4,
+      [](const retail::Scenario&, std::uint64_t i, Arm arm, unsigned) { return marked(i, arm); },
       [&done] { ++done; });
   EXPECT_EQ(done, 10);
 }
@@ -71,18 +72,20 @@ TEST(RunAllReplications, GivesSpareThreadsToEachReplicationOfEachArm) {
            {2, kBoth, 8, 2},
            {3, kBoth, 4, 1}}) {
     std::atomic<unsigned> seen{0};
-    omnisim::run_all_replications(scenario_with(replications), arms, threads,
-                                  [&seen](std::uint64_t i, Arm arm, unsigned given) {
-                                    seen = given;
-                                    return marked(i, arm);
-                                  });
+    omnisim::run_all_replications(
+        scenario_with(replications), arms, threads,
+        [&seen](const retail::Scenario&, std::uint64_t i, Arm arm, unsigned given) {
+          seen = given;
+          return marked(i, arm);
+        });
     EXPECT_EQ(seen, share) << replications << " replications x " << arms.size() << " arms on "
                            << threads << " threads";
   }
 }
 
 TEST(RunAllReplications, ReportsTheLowestNumberedFailure) {
-  const auto failing = [](std::uint64_t i, Arm arm, unsigned) -> retail::ReplicationResult {
+  const auto failing = [](const retail::Scenario&, std::uint64_t i, Arm arm,
+                          unsigned) -> retail::ReplicationResult {
     if (i == 5 || i == 3) throw sim::SimulationError("delay below the lookahead");
     return marked(i, arm);
   };
@@ -99,7 +102,8 @@ TEST(RunAllReplications, ReportsTheLowestNumberedFailure) {
 TEST(RunAllReplications, NamesTheArmOfAFailureWhenTheScenarioHasRules) {
   // Replication 2 fails in the control-tower arm only, replication 4 in both: the lowest in
   // (replication, arm) order is replication 2's control-tower run.
-  const auto failing = [](std::uint64_t i, Arm arm, unsigned) -> retail::ReplicationResult {
+  const auto failing = [](const retail::Scenario&, std::uint64_t i, Arm arm,
+                          unsigned) -> retail::ReplicationResult {
     if (i == 4 || (i == 2 && arm == Arm::control_tower)) throw std::runtime_error("units lost");
     return marked(i, arm);
   };
@@ -115,7 +119,8 @@ TEST(RunAllReplications, NamesTheArmOfAFailureWhenTheScenarioHasRules) {
 }
 
 TEST(RunAllReplications, PassesScenarioErrorsThrough) {
-  const auto unbuildable = [](std::uint64_t, Arm, unsigned) -> retail::ReplicationResult {
+  const auto unbuildable = [](const retail::Scenario&, std::uint64_t, Arm,
+                              unsigned) -> retail::ReplicationResult {
     throw retail::ScenarioError("zone 'south' has no store");
   };
   EXPECT_THROW(omnisim::run_all_replications(scenario_with(2), kBoth, 2, unbuildable),
