@@ -34,7 +34,8 @@ std::string summary_json_text(const RunSummary& summary);
 // Reads back what to_json wrote; `file` names the input in errors. Every key to_json writes is
 // required and no other is accepted (summary.json is omnisim's own, so an unknown key means a
 // file this omnisim did not write and could not write back whole); null reads as NaN. Throws
-// SummaryFormatError "<file>: <JSON pointer>: <what is wrong>", e.g.
+// SummaryFormatError "<file>: <JSON pointer>: <what is wrong>" (also when the arms do not have
+// the same metrics, or the paired difference is not there exactly when both arms are), e.g.
 // "out/summary.json: /run/events: missing".
 RunSummary from_json(const nlohmann::ordered_json& document, const std::string& file);
 

@@ -101,9 +101,12 @@ class Node {
     return value_.get<double>();
   }
 
+  // A whole number as parsed (unsigned) or as to_json holds a signed one.
   template <typename Whole>
   Whole whole() const {
-    if (!value_.is_number_unsigned()) expected("a non-negative integer");
+    const bool negative = value_.is_number_integer() && !value_.is_number_unsigned() &&
+                          value_.get<std::int64_t>() < 0;
+    if (!value_.is_number_integer() || negative) expected("a non-negative integer");
     const auto value = value_.get<std::uint64_t>();
     constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<Whole>::max());
     if (value > kMax) expected("an integer up to " + std::to_string(kMax));
@@ -286,8 +289,29 @@ RunSummary from_json(const nlohmann::ordered_json& document, const std::string& 
       .paired_difference = std::nullopt,
       .run = read_run(root["run"]),
   };
-  if (!root["paired_difference"].is_null())
-    summary.paired_difference = read_metrics(root["paired_difference"]);
+  // What the writer guarantees and the report relies on: the same metrics in every arm, and
+  // their paired difference exactly when both arms ran.
+  const auto names = [](const std::vector<MetricSummary>& metrics) {
+    std::vector<std::string> out;
+    for (const MetricSummary& metric : metrics)
+      out.push_back(metric.name);
+    return out;
+  };
+  const std::vector<std::string> metrics = names(summary.arms.front().metrics);
+  for (const ArmSummary& arm : summary.arms) {
+    if (names(arm.metrics) != metrics) {
+      root["arms"][arm_key(arm.arm)]["metrics"].fail("not the metrics of the first arm");
+    }
+  }
+  const Node difference = root["paired_difference"];
+  if (difference.is_null() != (summary.arms.size() < 2))
+    difference.fail(summary.arms.size() < 2 ? "expected null when one arm ran"
+                                            : "expected the metrics when both arms ran");
+  if (!difference.is_null()) {
+    summary.paired_difference = read_metrics(difference);
+    if (names(*summary.paired_difference) != metrics)
+      difference.fail("not the metrics of the arms");
+  }
   return summary;
 }
 

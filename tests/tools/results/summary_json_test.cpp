@@ -313,7 +313,7 @@ TEST(ReadRunSummary, AWrongTypeIsNamedWithWhatWasFound) {
       "\"weekly\" or \"immediate\", got \"daily\"");
 }
 
-TEST(ReadRunSummary, RefusesKeysItDoesNotWriteAndArmsItDoesNotKnow) {
+TEST(ReadRunSummary, RefusesKeysItDoesNotWriteArmsItDoesNotKnowAndArmsThatDisagree) {
   EXPECT_EQ(error_after([](auto& d) { d["run"]["colour"] = "red"; }),
             "results/x/summary.json: /run/colour: unknown key");
   EXPECT_EQ(
@@ -328,6 +328,15 @@ TEST(ReadRunSummary, RefusesKeysItDoesNotWriteAndArmsItDoesNotKnow) {
   EXPECT_EQ(error_after([](auto& d) { d["scenario"]["control_tower_rules"][0] = "other"; }),
             "results/x/summary.json: /scenario/control_tower_rules: not the names of "
             "/scenario/control_tower/rules");
+  EXPECT_EQ(error_after([](auto& d) { d["paired_difference"] = nullptr; }),
+            "results/x/summary.json: /paired_difference: expected the metrics when both arms ran");
+  EXPECT_EQ(error_after([](auto& d) { d["paired_difference"].erase("otif"); }),
+            "results/x/summary.json: /paired_difference: not the metrics of the arms");
+  EXPECT_EQ(error_after([](auto& d) { d["arms"]["control_tower"]["metrics"].erase("otif"); }),
+            "results/x/summary.json: /arms/control_tower/metrics: not the metrics of the first "
+            "arm");
+  EXPECT_EQ(error_after([](auto& d) { d["arms"].erase("control_tower"); }),
+            "results/x/summary.json: /paired_difference: expected null when one arm ran");
   EXPECT_EQ(error_after([](auto& d) { d = 3; }),
             "results/x/summary.json: /: expected an object, got 3");
 }
