@@ -53,13 +53,7 @@ std::vector<fs::path> report_directories(const fs::path& directory) {
 }
 
 std::string footer_html(const ReportInput& input) {
-  const nlohmann::ordered_json& omnisim = input.summary.contains("omnisim")
-                                              ? input.summary["omnisim"]
-                                              : nlohmann::ordered_json::object();
-  std::string version = omnisim.contains("version") && omnisim["version"].is_string()
-                            ? omnisim["version"].get<std::string>()
-                            : std::string("(unknown version)");
-  return "Written by omnisim " + escape_html(version) +
+  return "Written by omnisim " + escape_html(input.summary.version) +
          " from summary.json, replications.csv, timeseries.csv and decisions.csv (the same "
          "directory).";
 }
@@ -68,11 +62,7 @@ std::string footer_html(const ReportInput& input) {
 
 std::size_t write_report(const fs::path& directory) {
   const ReportInput input = load_report_input(directory);
-  const auto& scenario = input.summary["scenario"];
-  std::string title = scenario.contains("name") && scenario["name"].is_string()
-                          ? scenario["name"].get<std::string>()
-                          : directory.filename().string();
-  ReportPage page(title);
+  ReportPage page(input.summary.scenario.name);
   add_report_sections(page, input);
   const std::string html = page.render(footer_html(input), embedded_scripts());
   write_file_atomically(directory / "report.html", [&](std::ostream& file) { file << html; });

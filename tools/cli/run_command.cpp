@@ -136,9 +136,7 @@ void report_run(const RunOptions& options, PlannedRun& plan,
                 RunJournal& journal, std::ostream& out) {
   const retail::Scenario& scenario = plan.scenario;
   OutputSet& output = *plan.output;
-  RunRecord record{plan.file.string(), options.overrides, 0, wall_seconds, threads};
-  record.processes = sim::process_count();
-  record.run_id = output.run_id();
+  RunRecord record{output.run_id(), 0, wall_seconds, threads, sim::process_count()};
   std::vector<std::vector<std::vector<retail::Metric>>> metrics(plan.arms.size());
   std::vector<ArmSummary> arms;
   for (std::size_t a = 0; a < plan.arms.size(); ++a) {
@@ -158,11 +156,15 @@ void report_run(const RunOptions& options, PlannedRun& plan,
     for (std::size_t a = 0; a < plan.arms.size(); ++a)
       runs.push_back({i, plan.arms[a], &results[a][i]});
   }
-  const std::string summary = make_summary_json(scenario, record, arms, difference)
-                                  .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                              "\n";
+  const RunSummary summary{
+      .version = OMNISIM_VERSION,
+      .scenario = scenario_record(scenario, plan.file.string(), options.overrides),
+      .arms = arms,
+      .paired_difference = difference,
+      .run = record,
+  };
   const std::vector<std::string>& categories = scenario.catalog.categories;
-  output.add("summary.json", [&](std::ostream& file) { file << summary; });
+  output.add("summary.json", [&](std::ostream& file) { file << summary_json_text(summary); });
   output.add("replications.csv", [&](std::ostream& file) { write_replications_csv(file, runs); });
   output.add("timeseries.csv",
              [&](std::ostream& file) { write_timeseries_csv(file, runs, categories); });

@@ -8,9 +8,11 @@
 #include <fstream>
 #include <limits>
 
+#include "tools/results/arms.hpp"
 #include "tools/results/csv_reader.hpp"
 #include "tools/results/errors.hpp"
 #include "tools/results/output_files.hpp"
+#include "tools/results/summary_json.hpp"
 
 namespace omnisim {
 namespace fs = std::filesystem;
@@ -61,17 +63,9 @@ std::optional<std::size_t> ReplicationTable::index(const std::string& metric) co
   return static_cast<std::size_t>(at - metrics.begin());
 }
 
-std::optional<SliceFilter> rule_slice(const nlohmann::ordered_json& rule) {
-  SliceFilter filter;
-  const auto scope = rule.find("scope");
-  if (scope == rule.end() || !scope->is_object()) return filter;
-  if (scope->contains("zone") || scope->contains("node")) return std::nullopt;
-  if (const auto channel = scope->find("channel"); channel != scope->end() && channel->is_string())
-    filter.channel = channel->get<std::string>();
-  if (const auto category = scope->find("category");
-      category != scope->end() && category->is_string())
-    filter.category = category->get<std::string>();
-  return filter;
+std::optional<SliceFilter> rule_slice(const RuleRecord& rule) {
+  if (rule.scope.zone || rule.scope.node) return std::nullopt;
+  return SliceFilter{rule.scope.channel.value_or(""), rule.scope.category.value_or("")};
 }
 
 std::vector<DailyCounters> read_daily_counters(std::istream& in, const std::string& name,
@@ -185,46 +179,26 @@ ReportInput load_report_input(const fs::path& directory) {
   input.directory = directory;
   const std::string run_id = verify_output_set(
       directory, {"summary.json", "replications.csv", "timeseries.csv", "decisions.csv"});
-  {
-    const fs::path file = directory / "summary.json";
-    std::ifstream in = open_input(file);
-    try {
-      input.summary = nlohmann::ordered_json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      throw UsageError("'" + file.string() + "' is not valid JSON: " + e.what());
-    }
-    const auto arms = input.summary.find("arms");
-    const auto scenario = input.summary.find("scenario");
-    if (!input.summary.is_object() || arms == input.summary.end() || !arms->is_object() ||
-        arms->empty() || scenario == input.summary.end() || !scenario->is_object()) {
-      throw UsageError("'" + file.string() +
-                       "' is not an omnisim summary (no \"scenario\" or \"arms\" object)");
-    }
-    for (const auto& [key, value] : arms->items())
-      input.arms.push_back(key);
-    const auto run = input.summary.find("run");
-    if (run == input.summary.end() || !run->is_object() || run->value("run_id", "") != run_id) {
-      throw UsageError("'" + file.string() + "' does not carry run id " + run_id + " of " +
-                       kOutputSetListing + " beside it: the files are not of one run");
-    }
+  const fs::path summary_file = directory / "summary.json";
+  input.summary = read_run_summary(summary_file);
+  for (const ArmSummary& arm : input.summary.arms)
+    input.arms.emplace_back(arm_key(arm.arm));
+  if (input.summary.run.run_id != run_id) {
+    throw UsageError("'" + summary_file.string() + "' does not carry run id " + run_id + " of " +
+                     kOutputSetListing + " beside it: the files are not of one run");
   }
 
   // The whole table, then each distinct slice a rule watches.
   std::vector<SliceFilter> slices = {SliceFilter{}};
-  const nlohmann::ordered_json& scenario = input.summary["scenario"];
-  if (const auto tower = scenario.find("control_tower");
-      tower != scenario.end() && tower->is_object() && tower->contains("rules") &&
-      (*tower)["rules"].is_array()) {
-    for (const auto& rule : (*tower)["rules"]) {
-      const std::optional<SliceFilter> slice = rule_slice(rule);
-      if (!slice) {
-        input.rule_slices.push_back(std::nullopt);
-        continue;
-      }
-      const auto at = std::find(slices.begin(), slices.end(), *slice);
-      input.rule_slices.push_back(static_cast<std::size_t>(at - slices.begin()));
-      if (at == slices.end()) slices.push_back(*slice);
+  for (const RuleRecord& rule : input.summary.scenario.control_tower.rules) {
+    const std::optional<SliceFilter> slice = rule_slice(rule);
+    if (!slice) {
+      input.rule_slices.push_back(std::nullopt);
+      continue;
     }
+    const auto at = std::find(slices.begin(), slices.end(), *slice);
+    input.rule_slices.push_back(static_cast<std::size_t>(at - slices.begin()));
+    if (at == slices.end()) slices.push_back(*slice);
   }
 
   {

@@ -6,12 +6,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "models/kpi.hpp"
+#include "tools/results/run_summary.hpp"
 
 namespace omnisim {
 
@@ -59,23 +59,24 @@ struct DecisionRow {
 
 struct ReportInput {
   std::filesystem::path directory;
-  nlohmann::ordered_json summary;
-  std::vector<std::string> arms;  // summary.json's arm keys, in its order
+  RunSummary summary;
+  std::vector<std::string> arms;  // the arm keys of summary.arms, in its order
   ReplicationTable replications;
   // daily[0]: the whole table; then one per distinct slice the rules watch (see rule_slices).
   std::vector<DailyCounters> daily;
-  // Per rule of summary.json's scenario.control_tower.rules: its index in `daily`, or nullopt
+  // Per rule of summary.scenario.control_tower.rules: its index in `daily`, or nullopt
   // when its scope (a zone or a node) is finer than timeseries.csv's channel x category.
   std::vector<std::optional<std::size_t>> rule_slices;
   std::vector<DecisionRow> decisions;
 };
 
-// The slice of timeseries.csv a rule (an entry of summary.json's control_tower.rules) computes
-// its metric over, or nullopt when its scope names a zone or node.
-std::optional<SliceFilter> rule_slice(const nlohmann::ordered_json& rule);
+// The slice of timeseries.csv a rule computes its metric over, or nullopt when its scope names a
+// zone or node.
+std::optional<SliceFilter> rule_slice(const RuleRecord& rule);
 
 // Reads every input file of `directory`; throws UsageError when one is missing or malformed
-// (naming the file and line), or when they are not one run's output set (verify_output_set).
+// (naming the file and line, or for summary.json the key: SummaryFormatError), or when they are
+// not one run's output set (verify_output_set).
 ReportInput load_report_input(const std::filesystem::path& directory);
 
 // Reads timeseries.csv from `in` (named `name` in errors), summing every counter into each slice

@@ -1,23 +1,25 @@
-// Section builders. Every string read from summary.json or decisions.csv (which carry the
-// scenario's names, description, owners and actions) goes through escape_html here or into a
-// chart's data; metrics are described by the catalogue and formatted by metric_format.
+// Section builders. Every string of the run summary or decisions.csv (which carry the scenario's
+// names, description, owners and actions) goes through escape_html here or into a chart's data;
+// metrics are described by the catalogue and formatted by metric_format.
 #include "tools/report/sections.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
 
+#include "models/metrics/catalogue.hpp"
 #include "tools/report/charts.hpp"
 #include "tools/report/escape.hpp"
 #include "tools/report/quantiles.hpp"
+#include "tools/results/arms.hpp"
 #include "tools/results/metric_format.hpp"
 
 namespace omnisim {
 namespace {
 
-using json = nlohmann::ordered_json;
 using retail::MetricDefinition;
 using retail::MetricId;
 using retail::MetricKind;
@@ -38,32 +40,12 @@ constexpr std::array kPairedSpine = {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const json& empty_object() {
-  static const json object = json::object();
-  return object;
-}
+// An undefined summary: what the table shows for a metric an arm (or the difference) lacks.
+const sim::Summary kUndefined{0, kNaN, kNaN, kNaN, kNaN, kNaN};
 
-// object[key] if it is an object, else an empty object: older or partial summaries still render.
-const json& child(const json& object, const char* key) {
-  if (!object.is_object()) return empty_object();
-  const auto at = object.find(key);
-  return at != object.end() ? *at : empty_object();
-}
-
-double number_at(const json& object, const char* key) {
-  const json& value = child(object, key);
-  return value.is_number() ? value.get<double>() : kNaN;
-}
-
-std::string text_at(const json& object, const char* key) {
-  const json& value = child(object, key);
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number()) return value.dump();
-  return "";
-}
-
-std::string escaped(const json& object, const char* key) {
-  return escape_html(text_at(object, key));
+const sim::Summary& summary_of(const std::vector<MetricSummary>& metrics, std::string_view name) {
+  const MetricSummary* metric = find_metric(metrics, name);
+  return metric != nullptr ? metric->summary : kUndefined;
 }
 
 // A metric of summary.json as a table names and formats it: from the catalogue, or for a key
@@ -126,17 +108,25 @@ bool paired(const ReportInput& input) {
   return has_arm(input, "status_quo") && has_arm(input, "control_tower");
 }
 
-const json& rules_of(const ReportInput& input) {
-  const json& rules = child(child(child(input.summary, "scenario"), "control_tower"), "rules");
-  static const json none = json::array();
-  return rules.is_array() ? rules : none;
+const std::vector<RuleRecord>& rules_of(const ReportInput& input) {
+  return input.summary.scenario.control_tower.rules;
+}
+
+const std::vector<MetricSummary>& metrics_of(const ReportInput& input, retail::Arm arm) {
+  static const std::vector<MetricSummary> kNone;
+  const ArmSummary* summary = find_arm(input.summary, arm);
+  return summary != nullptr ? summary->metrics : kNone;
+}
+
+const std::vector<MetricSummary>& paired_difference_of(const ReportInput& input) {
+  static const std::vector<MetricSummary> kNone;
+  return input.summary.paired_difference ? *input.summary.paired_difference : kNone;
 }
 
 // ---- the story and the parameters ----
 
 void add_story(ReportPage& page, const ReportInput& input) {
-  const json& scenario = child(input.summary, "scenario");
-  const std::string description = text_at(scenario, "description");
+  const std::string& description = input.summary.scenario.description;
   std::string body;
   if (description.empty()) {
     body = "<p class=\"note\">The scenario file has no description.</p>\n";
@@ -153,62 +143,55 @@ void add_story(ReportPage& page, const ReportInput& input) {
   page.add_section("story", "The story", body);
 }
 
-std::string describe_rule_trigger(const json& rule) {
-  const ShownMetric metric = shown_metric(text_at(rule, "metric"));
-  std::string text = escape_html(metric.label) + " " + escaped(rule, "comparator") + " " +
-                     escape_html(format_value(number_at(rule, "threshold"), metric.kind));
-  const double sustained = number_at(rule, "sustained_for_hours");
+std::string describe_rule_trigger(const RuleRecord& rule) {
+  const ShownMetric metric = shown_metric(rule.metric);
+  std::string text = escape_html(metric.label) + " " + escape_html(rule.comparator) + " " +
+                     escape_html(format_value(rule.threshold, metric.kind));
+  const double sustained = rule.sustained_for_hours;
   if (std::isfinite(sustained) && sustained > 0)
     text += " for " + escape_html(hours_text(sustained));
-  const double window = number_at(rule, "window_days");
+  const double window = rule.window_days;
   text += ", over " + escape_html(plain_number(window)) + (window == 1 ? " day" : " days");
   return text;
 }
 
 // The rule's actions, escaped, joined by `separator` (HTML).
-std::string action_list(const json& rule, const std::string& separator = "<br>") {
-  const json& actions = child(rule, "actions");
-  if (!actions.is_array() || actions.empty()) return "none";
+std::string action_list(const RuleRecord& rule, const std::string& separator = "<br>") {
+  if (rule.actions.empty()) return "none";
   std::string html;
-  for (const json& action : actions) {
+  for (const std::string& action : rule.actions) {
     if (!html.empty()) html += separator;
-    html += isolated_html(action.is_string() ? action.get<std::string>() : action.dump());
+    html += isolated_html(action);
   }
   return html;
 }
 
 void add_parameters(ReportPage& page, const ReportInput& input) {
-  const json& scenario = child(input.summary, "scenario");
-  const json& run = child(input.summary, "run");
+  const ScenarioRecord& scenario = input.summary.scenario;
+  const RunRecord& run = input.summary.run;
   std::string body = "<table>\n";
-  body += row({"Scenario file", "<code>" + escaped(scenario, "file") + "</code>"});
-  body +=
-      row({"Horizon", escape_html(plain_number(number_at(scenario, "horizon_days"))) + " days"});
-  body += row({"Replications", escape_html(plain_number(number_at(scenario, "replications"))) +
+  body += row({"Scenario file", "<code>" + escape_html(scenario.file) + "</code>"});
+  body += row({"Horizon", escape_html(plain_number(scenario.horizon_days)) + " days"});
+  body += row({"Replications", escape_html(plain_number(scenario.replications)) +
                                    (input.arms.size() > 1 ? " per arm" : "")});
-  body += row({"Master seed", escaped(scenario, "seed")});
+  body += row({"Master seed", escape_html(std::to_string(scenario.seed))});
   std::string overrides;
-  const json& list = child(scenario, "overrides");
-  if (list.is_array()) {
-    for (const json& item : list) {
-      if (!overrides.empty()) overrides += "<br>";
-      overrides += "<code>--set " +
-                   escape_html(item.is_string() ? item.get<std::string>() : item.dump()) +
-                   "</code>";
-    }
+  for (const std::string& item : scenario.overrides) {
+    if (!overrides.empty()) overrides += "<br>";
+    overrides += "<code>--set " + escape_html(item) + "</code>";
   }
   body += row({"Overrides", overrides.empty() ? "none" : overrides});
   std::string arms;
   for (const std::string& arm : input.arms)
     arms += (arms.empty() ? "" : ", ") + escape_html(arm_display(arm));
   body += row({"Arms", arms});
-  body += row(
-      {"Run", escape_html(plain_number(number_at(run, "events"))) + " events in " +
-                  escape_html(format_value(number_at(run, "wall_seconds"), MetricKind::per_100)) +
-                  " s on " + escape_html(plain_number(number_at(run, "threads"))) + " threads"});
+  body += row({"Run", escape_html(plain_number(static_cast<double>(run.committed_events))) +
+                          " events in " +
+                          escape_html(format_value(run.wall_seconds, MetricKind::per_100)) +
+                          " s on " + escape_html(plain_number(run.threads)) + " threads"});
   body += "</table>\n";
 
-  const json& rules = rules_of(input);
+  const std::vector<RuleRecord>& rules = rules_of(input);
   if (!rules.empty()) {
     body +=
         "<h3>Control-tower rules</h3>\n<p class=\"note\">Each morning the tower computes each "
@@ -216,37 +199,31 @@ void add_parameters(ReportPage& page, const ReportInput& input) {
         "comparison holds, its owner decides within the timebox, and the actions take effect "
         "after their delays.</p>\n<table>\n";
     body += header_row({"Rule", "Owner", "Scope", "Fires when", "Decision", "Actions", "Cooldown"});
-    for (const json& rule : rules) {
-      std::string decision = "within " + escape_html(hours_text(number_at(rule, "timebox_hours")));
-      const std::string hours = text_at(rule, "decision_hours");
-      if (!hours.empty()) decision += " (" + escape_html(hours) + " h)";
-      if (text_at(rule, "cadence") == "weekly") decision += ", at the weekly review";
-      body += row({escaped(rule, "name"), escaped(rule, "owner"), escaped(rule, "scope_text"),
+    for (const RuleRecord& rule : rules) {
+      std::string decision = "within " + escape_html(hours_text(rule.timebox_hours));
+      if (!rule.decision_hours.empty()) decision += " (" + escape_html(rule.decision_hours) + " h)";
+      if (rule.weekly) decision += ", at the weekly review";
+      body += row({escape_html(rule.name), escape_html(rule.owner), escape_html(rule.scope_text),
                    describe_rule_trigger(rule), decision, action_list(rule),
-                   escape_html(hours_text(number_at(rule, "cooldown_hours")))});
+                   escape_html(hours_text(rule.cooldown_hours))});
     }
     body += "</table>\n";
   }
-  const json& status_quo = child(scenario, "status_quo");
-  if (!rules.empty() && !status_quo.empty()) {
+  const StatusQuoRecord& status_quo = scenario.status_quo;
+  if (!rules.empty()) {
     std::string reviewed;
-    const json& names = child(status_quo, "rules");
-    if (names.is_array()) {
-      for (const json& name : names) {
-        if (!reviewed.empty()) reviewed += ", ";
-        reviewed += isolated_html(name.is_string() ? name.get<std::string>() : name.dump());
-      }
+    for (const std::string& name : status_quo.rules) {
+      if (!reviewed.empty()) reviewed += ", ";
+      reviewed += isolated_html(name);
     }
-    const double window = number_at(status_quo, "window_days");
+    const std::uint32_t window = status_quo.window_days;
     body += "<h3>Status quo</h3>\n<p>Without the control tower the organisation reviews " +
             (reviewed.empty() ? std::string("none of the rules") : reviewed) + " on day " +
-            escape_html(plain_number(number_at(status_quo, "first_review_day"))) +
-            " and then every " +
-            escape_html(plain_number(number_at(status_quo, "review_every_days"))) +
-            " days, looking back over " +
+            escape_html(plain_number(status_quo.first_review_day)) + " and then every " +
+            escape_html(plain_number(status_quo.review_every_days)) + " days, looking back over " +
             (window > 0 ? escape_html(plain_number(window)) + " days"
                         : std::string("each rule's own window")) +
-            ", and decides after " + escaped(status_quo, "decision_hours") +
+            ", and decides after " + escape_html(status_quo.decision_hours) +
             " hours with the same menu.</p>\n";
   }
   page.add_section("parameters", "Parameters", body);
@@ -254,9 +231,9 @@ void add_parameters(ReportPage& page, const ReportInput& input) {
 
 // ---- the comparison table ----
 
-std::string interval_text(const json& summary, MetricKind kind, bool difference) {
-  const double low = number_at(summary, "ci_low");
-  const double high = number_at(summary, "ci_high");
+std::string interval_text(const sim::Summary& summary, MetricKind kind, bool difference) {
+  const double low = summary.ci_low;
+  const double high = summary.ci_high;
   if (!std::isfinite(low) || !std::isfinite(high)) return "n/a";
   return difference
              ? "[" + format_difference(low, kind) + ", " + format_difference(high, kind) + "]"
@@ -264,13 +241,12 @@ std::string interval_text(const json& summary, MetricKind kind, bool difference)
 }
 
 void add_comparison(ReportPage& page, const ReportInput& input) {
-  const json& arms = child(input.summary, "arms");
-  const json& first = child(child(arms, input.arms.front().c_str()), "metrics");
+  const std::vector<MetricSummary>& first = input.summary.arms.front().metrics;
   std::string body;
   if (paired(input)) {
-    const json& status_quo = child(child(arms, "status_quo"), "metrics");
-    const json& control_tower = child(child(arms, "control_tower"), "metrics");
-    const json& difference = child(input.summary, "paired_difference");
+    const std::vector<MetricSummary>& status_quo = metrics_of(input, retail::Arm::status_quo);
+    const std::vector<MetricSummary>& control_tower = metrics_of(input, retail::Arm::control_tower);
+    const std::vector<MetricSummary>& difference = paired_difference_of(input);
     body =
         "<p>Means over the replications of each arm, and the paired difference (control tower "
         "- status quo) with its 95 % Student-t interval. A difference whose interval excludes 0 "
@@ -279,12 +255,13 @@ void add_comparison(ReportPage& page, const ReportInput& input) {
         "points (pts).</p>\n<table>\n";
     body += header_row({"Metric", "Status quo", "Control tower", "Difference", "95 % interval"},
                        {false, true, true, true, true});
-    for (const auto& [key, ignored] : status_quo.items()) {
+    for (const MetricSummary& entry : status_quo) {
+      const std::string& key = entry.name;
       const ShownMetric metric = shown_metric(key);
-      const json& delta = child(difference, key.c_str());
-      const double mean = number_at(delta, "mean");
-      const double low = number_at(delta, "ci_low");
-      const double high = number_at(delta, "ci_high");
+      const sim::Summary& delta = summary_of(difference, key);
+      const double mean = delta.mean;
+      const double low = delta.ci_low;
+      const double high = delta.ci_high;
       std::string cell_class = "num";
       if (std::isfinite(low) && std::isfinite(high) && (low > 0 || high < 0)) {
         const bool up = low > 0;
@@ -292,11 +269,9 @@ void add_comparison(ReportPage& page, const ReportInput& input) {
       }
       body += "<tr><th scope=\"row\" title=\"" + escape_html(metric.meaning) + "\">" +
               escape_html(metric.label) + "</th><td class=\"num\">" +
-              escape_html(
-                  format_value(number_at(child(status_quo, key.c_str()), "mean"), metric.kind)) +
+              escape_html(format_value(entry.summary.mean, metric.kind)) +
               "</td><td class=\"num\">" +
-              escape_html(
-                  format_value(number_at(child(control_tower, key.c_str()), "mean"), metric.kind)) +
+              escape_html(format_value(summary_of(control_tower, key).mean, metric.kind)) +
               "</td><td class=\"" + cell_class + "\">" +
               escape_html(format_difference(mean, metric.kind)) + "</td><td class=\"num\">" +
               escape_html(interval_text(delta, metric.kind, true)) + "</td></tr>\n";
@@ -306,13 +281,13 @@ void add_comparison(ReportPage& page, const ReportInput& input) {
     body = "<p>One arm ran (" + escape_html(arm_display(input.arms.front())) +
            "): means over its replications with their 95 % Student-t intervals.</p>\n<table>\n";
     body += header_row({"Metric", "Mean", "95 % interval"}, {false, true, true});
-    for (const auto& [key, summary] : first.items()) {
-      const ShownMetric metric = shown_metric(key);
+    for (const MetricSummary& entry : first) {
+      const ShownMetric metric = shown_metric(entry.name);
       body += "<tr><th scope=\"row\" title=\"" + escape_html(metric.meaning) + "\">" +
               escape_html(metric.label) + "</th><td class=\"num\">" +
-              escape_html(format_value(number_at(summary, "mean"), metric.kind)) +
-              "</td><td class=\"num\">" + escape_html(interval_text(summary, metric.kind, false)) +
-              "</td></tr>\n";
+              escape_html(format_value(entry.summary.mean, metric.kind)) +
+              "</td><td class=\"num\">" +
+              escape_html(interval_text(entry.summary, metric.kind, false)) + "</td></tr>\n";
     }
     body += "</table>\n";
   }
@@ -385,7 +360,6 @@ std::vector<PairedPoint> paired_metric(const ReplicationTable& table, MetricId m
 
 void add_paired(ReportPage& page, const ReportInput& input) {
   if (!paired(input)) return;
-  const json& difference = child(input.summary, "paired_difference");
   std::string body =
       "<p>Replication i of both arms drew the same random numbers, so each replication gives "
       "one paired difference (control tower - status quo); their spread is how much the effect "
@@ -393,12 +367,12 @@ void add_paired(ReportPage& page, const ReportInput& input) {
   const MetricDefinition& margin = retail::metric_definition(MetricId::contribution_margin);
   const std::vector<PairedPoint> margin_points = paired_metric(input.replications, margin.id);
   if (!margin_points.empty()) {
-    const json& summary = child(difference, std::string(margin.key).c_str());
+    const sim::Summary& summary = summary_of(paired_difference_of(input), margin.key);
     body += page.figure(
         "Contribution margin: control tower - status quo",
         "Each bar is one replication's difference in contribution margin (red where the control "
         "tower did worse); the dashed line is the mean, " +
-            format_difference(number_at(summary, "mean"), margin.kind) + " (95 % interval " +
+            format_difference(summary.mean, margin.kind) + " (95 % interval " +
             interval_text(summary, margin.kind, true) + ").",
         paired_difference_chart(margin, margin_points));
   }
@@ -426,39 +400,28 @@ std::optional<double> days_of(double hours) {
 }
 
 void add_decisions(ReportPage& page, const ReportInput& input) {
-  const json& rules = rules_of(input);
+  const std::vector<RuleRecord>& rules = rules_of(input);
   const std::vector<std::string>& arms = input.arms;
-  std::string body;
-  if (rules.empty()) {
-    const json& names = child(child(input.summary, "scenario"), "control_tower_rules");
-    if (names.is_array() && !names.empty()) {
-      body =
-          "<p class=\"note\">This summary.json was written before rules were recorded in full; "
-          "rerun the scenario to see the decision timeline.</p>\n";
-      page.add_section("decisions", "Control-tower decisions", body);
-    }
-    return;
-  }
-  body =
+  if (rules.empty()) return;
+  std::string body =
       "<p>For each rule: above, the metric it watches, computed per day over the rule's scope "
       "and window (median and 90 % band per arm), its threshold (red dashed) and the value at "
       "each firing (diamonds); below, each firing from when it fired to the decision (thin) and "
       "to the actions taking effect (thick). Hover for the replication, owner, action and delay."
       "</p>\n";
-  const double horizon = number_at(child(input.summary, "scenario"), "horizon_days");
-  // What each arm's rules did, from summary.json.
+  const double horizon = input.summary.scenario.horizon_days;
+  // What each arm's rules did, from the run summary.
   std::string table =
       "<table>\n" + header_row({"Arm", "Rule", "Owner", "Fired per replication",
                                 "Mean hours to decision", "Mean hours to execution"},
                                {false, false, false, true, true, true});
-  for (const std::string& arm : arms) {
-    const json& decisions = child(child(child(input.summary, "arms"), arm.c_str()), "decisions");
-    for (const auto& [name, activity] : decisions.items()) {
-      table += row({escape_html(arm_display(arm)), escape_html(name), escaped(activity, "owner"),
-                    escape_html(format_value(number_at(activity, "fired_per_replication"),
-                                             MetricKind::per_100)),
-                    escape_html(hours_text(number_at(activity, "mean_hours_to_decision"))),
-                    escape_html(hours_text(number_at(activity, "mean_hours_to_execution")))},
+  for (const ArmSummary& arm : input.summary.arms) {
+    const std::string display = arm_display(arm_key(arm.arm));
+    for (const RuleActivity& activity : arm.decisions) {
+      table += row({escape_html(display), escape_html(activity.rule), escape_html(activity.owner),
+                    escape_html(format_value(activity.fired_per_replication, MetricKind::per_100)),
+                    escape_html(hours_text(activity.mean_hours_to_decision)),
+                    escape_html(hours_text(activity.mean_hours_to_execution))},
                    {false, false, false, true, true, true});
     }
   }
@@ -466,11 +429,11 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
   body += table;
 
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    const json& rule = rules[r];
-    const std::string name = text_at(rule, "name");
+    const RuleRecord& rule = rules[r];
+    const std::string& name = rule.name;
     // Null for a metric this version does not know (a summary written by another version): its
     // rule gets no timeline.
-    const std::optional<MetricId> watched = retail::find_metric(text_at(rule, "metric"));
+    const std::optional<MetricId> watched = retail::find_metric(rule.metric);
     const MetricDefinition* metric = watched ? &retail::metric_definition(*watched) : nullptr;
     std::vector<BandPoint> band;
     // Plain indexes (npos: none) rather than optionals, which GCC 12 wrongly finds
@@ -483,9 +446,7 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
                                   ? retail::metric_index(metric->id)
                                   : kNone;
     if (slice < input.daily.size() && index != kNone) {
-      const double window = number_at(rule, "window_days");
-      const auto window_days =
-          static_cast<std::uint32_t>(std::isfinite(window) && window >= 1 ? window : 1);
+      const std::uint32_t window_days = std::max<std::uint32_t>(rule.window_days, 1);
       for (const std::string& arm : arms) {
         const auto runs = input.daily[slice].runs.find(arm);
         if (runs == input.daily[slice].runs.end()) continue;
@@ -510,9 +471,8 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
       fired += (fired.empty() ? "" : "; ") + arm_display(arm) + ": " +
                std::to_string(per_arm[arm]) + (per_arm[arm] == 1 ? " firing" : " firings");
     }
-    std::string caption = "Owner " + text_at(rule, "owner") + "; scope " +
-                          text_at(rule, "scope_text") + "; fired in all replications: " + fired +
-                          ".";
+    std::string caption = "Owner " + rule.owner + "; scope " + rule.scope_text +
+                          "; fired in all replications: " + fired + ".";
     if (band.empty()) {
       caption += slice != kNone
                      ? " The metric is not defined over this scope on any day."
@@ -523,8 +483,7 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
             "; then " + action_list(rule, "; ") + ".</p>\n";
     if (metric == nullptr) continue;
     body += page.figure("Timeline: " + name, caption,
-                        rule_timeline_chart(*metric, number_at(rule, "threshold"), band, firings,
-                                            std::isfinite(horizon) ? horizon : 0, arms));
+                        rule_timeline_chart(*metric, rule.threshold, band, firings, horizon, arms));
   }
   page.add_section("decisions", "Control-tower decisions", body);
 }
@@ -532,23 +491,22 @@ void add_decisions(ReportPage& page, const ReportInput& input) {
 // ---- margin leakage ----
 
 void add_leakage(ReportPage& page, const ReportInput& input) {
-  const json& arms = child(input.summary, "arms");
   std::vector<LeakageBar> bars;
   std::vector<std::string> order;
   for (const MetricId id : retail::leakage_components())
     order.emplace_back(retail::metric_definition(id).label);
   const MetricDefinition& leakage = retail::metric_definition(MetricId::margin_leakage);
   std::string totals;
-  for (const std::string& arm : input.arms) {
-    const json& metrics = child(child(arms, arm.c_str()), "metrics");
+  for (const ArmSummary& arm_summary : input.summary.arms) {
+    const std::string arm(arm_key(arm_summary.arm));
+    const std::vector<MetricSummary>& metrics = arm_summary.metrics;
     for (const MetricId id : retail::leakage_components()) {
       const MetricDefinition& component = retail::metric_definition(id);
-      const double mean = number_at(child(metrics, std::string(component.key).c_str()), "mean");
+      const double mean = summary_of(metrics, component.key).mean;
       if (std::isfinite(mean)) bars.push_back({std::string(component.label), arm, mean});
     }
     totals += (totals.empty() ? "" : ", ") + arm_display(arm) + " " +
-              format_value(number_at(child(metrics, std::string(leakage.key).c_str()), "mean"),
-                           leakage.kind);
+              format_value(summary_of(metrics, leakage.key).mean, leakage.kind);
   }
   if (bars.empty()) return;
   std::string body =
@@ -562,12 +520,12 @@ void add_leakage(ReportPage& page, const ReportInput& input) {
 }
 
 void set_subtitle(ReportPage& page, const ReportInput& input) {
-  const json& scenario = child(input.summary, "scenario");
-  std::string subtitle =
-      "<code>" + escaped(scenario, "file") + "</code> &middot; " +
-      escape_html(plain_number(number_at(scenario, "horizon_days"))) + " days &middot; " +
-      escape_html(plain_number(number_at(scenario, "replications"))) + " replications" +
-      (input.arms.size() > 1 ? " per arm" : "") + " &middot; seed " + escaped(scenario, "seed");
+  const ScenarioRecord& scenario = input.summary.scenario;
+  std::string subtitle = "<code>" + escape_html(scenario.file) + "</code> &middot; " +
+                         escape_html(plain_number(scenario.horizon_days)) + " days &middot; " +
+                         escape_html(plain_number(scenario.replications)) + " replications" +
+                         (input.arms.size() > 1 ? " per arm" : "") + " &middot; seed " +
+                         escape_html(std::to_string(scenario.seed));
   page.set_subtitle_html(subtitle);
 }
 

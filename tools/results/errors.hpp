@@ -16,6 +16,14 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// summary.json cannot be read back: missing, not JSON, or a key missing, unknown or of the wrong
+// type; what() names the file and the JSON pointer. Bad input (exit status 2), as a malformed
+// CSV file is.
+class SummaryFormatError : public UsageError {
+ public:
+  using UsageError::UsageError;
+};
+
 // The results could not be written (exit status 1).
 class OutputError : public std::runtime_error {
  public:

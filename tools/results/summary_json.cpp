@@ -1,11 +1,9 @@
-// summary.json as an nlohmann::ordered_json document; nlohmann prints doubles shortest
-// round-trip and independent of the locale.
+// Writing summary.json: a RunSummary as an nlohmann::ordered_json document; nlohmann prints
+// doubles shortest round-trip and independent of the locale.
 #include "tools/results/summary_json.hpp"
 
-#include <array>
 #include <cmath>
 
-#include "models/decision_log.hpp"
 #include "tools/results/arms.hpp"
 
 namespace omnisim {
@@ -22,63 +20,74 @@ nlohmann::ordered_json metrics_to_json(const std::vector<MetricSummary>& metrics
   return object;
 }
 
-// As scenario files write them.
-constexpr std::array<const char*, 4> kComparators{"<", "<=", ">", ">="};
-
-// The parts of a rule's scope that are set, by name.
-nlohmann::ordered_json scope_to_json(const retail::RuleScope& scope,
-                                     const retail::Scenario& scenario) {
+nlohmann::ordered_json scope_to_json(const RuleScopeNames& scope) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  if (scope.channel)
-    object["channel"] = retail::kChannelNames[static_cast<std::size_t>(*scope.channel)];
-  if (scope.category) object["category"] = scenario.catalog.categories.at(*scope.category);
-  if (scope.zone) object["zone"] = scenario.zones.at(*scope.zone).name;
-  if (scope.node) {
-    const std::uint32_t node = *scope.node;
-    object["node"] = node < scenario.dcs.size()
-                         ? scenario.dcs.at(node).name
-                         : scenario.stores.at(node - scenario.dcs.size()).name;
-  }
+  if (scope.channel) object["channel"] = *scope.channel;
+  if (scope.category) object["category"] = *scope.category;
+  if (scope.zone) object["zone"] = *scope.zone;
+  if (scope.node) object["node"] = *scope.node;
   return object;
 }
 
-nlohmann::ordered_json rules_to_json(const retail::Scenario& scenario) {
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const retail::Rule& rule : scenario.control_tower.rules) {
-    nlohmann::ordered_json actions = nlohmann::ordered_json::array();
-    for (const retail::Action& action : rule.actions)
-      actions.push_back(retail::describe(action, scenario));
-    rules.push_back({
-        {"name", rule.name},
-        {"owner", rule.owner},
-        {"metric", retail::metric_key(rule.metric)},
-        {"scope", scope_to_json(rule.scope, scenario)},
-        {"scope_text", retail::describe_scope(rule.scope, scenario)},
-        {"window_days", rule.window_days},
-        {"comparator", kComparators.at(static_cast<std::size_t>(rule.comparator))},
-        {"threshold", number_or_null(rule.threshold)},
-        {"sustained_for_hours", number_or_null(rule.sustained_for_hours)},
-        {"timebox_hours", number_or_null(rule.timebox_hours)},
-        {"decision_hours", rule.decision_hours.describe()},
-        {"cadence", rule.weekly ? "weekly" : "immediate"},
-        {"cooldown_hours", number_or_null(rule.cooldown_hours)},
-        {"actions", std::move(actions)},
-    });
-  }
-  return rules;
+nlohmann::ordered_json rule_to_json(const RuleRecord& rule) {
+  return {
+      {"name", rule.name},
+      {"owner", rule.owner},
+      {"metric", rule.metric},
+      {"scope", scope_to_json(rule.scope)},
+      {"scope_text", rule.scope_text},
+      {"window_days", rule.window_days},
+      {"comparator", rule.comparator},
+      {"threshold", number_or_null(rule.threshold)},
+      {"sustained_for_hours", number_or_null(rule.sustained_for_hours)},
+      {"timebox_hours", number_or_null(rule.timebox_hours)},
+      {"decision_hours", rule.decision_hours},
+      {"cadence", rule.weekly ? "weekly" : "immediate"},
+      {"cooldown_hours", number_or_null(rule.cooldown_hours)},
+      {"actions", rule.actions},
+  };
 }
 
-nlohmann::ordered_json status_quo_to_json(const retail::Scenario& scenario) {
-  const retail::StatusQuo& status_quo = scenario.status_quo;
+nlohmann::ordered_json control_tower_to_json(const ControlTowerRecord& control_tower) {
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const std::uint32_t rule : status_quo.rules)
-    rules.push_back(scenario.control_tower.rules.at(rule).name);
+  for (const RuleRecord& rule : control_tower.rules)
+    rules.push_back(rule_to_json(rule));
+  return {{"evaluation_hour", number_or_null(control_tower.evaluation_hour)},
+          {"review_day", control_tower.review_day},
+          {"review_hour", number_or_null(control_tower.review_hour)},
+          {"rules", std::move(rules)}};
+}
+
+nlohmann::ordered_json status_quo_to_json(const StatusQuoRecord& status_quo) {
   return {{"first_review_day", number_or_null(status_quo.first_review_day)},
           {"review_every_days", number_or_null(status_quo.review_every_days)},
           {"review_hour", number_or_null(status_quo.review_hour)},
           {"window_days", status_quo.window_days},
-          {"decision_hours", status_quo.decision_hours.describe()},
-          {"rules", std::move(rules)}};
+          {"decision_hours", status_quo.decision_hours},
+          {"rules", status_quo.rules}};
+}
+
+nlohmann::ordered_json scenario_to_json(const ScenarioRecord& scenario) {
+  nlohmann::ordered_json rule_names = nlohmann::ordered_json::array();
+  for (const RuleRecord& rule : scenario.control_tower.rules)
+    rule_names.push_back(rule.name);
+  return {{"name", scenario.name},
+          {"description", scenario.description},
+          {"file", scenario.file},
+          {"seed", scenario.seed},
+          {"replications", scenario.replications},
+          {"horizon_days", scenario.horizon_days},
+          {"overrides", scenario.overrides},
+          {"control_tower_rules", std::move(rule_names)},
+          {"control_tower", control_tower_to_json(scenario.control_tower)},
+          {"status_quo", status_quo_to_json(scenario.status_quo)}};
+}
+
+nlohmann::ordered_json arm_to_json(const ArmSummary& arm) {
+  nlohmann::ordered_json decisions = nlohmann::ordered_json::object();
+  for (const RuleActivity& activity : arm.decisions)
+    decisions[activity.rule] = activity_to_json(activity);
+  return {{"metrics", metrics_to_json(arm.metrics)}, {"decisions", std::move(decisions)}};
 }
 
 }  // namespace
@@ -107,40 +116,17 @@ nlohmann::ordered_json activity_to_json(const RuleActivity& activity) {
   };
 }
 
-nlohmann::ordered_json make_summary_json(
-    const retail::Scenario& scenario, const RunRecord& run, const std::vector<ArmSummary>& arms,
-    const std::optional<std::vector<MetricSummary>>& paired_difference) {
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const auto& rule : scenario.control_tower.rules)
-    rules.push_back(rule.name);
-  nlohmann::ordered_json arm_object = nlohmann::ordered_json::object();
-  for (const ArmSummary& arm : arms) {
-    nlohmann::ordered_json decisions = nlohmann::ordered_json::object();
-    for (const RuleActivity& activity : arm.decisions)
-      decisions[activity.rule] = activity_to_json(activity);
-    arm_object[std::string(arm_key(arm.arm))] = {{"metrics", metrics_to_json(arm.metrics)},
-                                                 {"decisions", std::move(decisions)}};
-  }
+nlohmann::ordered_json to_json(const RunSummary& summary) {
+  nlohmann::ordered_json arms = nlohmann::ordered_json::object();
+  for (const ArmSummary& arm : summary.arms)
+    arms[std::string(arm_key(arm.arm))] = arm_to_json(arm);
+  const RunRecord& run = summary.run;
   return {
-      {"omnisim", {{"version", OMNISIM_VERSION}}},
-      {"scenario",
-       {{"name", scenario.name},
-        {"description", scenario.description},
-        {"file", run.scenario_file},
-        {"seed", scenario.seed},
-        {"replications", scenario.replications},
-        {"horizon_days", scenario.horizon_days},
-        {"overrides", run.overrides},
-        {"control_tower_rules", std::move(rules)},
-        {"control_tower",
-         {{"evaluation_hour", number_or_null(scenario.control_tower.evaluation_hour)},
-          {"review_day", scenario.control_tower.review_day},
-          {"review_hour", number_or_null(scenario.control_tower.review_hour)},
-          {"rules", rules_to_json(scenario)}}},
-        {"status_quo", status_quo_to_json(scenario)}}},
-      {"arms", std::move(arm_object)},
-      {"paired_difference",
-       paired_difference ? metrics_to_json(*paired_difference) : nlohmann::ordered_json(nullptr)},
+      {"omnisim", {{"version", summary.version}}},
+      {"scenario", scenario_to_json(summary.scenario)},
+      {"arms", std::move(arms)},
+      {"paired_difference", summary.paired_difference ? metrics_to_json(*summary.paired_difference)
+                                                      : nlohmann::ordered_json(nullptr)},
       {"run",
        {{"run_id", run.run_id},
         {"events", run.committed_events},
@@ -148,6 +134,10 @@ nlohmann::ordered_json make_summary_json(
         {"threads", run.threads},
         {"processes", run.processes}}},
   };
+}
+
+std::string summary_json_text(const RunSummary& summary) {
+  return to_json(summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace omnisim

@@ -1,16 +1,20 @@
 // omnisim report and run --report end to end on small runs: one self-contained page with every
 // chart's spec, text from the scenario escaped, reports for every scenario of a multi-scenario
-// output, and bad directories refused with exit status 2. (The page is drawn in a real browser by
-// report_browser_test.sh.)
+// output, the summary read back as written, and bad directories and summaries refused with exit
+// status 2. (The page is drawn in a real browser by report_browser_test.sh.)
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
 #include "tools/report/assets.hpp"
+#include "tools/results/sha256.hpp"
+#include "tools/results/summary_json.hpp"
 
 namespace {
 
@@ -223,6 +227,64 @@ TEST(ReportCommand, AMissingOrBrokenFileIsBadInputNamingIt) {
   EXPECT_EQ(result.status, 2);
   EXPECT_THAT(result.err, HasSubstr("summary.json differs from what run"));
   EXPECT_FALSE(fs::exists(out / "report.html"));
+}
+
+// Rewrites `directory`'s summary.json as `edit` makes it, and its listing to match, so that the
+// set still verifies and the report reads the edited summary.
+void edit_summary(const fs::path& directory,
+                  const std::function<void(nlohmann::ordered_json&)>& edit) {
+  auto summary = nlohmann::ordered_json::parse(read_file(directory / "summary.json"));
+  edit(summary);
+  const std::string text = summary.dump(2) + "\n";
+  std::ofstream(directory / "summary.json", std::ios::binary) << text;
+  auto listing_json = nlohmann::ordered_json::parse(read_file(directory / "files.json"));
+  for (auto& file : listing_json["files"]) {
+    if (file["name"] != "summary.json") continue;
+    omnisim::Sha256 digest;
+    digest.update(text);
+    file["bytes"] = text.size();
+    file["sha256"] = digest.hex_digest();
+  }
+  std::ofstream(directory / "files.json", std::ios::binary) << listing_json.dump(2) << "\n";
+}
+
+TEST(ReportCommand, ASummaryWithAKeyMissingIsBadInputNamingTheKeyAndWritesNothing) {
+  const fs::path out = fresh_scratch_dir() / "run";
+  ASSERT_EQ(run(kWithRules, out, false).status, 0);
+  edit_summary(out,
+               [](auto& summary) { summary["scenario"]["status_quo"].erase("decision_hours"); });
+  const std::vector<std::string> files = listing(out);
+  const CliResult result = omnisim_cli({"report", out.string()});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.err, "omnisim: error: " + (out / "summary.json").string() +
+                            ": /scenario/status_quo/decision_hours: missing\n");
+  // Not even a temporary of report.html.
+  EXPECT_EQ(listing(out), files);
+  EXPECT_THAT(files, Not(Contains("report.html")));
+}
+
+TEST(ReportCommand, ASummaryWithAWrongTypeIsBadInputNamingTheKey) {
+  const fs::path out = fresh_scratch_dir() / "run";
+  ASSERT_EQ(run(kWithRules, out, false).status, 0);
+  edit_summary(out, [](auto& summary) {
+    summary["arms"]["control_tower"]["metrics"]["otif"]["mean"] = "abc";
+  });
+  const CliResult result = omnisim_cli({"report", out.string()});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_THAT(result.err, HasSubstr("summary.json: /arms/control_tower/metrics/otif/mean: "
+                                    "expected a number or null, got \"abc\""));
+  EXPECT_FALSE(fs::exists(out / "report.html"));
+}
+
+TEST(RunReport, TheSummaryReadsBackToTheBytesWritten) {
+  const fs::path dir = fresh_scratch_dir();
+  for (const std::string& scenario : {kWithRules, kWithoutRules}) {
+    const fs::path out = dir / fs::path(scenario).stem();
+    ASSERT_EQ(run(scenario, out, false).status, 0);
+    const std::string written = read_file(out / "summary.json");
+    EXPECT_EQ(omnisim::summary_json_text(omnisim::read_run_summary(out / "summary.json")), written)
+        << scenario;
+  }
 }
 
 TEST(ReportCommand, RefusesFilesOfTwoRunsNamingThem) {

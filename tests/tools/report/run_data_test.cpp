@@ -200,12 +200,16 @@ TEST(ReadReplications, KeepsEachArmsValuesPerReplication) {
 }
 
 TEST(RuleSlice, ChannelAndCategoryScopesAreSlicesZonesAndNodesAreNot) {
-  using json = nlohmann::ordered_json;
-  EXPECT_EQ(omnisim::rule_slice(json{{"scope", json::object()}}), SliceFilter{});
-  EXPECT_EQ(omnisim::rule_slice(json{{"scope", {{"channel", "web"}, {"category", "tops"}}}}),
+  const auto rule = [](omnisim::RuleScopeNames scope) {
+    omnisim::RuleRecord record;
+    record.scope = std::move(scope);
+    return record;
+  };
+  EXPECT_EQ(omnisim::rule_slice(rule({})), SliceFilter{});
+  EXPECT_EQ(omnisim::rule_slice(rule({"web", "tops", std::nullopt, std::nullopt})),
             (SliceFilter{"web", "tops"}));
-  EXPECT_FALSE(omnisim::rule_slice(json{{"scope", {{"zone", "north"}}}}).has_value());
-  EXPECT_FALSE(omnisim::rule_slice(json{{"scope", {{"node", "dc-east"}}}}).has_value());
+  EXPECT_FALSE(omnisim::rule_slice(rule({std::nullopt, std::nullopt, "north", std::nullopt})));
+  EXPECT_FALSE(omnisim::rule_slice(rule({"web", std::nullopt, std::nullopt, "dc-east"})));
 }
 
 }  // namespace
