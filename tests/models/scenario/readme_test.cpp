@@ -9,7 +9,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -160,6 +159,52 @@ std::set<std::string> known_words(const json& schema_part) {
   return words;
 }
 
+// "lines[].sku" as the index writes it: "lines.sku".
+std::string without_brackets(std::string path) {
+  for (std::size_t at = path.find("[]"); at != std::string::npos; at = path.find("[]"))
+    path.erase(at, 2);
+  return path;
+}
+
+// A lower-case identifier: [a-z][a-z0-9_]*.
+bool is_identifier(std::string_view text) {
+  return !text.empty() && text.front() >= 'a' && text.front() <= 'z' &&
+         std::ranges::all_of(text, [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+// A bare word, possibly quoted ("\"half_life\"" names half_life); empty when `text` is not one.
+std::string bare_word(std::string_view text) {
+  if (text.starts_with('"')) text.remove_prefix(1);
+  if (text.ends_with('"')) text.remove_suffix(1);
+  return is_identifier(text) ? std::string(text) : std::string();
+}
+
+// Two or more identifiers or "*" joined by dots ("returns.reasons.*.share").
+bool is_dotted_path(std::string_view text) {
+  int segments = 0;
+  for (std::size_t start = 0;; ++segments) {
+    const std::size_t dot = std::min(text.find('.', start), text.size());
+    const std::string_view segment = text.substr(start, dot - start);
+    if (segment != "*" && !is_identifier(segment)) return false;
+    if (dot == text.size()) return segments + 1 >= 2;
+    start = dot + 1;
+  }
+}
+
+// The contents of a line's code spans, `like this`.
+std::vector<std::string> code_spans(const std::string& line) {
+  std::vector<std::string> spans;
+  for (std::size_t open = line.find('`'); open != std::string::npos;) {
+    const std::size_t close = line.find('`', open + 1);
+    if (close == std::string::npos) break;
+    if (close > open + 1) spans.push_back(line.substr(open + 1, close - open - 1));
+    open = line.find('`', close + 1);
+  }
+  return spans;
+}
+
 // The dotted paths of every field in a document, as in the index ("returns.reasons.*.share").
 std::vector<std::string> field_paths(const Places& at) {
   std::vector<std::string> paths;
@@ -168,7 +213,7 @@ std::vector<std::string> field_paths(const Places& at) {
     const std::string prefix =
         it == at.of_object.end() || it->second.empty() ? "" : it->second + ".";
     for (const std::string_view field : format->fields)
-      paths.push_back(std::regex_replace(prefix + std::string(field), std::regex(R"(\[\])"), ""));
+      paths.push_back(without_brackets(prefix + std::string(field)));
   }
   return paths;
 }
@@ -193,9 +238,6 @@ TEST(ScenarioReadme, ProseNamesOnlyWhatTheFormatHas) {
   for (const ObjectFormat* format : all_object_formats())
     words.insert(format->fields.begin(), format->fields.end());
   const std::vector<std::string> paths = field_paths(at);
-  const std::regex span("`([^`]+)`");
-  const std::regex word(R"re("?([a-z][a-z0-9_]*)"?)re");
-  const std::regex dotted(R"(([a-z][a-z0-9_]*|\*)(\.([a-z][a-z0-9_]*|\*))+)");
   std::istringstream readme(read(kReadme));
   std::string line;
   bool in_block = false;
@@ -205,14 +247,11 @@ TEST(ScenarioReadme, ProseNamesOnlyWhatTheFormatHas) {
         line + "\n" == kIndexEnd)
       in_block = !in_block;
     if (in_block) continue;
-    for (auto it = std::sregex_iterator(line.begin(), line.end(), span);
-         it != std::sregex_iterator(); ++it) {
-      const std::string text = (*it)[1];
-      std::smatch m;
-      if (std::regex_match(text, m, word)) {
-        EXPECT_TRUE(words.contains(m[1])) << "scenarios/README.md:" << number << ": " << code(text)
+    for (const std::string& text : code_spans(line)) {
+      if (const std::string word = bare_word(text); !word.empty()) {
+        EXPECT_TRUE(words.contains(word)) << "scenarios/README.md:" << number << ": " << code(text)
                                           << " is no field, kind or value of the scenario format";
-      } else if (std::regex_match(text, dotted) && !text.ends_with(".json")) {
+      } else if (is_dotted_path(text) && !text.ends_with(".json")) {
         EXPECT_TRUE(is_field_path(text, paths))
             << "scenarios/README.md:" << number << ": " << code(text)
             << " is not the path of a field of the scenario format";

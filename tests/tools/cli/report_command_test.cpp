@@ -8,7 +8,6 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
