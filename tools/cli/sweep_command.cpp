@@ -3,11 +3,8 @@
 // journalling each result as it arrives.
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <csignal>
-#include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "models/scenario/loader.hpp"
@@ -21,6 +18,8 @@
 #include "tools/experiment/executor.hpp"
 #include "tools/experiment/sweep_manifest.hpp"
 #include "tools/experiment/sweep_results.hpp"
+#include "tools/experiment/sweep_schedule.hpp"
+#include "tools/experiment/sweep_state.hpp"
 #include "tools/experiment/sweep_study.hpp"
 #include "tools/report/sweep_report.hpp"
 #include "tools/results/errors.hpp"
@@ -30,9 +29,6 @@
 namespace omnisim {
 namespace {
 
-namespace fs = std::filesystem;
-
-constexpr auto kManifestInterval = std::chrono::seconds(2);
 // Planning shows its progress only once it has taken this long: most grids plan in less.
 constexpr auto kQuietPlanning = std::chrono::seconds(1);
 
@@ -59,193 +55,6 @@ class PlanningProgress {
   ProgressStyle style_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::unique_ptr<ProgressBar> bar_;
-};
-
-// Whether `directory` holds nothing but (perhaps) the lock this process has just taken on it.
-bool only_the_lock_in(const fs::path& directory) {
-  for (const fs::directory_entry& entry : fs::directory_iterator(directory)) {
-    if (entry.path().filename() != kStudyLockFile) return false;
-  }
-  return true;
-}
-
-// Rank 0's view of the study: what is done (from the journal of an earlier attempt and from this
-// one), and the files it keeps up to date.
-class StudyState {
- public:
-  StudyState(const SweepPlan& plan, const SweepOptions& options) : plan_(plan), out_(options.out) {
-    if (options.resume) {
-      read_manifest(out_);  // refuses a directory that is not a sweep's before making a lock there
-      lock_ = std::make_unique<StudyLock>(out_);
-      resume();
-    } else {
-      start_fresh(options.force);
-    }
-    journal_ = std::make_unique<JournalWriter>(out_ / kJournalFile);
-  }
-
-  bool done(std::uint64_t task) const { return done_.count(task) > 0; }
-  std::size_t done_count() const { return done_.size(); }
-  std::size_t carried_over() const { return carried_over_; }
-
-  // A finished task from any rank; called one at a time.
-  void collect(TaskRecord record) {
-    journal_->append(record);
-    adopt(std::move(record));
-    if (std::chrono::steady_clock::now() - last_manifest_ >= kManifestInterval) {
-      save(SweepStatus::running);
-    }
-  }
-
-  void save(SweepStatus status) {
-    write_manifest(out_, {plan_.definition, status, done_.size(), planned_});
-    last_manifest_ = std::chrono::steady_clock::now();
-  }
-  void set_planned(std::optional<std::uint64_t> planned) { planned_ = planned; }
-
-  std::vector<TaskRecord> records() const {
-    std::vector<TaskRecord> out;
-    out.reserve(done_.size());
-    for (const auto& [task, record] : done_)
-      out.push_back(record);
-    return out;
-  }
-
- private:
-  void adopt(TaskRecord record) {
-    const auto arm = std::find(plan_.arms.begin(), plan_.arms.end(), record.arm);
-    const auto a = static_cast<std::size_t>(arm - plan_.arms.begin());
-    done_.emplace(plan_.numbering().task(record.point, record.replication, a), std::move(record));
-  }
-
-  // Read again under the lock: another process may have changed the study before we took it.
-  void resume() {
-    const Manifest manifest = read_manifest(out_);
-    nlohmann::json recorded = manifest.definition;
-    // The same file under another name is the same study (the digest checks its content): a
-    // manifest of an older omnisim holds the path as given, relative to where it was started.
-    const auto scenario = recorded.find("scenario");
-    if (scenario != recorded.end() && scenario->is_string()) {
-      const auto file = resolve_scenario(scenario->get<std::string>(), out_);
-      std::error_code error;
-      if (file && fs::equivalent(*file, plan_.file, error))
-        *scenario = plan_.definition.at("scenario");
-    }
-    check_same_definition(recorded, plan_.definition, "--resume: the study in " + out_.string());
-    const fs::path file = out_ / kJournalFile;
-    const Journal journal = read_journal(file, plan_.metrics.size());
-    check_journal_fits(plan_, plan_.shard, journal, file);
-    for (const TaskRecord& record : journal.records)
-      adopt(record);
-    carried_over_ = done_.size();
-  }
-
-  void start_fresh(bool force) {
-    std::error_code error;
-    // An empty path, a file or a link to nothing is refused, naming it; a missing directory made.
-    const bool usable_directory = !out_.empty() && fs::is_directory(out_, error);
-    if (!usable_directory && (out_.empty() || fs::exists(fs::symlink_status(out_, error))))
-      check_output_directory(out_, force);
-    check_output_writable(out_);
-    fs::create_directories(out_, error);
-    if (error) {
-      throw OutputError("cannot create directory '" + out_.string() + "': " + error.message());
-    }
-    lock_ = std::make_unique<StudyLock>(out_);
-    if (fs::exists(out_ / "manifest.json", error) && !force) {
-      const Manifest manifest = read_manifest(out_);
-      throw UsageError("'" + out_.string() + "' holds a sweep (" +
-                       std::to_string(manifest.tasks_done) +
-                       " replications done): add --resume to finish it, or --force to start over");
-    }
-    if (!force && !only_the_lock_in(out_)) {
-      throw UsageError("output directory '" + out_.string() +
-                       "' is not empty; choose another --out or pass --force to overwrite it");
-    }
-    for (const char* name :
-         {"manifest.json", kJournalFile, kSweepCsv, kReplicationsCsv, "report.html"})
-      fs::remove(out_ / name);
-  }
-
-  const SweepPlan& plan_;
-  fs::path out_;
-  std::map<std::uint64_t, TaskRecord> done_;  // by task number
-  std::size_t carried_over_ = 0;
-  std::optional<std::uint64_t> planned_;
-  std::unique_ptr<StudyLock> lock_;  // before the journal, so that it is let go last
-  std::unique_ptr<JournalWriter> journal_;
-  std::chrono::steady_clock::time_point last_manifest_{};
-};
-
-// How many replications each point gets, and which tasks that leaves to run.
-class Schedule {
- public:
-  explicit Schedule(const SweepPlan& plan)
-      : plan_(plan),
-        counts_(plan.points.size(),
-                plan.auto_replications ? plan.auto_replications->min : plan.replications) {}
-
-  const std::vector<std::uint64_t>& counts() const { return counts_; }
-  // This shard's tasks at the current counts.
-  std::uint64_t planned_tasks() const {
-    std::uint64_t total = 0;
-    for (std::size_t p = 0; p < counts_.size(); ++p) {
-      for (std::uint64_t i = 0; i < counts_[p]; ++i) {
-        for (std::size_t a = 0; a < plan_.arms.size(); ++a)
-          total += in_shard(plan_.numbering().task(p, i, a)) ? 1 : 0;
-      }
-    }
-    return total;
-  }
-
-  // The tasks of the current counts (this shard's slice) that `state` lacks, in task order.
-  std::vector<std::uint64_t> missing(const StudyState& state) const {
-    std::vector<std::uint64_t> tasks;
-    for (std::size_t p = 0; p < counts_.size(); ++p) {
-      for (std::uint64_t i = 0; i < counts_[p]; ++i) {
-        for (std::size_t a = 0; a < plan_.arms.size(); ++a) {
-          const std::uint64_t task = plan_.numbering().task(p, i, a);
-          if (in_shard(task) && !state.done(task)) tasks.push_back(task);
-        }
-      }
-    }
-    std::sort(tasks.begin(), tasks.end());
-    return tasks;
-  }
-
-  // --reps auto: after a round, raises the count of every point whose objective interval is
-  // still wider than asked (aiming, from the current width, at the count that would meet it, at
-  // most doubling per round and never beyond the maximum). False when no point needs more.
-  bool extend(const std::vector<TaskRecord>& records) {
-    if (!plan_.auto_replications) return false;
-    const AutoReplications& rule = *plan_.auto_replications;
-    const std::vector<PointSummary> points = summarize_points(plan_, records, counts_);
-    const auto metric = static_cast<std::size_t>(
-        std::find(plan_.metrics.begin(), plan_.metrics.end(), plan_.objective.metric) -
-        plan_.metrics.begin());
-    bool extended = false;
-    for (std::size_t p = 0; p < counts_.size(); ++p) {
-      const sim::Summary& s = points[p].arms[plan_.ranked_arm()][metric].summary;
-      const double width = s.ci_high - s.ci_low;
-      // An objective undefined in all but one replication has no interval to narrow.
-      if (s.n < 2 || width <= rule.ci_width || counts_[p] >= rule.max) continue;
-      const double n = static_cast<double>(counts_[p]);
-      const auto needed =
-          static_cast<std::uint64_t>(std::ceil(n * std::pow(width / rule.ci_width, 2)));
-      counts_[p] =
-          std::min<std::uint64_t>(rule.max, std::clamp(needed, counts_[p] + 1, 2 * counts_[p]));
-      extended = true;
-    }
-    return extended;
-  }
-
- private:
-  bool in_shard(std::uint64_t task) const {
-    return !plan_.shard || task_in_shard(plan_, *plan_.shard, task);
-  }
-
-  const SweepPlan& plan_;
-  std::vector<std::uint64_t> counts_;
 };
 
 std::string signal_name(int signal) {
@@ -315,12 +124,12 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
   // The estimate was checked while planning; this holds the sweep to the limit for real.
   const std::unique_ptr<MemoryWatchdog> watchdog = watch_memory(options.memory_limit_bytes);
   const bool root = sim::process_rank() == 0;
-  Schedule schedule(plan);
-  std::unique_ptr<StudyState> state;
+  SweepSchedule schedule(plan);
+  std::unique_ptr<SweepState> state;
   std::unique_ptr<ProgressBar> progress;
   sim::on_root(
       [&] {
-        state = std::make_unique<StudyState>(plan, options);
+        state = std::make_unique<SweepState>(plan, options.out, options.resume, options.force);
         progress = std::make_unique<ProgressBar>(options.progress, schedule.planned_tasks(),
                                                  options.progress_style, state->done_count());
       },
@@ -329,7 +138,7 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
 
   const Study study{
       plan.points, plan.arms, [&plan](std::uint64_t point) { return name_point(plan, point); }, {}};
-  const CollectResult collect = [&](std::uint64_t, const TaskAt& at,
+  const CollectResult collect = [&](std::uint64_t, const sim::TaskAt& at,
                                     retail::ReplicationResult result) {
     state->collect(task_record(plan, at, result));
     progress->advance();
@@ -343,9 +152,9 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
         [&] {
           // With --reps auto, rounds an earlier attempt finished are decided again from its
           // records.
-          tasks = schedule.missing(*state);
+          tasks = schedule.missing([&state](std::uint64_t task) { return state->done(task); });
           while (tasks.empty() && schedule.extend(state->records())) {
-            tasks = schedule.missing(*state);
+            tasks = schedule.missing([&state](std::uint64_t task) { return state->done(task); });
           }
           state->set_planned(plan.auto_replications ? std::nullopt
                                                     : std::optional(schedule.planned_tasks()));
@@ -354,7 +163,7 @@ void sweep_command(const SweepOptions& options, std::ostream& out) {
           state->save(SweepStatus::running);
         },
         error_kinds());
-    RoundOutcome round;
+    sim::RoundOutcome round;
     try {
       round = run_study_tasks(study, tasks, threads, collect, &interrupt.flag());
     } catch (const retail::ScenarioError&) {

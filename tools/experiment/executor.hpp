@@ -1,7 +1,6 @@
-// The one executor of omnisim's studies, `run` (one point) and `sweep` (every grid point) alike:
-// each (point, replication, arm) is a task of the kernel's task farm (sim/task_farm.hpp),
-// numbered as task_numbering.hpp says, its whole result shipped to rank 0 in replication_codec's
-// bytes and handed to the caller there.
+// omnisim's studies, `run` (one point) and `sweep` (every grid point) alike, on the kernel's one
+// experiment executor (sim/experiment.hpp): a point is a scenario, an arm a retail::Arm, a result
+// a whole retail::ReplicationResult, shipped to rank 0 in replication_codec's bytes.
 #pragma once
 
 #include <atomic>
@@ -14,7 +13,7 @@
 #include "models/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/simulation.hpp"
-#include "tools/experiment/task_numbering.hpp"
+#include "sim/experiment.hpp"
 
 namespace omnisim {
 
@@ -25,8 +24,7 @@ using Replicate = std::function<retail::ReplicationResult(const retail::Scenario
                                                           retail::Arm arm, unsigned threads)>;
 
 // Receives a finished task on rank 0, one call at a time, in no particular order.
-using CollectResult =
-    std::function<void(std::uint64_t task, const TaskAt& at, retail::ReplicationResult result)>;
+using CollectResult = sim::CollectExperimentTask<retail::ReplicationResult>;
 
 // What a study runs: each point's scenario in each arm, replication after replication.
 struct Study {
@@ -37,12 +35,7 @@ struct Study {
   std::function<std::string(std::uint64_t point)> name_point;
   Replicate replicate;  // retail::run_replication when empty
 
-  TaskNumbering numbering() const { return {points.size(), arms.size()}; }
-};
-
-struct RoundOutcome {
-  std::size_t tasks = 0;  // how many were asked for
-  bool stopped = false;   // *stop was set on some rank: not every task may have run
+  sim::TaskNumbering numbering() const { return {points.size(), arms.size()}; }
 };
 
 // Collective. Runs rank 0's `tasks` of `study` (the other ranks' lists are ignored) across the
@@ -52,8 +45,8 @@ struct RoundOutcome {
 // If tasks fail (or their collect throws), every rank throws for the lowest-numbered one, naming
 // its replication, its arm (when the point's scenario has control-tower rules, else the arms are
 // alike) and its point: a retail::ScenarioError when it threw one, else a ReplicationFailure.
-RoundOutcome run_study_tasks(const Study& study, const std::vector<std::uint64_t>& tasks,
-                             unsigned threads, const CollectResult& collect,
-                             const std::atomic<bool>* stop = nullptr);
+sim::RoundOutcome run_study_tasks(const Study& study, const std::vector<std::uint64_t>& tasks,
+                                  unsigned threads, const CollectResult& collect,
+                                  const std::atomic<bool>* stop = nullptr);
 
 }  // namespace omnisim

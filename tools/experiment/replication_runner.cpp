@@ -26,9 +26,9 @@ std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
     if (journal != nullptr) results[task] = journal->take(task);
     if (!results[task]) tasks.push_back(task);
   }
-  const RoundOutcome outcome = run_study_tasks(
+  const sim::RoundOutcome outcome = run_study_tasks(
       study, tasks, threads,
-      [&](std::uint64_t task, const TaskAt&, retail::ReplicationResult result) {
+      [&](std::uint64_t task, const sim::TaskAt&, retail::ReplicationResult result) {
         if (journal != nullptr) journal->save(task, result);
         results[task] = std::move(result);
         if (on_done) on_done();
@@ -38,7 +38,7 @@ std::vector<std::vector<retail::ReplicationResult>> run_all_replications(
 
   std::vector<std::vector<retail::ReplicationResult>> out(arms.size());
   if (sim::process_rank() != 0) return out;
-  const TaskNumbering numbering = study.numbering();
+  const sim::TaskNumbering numbering = study.numbering();
   for (std::uint64_t i = 0; i < scenario.replications; ++i) {
     for (std::size_t a = 0; a < arms.size(); ++a)
       out[a].push_back(std::move(*results[numbering.task(0, i, a)]));

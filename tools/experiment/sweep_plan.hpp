@@ -12,10 +12,10 @@
 
 #include "models/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
+#include "sim/experiment.hpp"
 #include "tools/experiment/shard.hpp"
 #include "tools/experiment/sweep_grid.hpp"
 #include "tools/experiment/sweep_ranking.hpp"
-#include "tools/experiment/task_numbering.hpp"
 
 namespace omnisim {
 
@@ -45,7 +45,7 @@ struct SweepPlan {
   // study runs it, else the only arm.
   std::size_t ranked_arm() const { return arms.size() - 1; }
   // How the study's tasks are numbered, for the journal, --shard and the executor alike.
-  TaskNumbering numbering() const { return {points.size(), arms.size()}; }
+  sim::TaskNumbering numbering() const { return {points.size(), arms.size()}; }
 };
 
 struct SweepRequest {

@@ -18,7 +18,7 @@ std::size_t arm_index(const SweepPlan& plan, retail::Arm arm) {
 
 }  // namespace
 
-TaskRecord task_record(const SweepPlan& plan, const TaskAt& at,
+TaskRecord task_record(const SweepPlan& plan, const sim::TaskAt& at,
                        const retail::ReplicationResult& result) {
   TaskRecord record{at.point, at.replication, plan.arms[at.arm], {}};
   for (const retail::Metric& metric : retail::spine_metrics(result.kpis))

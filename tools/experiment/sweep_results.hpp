@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "models/simulation.hpp"
+#include "sim/experiment.hpp"
 #include "tools/experiment/sweep_journal.hpp"
 #include "tools/experiment/sweep_plan.hpp"
-#include "tools/experiment/task_numbering.hpp"
 #include "tools/results/metric_summary.hpp"
 
 namespace omnisim {
 
 // A finished task of the study reduced to what the sweep keeps of it: its spine metrics.
-TaskRecord task_record(const SweepPlan& plan, const TaskAt& at,
+TaskRecord task_record(const SweepPlan& plan, const sim::TaskAt& at,
                        const retail::ReplicationResult& result);
 
 struct PointSummary {

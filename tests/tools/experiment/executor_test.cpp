@@ -1,6 +1,6 @@
-// The one executor of runs and sweeps: one numbering of (point, replication, arm) tasks, every
-// asked-for task collected once at its coordinates, results the same on any thread count, and
-// the lowest-numbered failure named whatever the scheduling.
+// Runs and sweeps on the kernel's executor: every asked-for replication collected once at its
+// coordinates, results the same on any thread count, and the lowest-numbered failure named by its
+// replication, arm and point whatever the scheduling.
 #include "tools/experiment/executor.hpp"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,6 @@
 #include <atomic>
 #include <map>
 #include <numeric>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,9 +18,8 @@
 
 namespace {
 
-using omnisim::TaskAt;
-using omnisim::TaskNumbering;
 using retail::Arm;
+using sim::TaskAt;
 
 const std::vector<Arm> kBoth = {Arm::status_quo, Arm::control_tower};
 
@@ -50,45 +48,6 @@ std::vector<std::uint64_t> all_tasks(std::uint64_t count) {
   return tasks;
 }
 
-TEST(TaskNumbering, NumbersEveryTaskOnceAndBack) {
-  for (const auto& [points, arms] :
-       std::vector<std::pair<std::uint64_t, std::size_t>>{{1, 1}, {1, 2}, {3, 1}, {4, 2}}) {
-    const TaskNumbering numbering(points, arms);
-    const std::uint64_t replications = 5;
-    std::set<std::uint64_t> seen;
-    for (std::uint64_t i = 0; i < replications; ++i) {
-      for (std::uint64_t p = 0; p < points; ++p) {
-        for (std::size_t a = 0; a < arms; ++a) {
-          const std::uint64_t task = numbering.task(p, i, a);
-          EXPECT_EQ(numbering.at(task), (TaskAt{p, i, a}));
-          seen.insert(task);
-        }
-      }
-    }
-    // 0 .. N-1, each once.
-    ASSERT_EQ(seen.size(), points * replications * arms);
-    EXPECT_EQ(*seen.rbegin(), seen.size() - 1);
-  }
-}
-
-TEST(TaskNumbering, IsReplicationMajor) {
-  // Every point and arm of replication i comes before any of replication i + 1.
-  const TaskNumbering numbering(3, 2);
-  EXPECT_EQ(numbering.task(2, 0, 1), 5u);
-  EXPECT_EQ(numbering.task(0, 1, 0), 6u);
-}
-
-TEST(TaskNumbering, OfOnePointIsTheRunsNumbering) {
-  // A run's task k is replication k / arms in arm k % arms, as its journal's records are named.
-  for (const std::size_t arms : {std::size_t{1}, std::size_t{2}}) {
-    const TaskNumbering numbering(1, arms);
-    for (std::uint64_t k = 0; k < 20; ++k) {
-      EXPECT_EQ(numbering.at(k), (TaskAt{0, k / arms, k % arms}));
-      EXPECT_EQ(numbering.task(0, k / arms, k % arms), k);
-    }
-  }
-}
-
 TEST(RunStudyTasks, CollectsEachAskedForTaskOnceAtItsCoordinates) {
   std::vector<retail::Scenario> points = {stub("a", true), stub("b", true), stub("c", true)};
   for (std::size_t p = 0; p < points.size(); ++p)
@@ -100,7 +59,7 @@ TEST(RunStudyTasks, CollectsEachAskedForTaskOnceAtItsCoordinates) {
     tasks.push_back(task);
   for (const unsigned threads : {1u, 3u}) {
     std::map<std::uint64_t, TaskAt> collected;
-    const omnisim::RoundOutcome outcome = omnisim::run_study_tasks(
+    const sim::RoundOutcome outcome = omnisim::run_study_tasks(
         study, tasks, threads,
         [&](std::uint64_t task, const TaskAt& at, retail::ReplicationResult result) {
           EXPECT_TRUE(collected.emplace(task, at).second) << "task " << task << " twice";
@@ -223,7 +182,7 @@ TEST(RunStudyTasks, StartsNothingOnceStopped) {
         return marked(scenario, i, arm);
       }};
   const std::atomic<bool> stop{true};
-  const omnisim::RoundOutcome outcome = omnisim::run_study_tasks(
+  const sim::RoundOutcome outcome = omnisim::run_study_tasks(
       study, all_tasks(5), 2, [](std::uint64_t, const TaskAt&, retail::ReplicationResult) {},
       &stop);
   EXPECT_TRUE(outcome.stopped);
