@@ -49,12 +49,11 @@ void DcAgent::on(const Unexpected&, Context& ctx) {
 
 void DcAgent::on(const FulfillOrder& order, Context& ctx) {
   const SkuId sku = order.line.sku;
+  const CategoryId category = network().scenario.catalog.skus[sku].category;
+  // A re-ship was never shown to a customer, so it says nothing about availability integrity.
+  if (!order.line.reship) kpis().add(order.line.channel, category, Counter::availability_checks);
   if (stock_.on_hand(sku) > 0) {
-    // A re-ship was never shown to a customer, so it says nothing about availability integrity.
-    if (!order.line.reship) {
-      kpis().add(order.line.channel, network().scenario.catalog.skus[sku].category,
-                 Counter::fulfillable);
-    }
+    if (!order.line.reship) kpis().add(order.line.channel, category, Counter::fulfillable);
     start_pick(order.line, ctx);
   } else if (network().scenario.orders.oversell == Orders::Oversell::backorder) {
     backorders_[sku].emplace_back(order.line);

@@ -45,6 +45,8 @@ double DemandAgent::rate_per_hour(Channel channel, std::uint64_t hour) const {
 }
 
 void DemandAgent::start(Context& ctx) {
+  // The first hour has no hour before it to be drawn in; at start a message may arrive at once.
+  draw_hour(0, ctx);
   ctx.schedule(0, DemandTick{});
 }
 

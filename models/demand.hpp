@@ -2,7 +2,7 @@
 // channel shares x day-of-week and hour-of-day seasonality x price effect x the lifts promotions
 // and ad programs currently apply. Each hour it draws the next hour's arrivals (a count per
 // channel, then a time, SKU and store for each), so hours with no demand cost one event per zone,
-// not one per SKU.
+// not one per SKU; the first hour's are drawn at start.
 #pragma once
 
 #include <array>

@@ -53,10 +53,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   const std::int64_t leakage =
       expedited + appeasements + chargebacks + reships + returns_cost + liquidation_loss + dilution;
   return {
-      // Customers who walked away from a promotion mismatch never asked the node for the unit.
+      // Over the orders that reached their node: not those still on the way at the horizon, nor
+      // customers who walked away from a promotion mismatch before asking for the unit.
       {MetricId::availability_integrity,
-       ratio(get(t, Counter::fulfillable),
-             get(t, Counter::shown_available) - get(t, Counter::promo_abandons))},
+       ratio(get(t, Counter::fulfillable), get(t, Counter::availability_checks))},
       {MetricId::in_stock_rate,
        ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
              get(t, Counter::visits))},
@@ -114,6 +114,7 @@ std::vector<Metric> flow_metrics(const Totals& t) {
 const std::array<const char*, kCounters>& counter_names() {
   static const std::array<const char*, kCounters> names = {"visits",
                                                            "shown_available",
+                                                           "availability_checks",
                                                            "fulfillable",
                                                            "substitutions",
                                                            "deferrals",
@@ -196,17 +197,22 @@ std::vector<CounterDelta> KpiBuffer::take() {
   return deltas;
 }
 
-KpiTable::KpiTable(std::uint32_t days, std::size_t categories)
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days)
     : days_(days),
       categories_(categories),
+      warmup_days_(warmup_days),
       cells_(static_cast<std::size_t>(days) * kChannels * categories, Totals{}),
       stock_(static_cast<std::size_t>(days) * categories),
-      open_orders_(days, 0) {}
+      open_orders_(days, 0) {
+  check_warmup();
+}
 
-KpiTable::KpiTable(std::uint32_t days, std::size_t categories, Cells cells,
-                   std::vector<StockLevel> stock, std::vector<std::int64_t> open_orders)
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days,
+                   Cells cells, std::vector<StockLevel> stock,
+                   std::vector<std::int64_t> open_orders)
     : days_(days),
       categories_(categories),
+      warmup_days_(warmup_days),
       cells_(std::move(cells)),
       stock_(std::move(stock)),
       open_orders_(std::move(open_orders)) {
@@ -218,6 +224,16 @@ KpiTable::KpiTable(std::uint32_t days, std::size_t categories, Cells cells,
                                 std::to_string(cells_.size()) + " cells, " +
                                 std::to_string(stock_.size()) + " stock levels and " +
                                 std::to_string(open_orders_.size()) + " daily open orders");
+  }
+  check_warmup();
+}
+
+void KpiTable::check_warmup() const {
+  // A run of days only: a KPI table of none (a run that never started) has no warm-up either.
+  if (warmup_days_ > 0 && warmup_days_ >= days_) {
+    throw std::invalid_argument("a warm-up of " + std::to_string(warmup_days_) +
+                                " days leaves nothing of a " + std::to_string(days_) +
+                                "-day run to score");
   }
 }
 
@@ -272,27 +288,29 @@ std::int64_t KpiTable::total(Counter counter) const {
 
 std::vector<Metric> spine_metrics(const KpiTable& table) {
   Totals totals{};
-  for (std::size_t c = 0; c < kCounters; ++c)
-    totals[c] = table.total(static_cast<Counter>(c));
-  auto metrics = flow_metrics(totals);
-
   std::int64_t stock_units = 0;
   std::int64_t stock_cost = 0;
-  for (std::uint32_t day = 0; day < table.days(); ++day) {
+  std::int64_t open_orders = 0;
+  for (std::uint32_t day = table.warmup_days(); day < table.days(); ++day) {
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      for (CategoryId category = 0; category < table.categories(); ++category) {
+        for (std::size_t k = 0; k < kCounters; ++k)
+          totals[k] += table.at(day, static_cast<Channel>(c), category, static_cast<Counter>(k));
+      }
+    }
     for (CategoryId category = 0; category < table.categories(); ++category) {
       stock_units += table.stock_units(day, category);
       stock_cost += table.stock_cost_cents(day, category);
     }
-  }
-  const double days = table.days();
-  std::int64_t open_orders = 0;
-  for (std::uint32_t day = 0; day < table.days(); ++day)
     open_orders += table.open_orders(day);
+  }
+  auto metrics = flow_metrics(totals);
+  const double days = table.days() - table.warmup_days();
   metrics.push_back({MetricId::average_open_orders, static_cast<double>(open_orders) / days});
   const double average_cost = currency(stock_cost) / days;
   metrics.push_back({MetricId::average_inventory_units, static_cast<double>(stock_units) / days});
   metrics.push_back({MetricId::average_inventory_value, average_cost});
-  // Annualised: cost of goods sold over the horizon, per unit of average inventory at cost.
+  // Annualised: cost of goods sold over the scored days, per unit of average inventory at cost.
   const double cogs =
       currency(get(totals, Counter::cogs_cents) - get(totals, Counter::returned_cogs_cents));
   metrics.push_back(

@@ -16,13 +16,14 @@
 namespace retail {
 
 enum class Counter : std::uint8_t {
-  visits,            // customer visits, including returns after a deferral
-  shown_available,   // visits where the customer was shown the SKU as available
-  fulfillable,       // orders (or store sales) the node could really serve
-  substitutions,     // out-of-stock visits that bought another SKU instead
-  deferrals,         // out-of-stock visits that will come back later
-  lost_sales_units,  // out-of-stock visits that walked away
-  lost_sales_cents,  // the price of those units
+  visits,               // customer visits, including returns after a deferral
+  shown_available,      // visits where the customer was shown the SKU as available
+  availability_checks,  // orders (or store sales) shown available whose node checked its stock
+  fulfillable,          // ... and could really serve
+  substitutions,        // out-of-stock visits that bought another SKU instead
+  deferrals,            // out-of-stock visits that will come back later
+  lost_sales_units,     // out-of-stock visits that walked away
+  lost_sales_cents,     // the price of those units
   orders_placed,
   orders_delivered,  // delivered, or ready for pickup (BOPIS)
   orders_on_time,
@@ -102,13 +103,16 @@ class KpiBuffer {
 // Every counter per day x channel x category, and the stock at the end of each day by category.
 class KpiTable {
  public:
-  KpiTable(std::uint32_t days, std::size_t categories);
+  // The first `warmup_days` (fewer than `days`) are the start-up transient: in the table and the
+  // daily files, not in the spine (spine_metrics).
+  KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days = 0);
 
   // Adds a report; days at or beyond the horizon are ignored (they are after the run's end).
   void add(const KpiReport& report);
   void add(std::uint32_t day, const std::vector<CounterDelta>& flows);
 
   std::uint32_t days() const { return days_; }
+  std::uint32_t warmup_days() const { return warmup_days_; }
   std::size_t categories() const { return categories_; }
   std::int64_t at(std::uint32_t day, Channel channel, CategoryId category, Counter counter) const;
   std::int64_t stock_units(std::uint32_t day, CategoryId category) const;
@@ -117,25 +121,29 @@ class KpiTable {
   // know them: an order stays open until the delivery or cancellation notice reaches them (one
   // routing latency after the event).
   std::int64_t open_orders(std::uint32_t day) const { return open_orders_[day]; }
-  // Summed over days, channels and categories.
+  // Summed over days, channels and categories: the whole run's, warm-up included.
   std::int64_t total(Counter counter) const;
 
   bool operator==(const KpiTable&) const = default;
 
   // The table's storage as it is, and a table rebuilt from it (std::invalid_argument when the
-  // sizes do not fit `days` and `categories`): to send a table to another process exactly.
+  // sizes do not fit `days` and `categories`, or the warm-up is not shorter than the run): to send
+  // a table to another process exactly.
   using Cells = std::vector<std::array<std::int64_t, kCounters>>;
   const Cells& cells() const { return cells_; }
   const std::vector<StockLevel>& stock() const { return stock_; }
   const std::vector<std::int64_t>& open_orders_by_day() const { return open_orders_; }
-  KpiTable(std::uint32_t days, std::size_t categories, Cells cells, std::vector<StockLevel> stock,
-           std::vector<std::int64_t> open_orders);
+  KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days, Cells cells,
+           std::vector<StockLevel> stock, std::vector<std::int64_t> open_orders);
 
  private:
   std::size_t index(std::uint32_t day, Channel channel, CategoryId category) const;
 
+  void check_warmup() const;
+
   std::uint32_t days_;
   std::size_t categories_;
+  std::uint32_t warmup_days_;
   Cells cells_;
   std::vector<StockLevel> stock_;  // [day * categories + category]
   std::vector<std::int64_t> open_orders_;
@@ -154,7 +162,8 @@ using CounterTotals = std::array<std::int64_t, kCounters>;
 // from totals: what control-tower rules may watch.
 std::vector<Metric> flow_metrics(const CounterTotals& totals);
 
-// The execution spine and money of one replication, in spine_metric_ids() order.
+// The execution spine and money of one replication, in spine_metric_ids() order, over the days
+// after the table's warm-up.
 std::vector<Metric> spine_metrics(const KpiTable& table);
 // The flow metrics of one day x channel x category cell (for time series).
 std::vector<Metric> daily_metrics(const KpiTable& table, std::uint32_t day, Channel channel,

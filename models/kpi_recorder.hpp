@@ -1,6 +1,8 @@
 // The KPI recorder: every agent reports its day to it by message; it keeps the run's KpiTable.
 #pragma once
 
+#include <utility>
+
 #include "models/kpi.hpp"
 #include "models/messages.hpp"
 
@@ -8,7 +10,8 @@ namespace retail {
 
 class KpiRecorderAgent final : public sim::Agent<Msg> {
  public:
-  KpiRecorderAgent(std::uint32_t days, std::size_t categories) : table_(days, categories) {}
+  // Starts from `empty`, a table of the run's days, categories and warm-up.
+  explicit KpiRecorderAgent(KpiTable empty) : table_(std::move(empty)) {}
 
   void handle(const Event& event, Context& ctx) override;
 

@@ -54,8 +54,9 @@ class RetailWorld {
           network, arm);
       agents_.push_back(tower_);
     }
-    recorder_ = &world_.add<KpiRecorderAgent>({"kpi-recorder", sim::kNever, 1}, s.horizon_days,
-                                              s.catalog.categories.size());
+    recorder_ = &world_.add<KpiRecorderAgent>(
+        {"kpi-recorder", sim::kNever, 1},
+        KpiTable(s.horizon_days, s.catalog.categories.size(), s.kpi.warmup_days));
     if (world_.size() != network.ids.agents)
       throw std::logic_error("the world's agents do not match the network's directory");
   }

@@ -65,6 +65,7 @@ void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
                           true,       false};
     if (!accept_mismatch(network(), visit, kpis(), ctx, ctx.rng(kCustomers))) return;
   }
+  kpis().add(Channel::store, wanted, Counter::availability_checks);
   kpis().add(Channel::store, wanted, Counter::fulfillable);
   shelf_.remove(sku, 1);
   sell(sku, Channel::store, quote.price_cents, quote.dilution_cents);
@@ -103,6 +104,7 @@ void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
 
 void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[order.line.sku].category;
+  kpis().add(order.line.channel, category, Counter::availability_checks);
   if (shelf_.on_hand(order.line.sku) > 0) {
     kpis().add(order.line.channel, category, Counter::fulfillable);
     fulfil(order.line, ctx);

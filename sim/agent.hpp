@@ -44,7 +44,8 @@ class Agent {
   Agent& operator=(const Agent&) = delete;
   virtual ~Agent() = default;
 
-  // Called once, at time zero, before any event is handled: schedule initial events here.
+  // Called once, at time zero, before any event is handled: schedule initial events here. What
+  // it sends may arrive at any time from 0 on (it is delivered before the first window).
   virtual void start(Context<Msg>& ctx) { (void)ctx; }
 
   // Handles one event addressed to this agent. Interacts with the world only through ctx.

@@ -28,7 +28,8 @@ class Context {
   }
 
   // Sends `msg` to agent `to`, arriving after `delay`; the delay must be at least the sender's
-  // declared minimum send delay, which is what makes parallel windows safe.
+  // declared minimum send delay, which is what makes parallel windows safe. In start() any delay
+  // from 0 on will do: what agents send there is delivered before the first window.
   void send(AgentId to, Time delay, Msg msg) {
     if (to >= world_.size()) {
       throw SimulationError("agent " + world_.describe(self()) + " sent a message to agent #" +
@@ -36,7 +37,7 @@ class Context {
                             ", which does not exist (" + std::to_string(world_.size()) +
                             " agents)");
     }
-    const Time min_delay = self_->kernel_.min_send_delay;
+    const Time min_delay = starting_ ? 0 : self_->kernel_.min_send_delay;
     if (delay < min_delay) {
       throw SimulationError("agent " + world_.describe(self()) + " sent a message to " +
                             world_.describe(to) + " at " + format_time(now_) + " with delay " +
@@ -56,10 +57,17 @@ class Context {
     enqueue(self(), delay, std::move(msg));
   }
 
-  // Used by the engines: the clock and the handling agent for the next handler call.
+  // Used by the engines: the clock and the handling agent for the next handler call, or the
+  // agent to start (at time 0, before any event is handled).
   void enter(Time now, Agent<Msg>& agent) {
     now_ = now;
     self_ = &agent;
+    starting_ = false;
+  }
+  void enter_start(Agent<Msg>& agent) {
+    now_ = 0;
+    self_ = &agent;
+    starting_ = true;
   }
 
  private:
@@ -95,6 +103,7 @@ class Context {
   std::uint32_t partition_;
   Time now_ = 0;
   Agent<Msg>* self_ = nullptr;
+  bool starting_ = false;
 };
 
 }  // namespace sim

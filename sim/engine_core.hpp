@@ -23,7 +23,7 @@ void start_agents(World<Msg>& world, PartitionSet<Msg>& partitions) {
   for (AgentId id = 0; id < world.size(); ++id) {
     Context<Msg> ctx(world, partitions, partitions.partition_of(id));
     Agent<Msg>& agent = world.agent(id);
-    ctx.enter(0, agent);
+    ctx.enter_start(agent);
     agent.start(ctx);
   }
   partitions.flush_all();

@@ -12,7 +12,8 @@ using enum MetricKind;
 constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
     MetricDefinition{MetricId::availability_integrity, "availability_integrity",
                      "Availability integrity", share, true,
-                     "Orders shown as available that the node could really fulfil."},
+                     "Orders shown as available that their node, once they reached it, could "
+                     "really fulfil."},
     MetricDefinition{MetricId::in_stock_rate, "in_stock_rate", "In-stock rate", share, true,
                      "Visits that found the SKU available (substitutions excluded)."},
     MetricDefinition{MetricId::otif, "otif", "OTIF", share, true,

@@ -295,10 +295,13 @@ void check_demand(const Scenario& s) {
                 units_per_day(at_peak));
 }
 
-Kpi read_kpi(const Object& kpi) {
+Kpi read_kpi(const Object& kpi, std::uint32_t horizon_days) {
   Kpi out;
   out.report_latency_minutes =
       kpi.get("report_latency_minutes", positive, out.report_latency_minutes);
+  // At least one day is left to score.
+  out.warmup_days =
+      kpi.get("warmup_days", Integer<std::uint32_t>{0, horizon_days - 1}, out.warmup_days);
   return out;
 }
 
@@ -350,7 +353,7 @@ Scenario parse_scenario(const nlohmann::json& document) {
     s.promotions = read_promotions(*promotions, s, names);
   s.advertising =
       read_advertising(root.optional_object("advertising", formats::advertising), s, names);
-  s.kpi = read_kpi(root.optional_object("kpi", formats::kpi));
+  s.kpi = read_kpi(root.optional_object("kpi", formats::kpi), s.horizon_days);
   // Actions name ad programs and promotions, and the evaluation hour depends on the KPI latency.
   s.control_tower =
       read_control_tower(root.optional_object("control_tower", formats::control_tower), s, names);

@@ -386,6 +386,8 @@ struct StatusQuo {
 
 struct Kpi {
   double report_latency_minutes = 10;
+  // The start-up transient: days excluded from every spine metric, kept in the daily files.
+  std::uint32_t warmup_days = 0;
 };
 
 // The most replications a scenario's "replications", --reps or --max-reps asks for.

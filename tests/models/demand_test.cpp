@@ -1,7 +1,7 @@
-// Customer arrivals at degenerate rates: no demand anywhere, or none in one SKU, zone, channel or
-// hour, draws no customers there instead of a NaN rate (on which Boost's Poisson draw never
-// returns). Horizons are a few days, so that a regression fails by the test's timeout, not by
-// hours of spinning.
+// Customer arrivals: the rate, the run's first hour drawn like every other, and degenerate
+// rates (no demand anywhere, or none in one SKU, zone, channel or hour) drawing no customers
+// there instead of a NaN rate (on which Boost's Poisson draw never returns). Horizons are a few
+// days, so that a regression fails by the test's timeout, not by hours of spinning.
 #include "models/demand.hpp"
 
 #include <gtest/gtest.h>
@@ -92,6 +92,24 @@ TEST(DegenerateDemand, NoDemandInOneSkuZoneChannelOrHourDrawsNoneThere) {
   EXPECT_EQ(channel_total(result.kpis, Channel::marketplace, Counter::visits), 0);
   EXPECT_GT(channel_total(result.kpis, Channel::web, Counter::visits), 0);
   EXPECT_GT(channel_total(result.kpis, Channel::store, Counter::visits), 0);
+}
+
+TEST(Demand, TheFirstHourOfTheRunHasItsCustomers) {
+  // All demand in hour 0 of each day, over a one-day horizon: day 0's customers are all drawn
+  // for the run's very first hour (which, drawn an hour ahead like the rest, had none).
+  Scenario s = test_chain(4, 2, 1);
+  for (ChannelConfig& channel : s.channels) {
+    channel.hour_of_day.fill(0);
+    channel.hour_of_day[0] = 24;
+    channel.day_of_week.fill(1);
+  }
+  const Network network(s);
+  const double expected = network.chain_daily_demand;
+  ASSERT_GT(expected, 50);  // so that 5 standard deviations stay clear of none
+  const ReplicationResult result = run_replication(s, 0);
+  const auto visits = static_cast<double>(total(result.kpis, Counter::visits));
+  // Poisson: within 5 standard deviations of its mean.
+  EXPECT_NEAR(visits, expected, 5 * std::sqrt(expected));
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "tests/models/metric_lookup.hpp"
@@ -50,6 +52,35 @@ TEST(KpiTable, AccumulatesReportsAndIgnoresDaysAfterTheHorizon) {
   EXPECT_EQ(table.total(Counter::orders_placed), 3);
   EXPECT_EQ(table.stock_units(1, 0), 7);
   EXPECT_EQ(table.open_orders(1), 2);
+}
+
+TEST(SpineMetrics, LeaveOutTheWarmUpDays) {
+  // Day 0 is the warm-up: its orders and stock are in the table, not in the spine.
+  KpiTable table(3, 1, 1);
+  KpiBuffer buffer(1);
+  const std::array<std::int64_t, 3> placed = {100, 3, 5};
+  const std::array<std::int64_t, 3> units = {1000, 10, 30};
+  for (std::uint32_t day = 0; day < 3; ++day) {
+    buffer.add(Channel::web, 0, Counter::orders_placed, placed[day]);
+    table.add(KpiReport{day, buffer.take(), {StockLevel{0, units[day], 100 * units[day]}}, 0});
+  }
+  EXPECT_EQ(table.warmup_days(), 1u);
+  EXPECT_EQ(table.total(Counter::orders_placed), 108);
+  const auto metrics = spine_metrics(table);
+  EXPECT_EQ(metric_value(metrics, "orders_placed"), 8.0);
+  EXPECT_EQ(metric_value(metrics, "average_inventory_units"), 20.0);  // (10 + 30) / 2 days
+  EXPECT_EQ(metric_value(metrics, "average_inventory_value"), 20.0);  // cost in cents / 100
+  // Without the warm-up the same table scores every day.
+  const KpiTable whole(3, 1, 0, table.cells(), table.stock(), table.open_orders_by_day());
+  EXPECT_EQ(metric_value(spine_metrics(whole), "orders_placed"), 108.0);
+}
+
+TEST(KpiTable, RefusesAWarmUpThatLeavesNoDayToScore) {
+  EXPECT_THROW(KpiTable(3, 1, 3), std::invalid_argument);
+  EXPECT_NO_THROW(KpiTable(3, 1, 2));
+  const KpiTable table(3, 1);
+  EXPECT_THROW(KpiTable(3, 1, 4, table.cells(), table.stock(), table.open_orders_by_day()),
+               std::invalid_argument);
 }
 
 TEST(SpineMetrics, ZeroDenominatorsAreUndefinedNotZero) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "phold.hpp"
@@ -193,6 +194,46 @@ TEST(ParallelEngine, RejectsAMessageBelowTheLookaheadFromAnyThread) {
   } catch (const sim::SimulationError& e) {
     EXPECT_THAT(e.what(), testing::HasSubstr("'sender' (#1) sent a message to 'receiver' (#0)"));
     EXPECT_THAT(e.what(), testing::HasSubstr("0d 05:00:00.000000"));
+  }
+}
+
+// At start, before any window, messages may be due at once: an agent that can only ever send an
+// hour ahead still tells the others what happens in the first hour.
+class EarlyTeller final : public sim::Agent<Token> {
+ public:
+  explicit EarlyTeller(sim::AgentId to) : to_(to) {}
+  void start(sim::Context<Token>& ctx) override {
+    ctx.send(to_, 0, Token{0});
+    ctx.send(to_, sim::minutes(20), Token{1});
+  }
+  void handle(const sim::Event<Token>&, sim::Context<Token>&) override {}
+
+ private:
+  sim::AgentId to_;
+};
+
+class Listener final : public sim::Agent<Token> {
+ public:
+  void handle(const sim::Event<Token>& e, sim::Context<Token>&) override {
+    heard.push_back({e.time, e.msg.hops});
+  }
+  std::vector<std::pair<sim::Time, std::uint32_t>> heard;
+};
+
+TEST(ParallelEngine, AMessageSentAtStartMayArriveWithinTheLookahead) {
+  for (const unsigned threads : {0u, 1u, 2u}) {
+    sim::World<Token> world(1, 0);
+    auto& listener = world.add<Listener>({"listener"});
+    world.add<EarlyTeller>({"teller", sim::hours(1)}, 0);
+    const std::vector<std::pair<sim::Time, std::uint32_t>> expected = {{0, 0},
+                                                                       {sim::minutes(20), 1}};
+    if (threads == 0) {
+      sim::SequentialEngine<Token>(world).run_until(sim::days(1));
+    } else {
+      // One agent per partition: the messages cross partitions.
+      sim::ParallelEngine<Token>(world, {threads, {0, threads - 1}}).run_until(sim::days(1));
+    }
+    EXPECT_EQ(listener.heard, expected) << threads << " threads (0: sequential)";
   }
 }
 

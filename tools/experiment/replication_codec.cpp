@@ -14,7 +14,7 @@ namespace omnisim {
 namespace {
 
 // Changes when the layout does, so that processes of different builds fail rather than mix.
-constexpr std::uint32_t kFormat = 0x6f6d7201;
+constexpr std::uint32_t kFormat = 0x6f6d7202;
 
 }  // namespace
 
@@ -23,6 +23,7 @@ std::string encode_replication(const retail::ReplicationResult& result) {
   out.put(kFormat);
   const retail::KpiTable& kpis = result.kpis;
   out.put(kpis.days());
+  out.put(kpis.warmup_days());
   out.put<std::uint64_t>(kpis.categories());
   out.put_vector(kpis.cells());
   out.put_vector(kpis.stock());
@@ -39,11 +40,12 @@ retail::ReplicationResult decode_replication(const std::string& bytes) {
     throw std::runtime_error("a replication result from a different build of omnisim");
   }
   const auto days = in.get<std::uint32_t>();
+  const auto warmup_days = in.get<std::uint32_t>();
   const auto categories = in.get<std::uint64_t>();
   auto cells = in.get_vector<std::array<std::int64_t, retail::kCounters>>();
   auto stock = in.get_vector<retail::StockLevel>();
   auto open_orders = in.get_vector<std::int64_t>();
-  retail::ReplicationResult result{retail::KpiTable(days, categories, std::move(cells),
+  retail::ReplicationResult result{retail::KpiTable(days, categories, warmup_days, std::move(cells),
                                                     std::move(stock), std::move(open_orders)),
                                    in.get<retail::Audit>(), in.get<sim::RunStats>(),
                                    in.get_vector<retail::DecisionRecord>()};

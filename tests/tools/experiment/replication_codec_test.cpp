@@ -59,6 +59,7 @@ void expect_same_audit(const retail::Audit& a, const retail::Audit& b) {
 void expect_same_result(const retail::ReplicationResult& a, const retail::ReplicationResult& b) {
   EXPECT_EQ(a.kpis.days(), b.kpis.days());
   EXPECT_EQ(a.kpis.categories(), b.kpis.categories());
+  EXPECT_EQ(a.kpis.warmup_days(), b.kpis.warmup_days());
   EXPECT_TRUE(a.kpis.cells() == b.kpis.cells());
   EXPECT_TRUE(a.kpis.stock() == b.kpis.stock());
   EXPECT_EQ(a.kpis.open_orders_by_day(), b.kpis.open_orders_by_day());
@@ -97,6 +98,17 @@ TEST(ReplicationCodec, RoundTripsARealReplicationInBothArms) {
     expect_same_result(omnisim::decode_replication(omnisim::encode_replication(original)),
                        original);
   }
+}
+
+TEST(ReplicationCodec, KeepsTheWarmUpTheSpineLeavesOut) {
+  const retail::ReplicationResult original =
+      replicate(kSmall, retail::Arm::status_quo, {"kpi.warmup_days=7"});
+  ASSERT_EQ(original.kpis.warmup_days(), 7u);
+  const retail::ReplicationResult copy =
+      omnisim::decode_replication(omnisim::encode_replication(original));
+  expect_same_result(copy, original);
+  EXPECT_EQ(retail::spine_metrics(copy.kpis).front().value,
+            retail::spine_metrics(original.kpis).front().value);
 }
 
 TEST(ReplicationCodec, RoundTripsDecisionRecordsWithTheirUndefinedValues) {

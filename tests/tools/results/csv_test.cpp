@@ -122,9 +122,11 @@ retail::ReplicationResult result_with(retail::KpiTable table) {
 
 TEST(TimeseriesCsv, HasOneRowPerReplicationArmDayChannelCategory) {
   retail::KpiTable first(2, 2);
-  first.add(1, {{retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::visits), 4},
-                {retail::Channel::web, 1,
-                 static_cast<std::uint8_t>(retail::Counter::shown_available), 3}});
+  first.add(
+      1, {{retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::visits), 4},
+          {retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::shown_available), 3},
+          {retail::Channel::web, 1, static_cast<std::uint8_t>(retail::Counter::availability_checks),
+           3}});
   const retail::ReplicationResult status_quo = result_with(std::move(first));
   const retail::ReplicationResult control_tower = result_with(retail::KpiTable(2, 2));
   std::ostringstream out;
@@ -145,9 +147,9 @@ TEST(TimeseriesCsv, HasOneRowPerReplicationArmDayChannelCategory) {
     EXPECT_TRUE(columns.count(counter)) << counter;
   // Day 1, web (channel 1), category 1: rows ordered as the runs, then day, channel, category.
   const std::string& web = rows[1 + (1 * retail::kChannels + 1) * 2 + 1];
-  // Nothing fulfillable of 3 shown: integrity 0; 3 of 4 visits in stock: 0.75.
+  // Nothing fulfillable of 3 checked: integrity 0; 3 of 4 visits in stock: 0.75.
   EXPECT_THAT(web, StartsWith("0,status_quo,1,web,\"home, garden\",0,0.75,,"));
-  EXPECT_THAT(web, ::testing::HasSubstr(",4,3,0,"));
+  EXPECT_THAT(web, ::testing::HasSubstr(",4,3,3,0,"));
   EXPECT_THAT(rows.back(), StartsWith("0,control_tower,1,bopis,\"home, garden\",,,"));
 }
 
