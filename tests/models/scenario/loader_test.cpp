@@ -725,8 +725,9 @@ TEST(ScenarioErrors, UnknownFieldSuggestsTheClosestKnownOne) {
 
 TEST(ScenarioErrors, UnknownFieldListsTheKnownOnesWhenNoneIsClose) {
   const json d = with(small_document(), "/kpi/colour", "blue");
-  EXPECT_EQ(error_of(d),
-            R"(/kpi/colour: unknown field "colour" (fields here: report_latency_minutes, warmup_days))");
+  EXPECT_EQ(
+      error_of(d),
+      R"(/kpi/colour: unknown field "colour" (fields here: report_latency_minutes, warmup_days))");
 }
 
 TEST(ScenarioErrors, WrongType) {
