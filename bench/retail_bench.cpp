@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "models/simulation.hpp"
-#include "models/synthetic.hpp"
+#include "models/world/simulation.hpp"
+#include "models/world/synthetic.hpp"
 #include "sim/random.hpp"
 
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "models/scenario/loader.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "tools/experiment/replication_runner.hpp"
 #include "tools/experiment/sweep_journal.hpp"
 #include "tools/experiment/sweep_manifest.hpp"

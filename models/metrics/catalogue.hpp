@@ -11,8 +11,8 @@
 
 namespace retail {
 
-// In the order of spine_metrics() (models/kpi.hpp): first the flow metrics, computed from the
-// counters of any slice (a day, a channel, a rule's scope) and the only ones a rule may watch;
+// In the order of spine_metrics() (models/metrics/kpi.hpp): first the flow metrics, computed from
+// the counters of any slice (a day, a channel, a rule's scope) and the only ones a rule may watch;
 // then those only the whole run has (averages over its days).
 enum class MetricId : std::uint8_t {
   availability_integrity,

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "models/price_effect.hpp"
+#include "models/mechanics/price_effect.hpp"
 #include "models/scenario/loader.hpp"
 #include "models/scenario/parser.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "models/distribution.hpp"
+#include "models/mechanics/distribution.hpp"
 #include "models/metrics/catalogue.hpp"
 
 namespace retail {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 
 namespace retail {
 

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "models/synthetic.hpp"
+#include "models/world/synthetic.hpp"
 
 namespace retail {
 

@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "models/scenario/loader.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "sim/statistics.hpp"
 
 namespace retail {

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 
 namespace omnisim::testing {
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "models/scenario/scenario.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "sim/agent.hpp"
 #include "sim/statistics.hpp"
 #include "sim/time.hpp"

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "models/scenario/scenario.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "tools/cli/progress_bar.hpp"
 #include "tools/experiment/arm_choice.hpp"
 #include "tools/experiment/sweep_plan.hpp"

@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "models/memory_estimate.hpp"
+#include "models/world/memory_estimate.hpp"
 #include "tools/results/errors.hpp"
 
 namespace omnisim {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "models/scenario/loader.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "sim/task_farm.hpp"
 #include "sim/threads.hpp"
 #include "tools/cli/commands.hpp"

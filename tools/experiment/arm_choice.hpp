@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace omnisim {

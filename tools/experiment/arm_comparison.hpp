@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "models/control_tower.hpp"
-#include "models/kpi.hpp"
+#include "models/agents/control_tower.hpp"
+#include "models/metrics/kpi.hpp"
 #include "models/scenario/scenario.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "tools/results/metric_summary.hpp"
 #include "tools/results/run_summary.hpp"
 

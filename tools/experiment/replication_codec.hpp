@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 
 namespace omnisim {
 

@@ -7,9 +7,9 @@
 #include <functional>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "tools/experiment/executor.hpp"
 
 namespace omnisim {

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "tools/experiment/sweep_journal.hpp"
 
 namespace omnisim {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 
 namespace omnisim {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
 #include "sim/experiment.hpp"
 #include "tools/experiment/shard.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <tuple>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "tools/experiment/arm_comparison.hpp"
 
 namespace omnisim {

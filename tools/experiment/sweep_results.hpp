@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "models/simulation.hpp"
+#include "models/world/simulation.hpp"
 #include "sim/experiment.hpp"
 #include "tools/experiment/sweep_journal.hpp"
 #include "tools/experiment/sweep_plan.hpp"

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "tools/results/run_summary.hpp"
 
 namespace omnisim {

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "models/control_tower.hpp"
-#include "models/simulation.hpp"
+#include "models/agents/control_tower.hpp"
+#include "models/world/simulation.hpp"
 
 namespace omnisim {
 

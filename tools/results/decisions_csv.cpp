@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "models/decision_log.hpp"
+#include "models/metrics/decision_log.hpp"
 #include "sim/time.hpp"
 #include "tools/results/csv.hpp"
 

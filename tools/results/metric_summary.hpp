@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "sim/statistics.hpp"
 
 namespace omnisim {

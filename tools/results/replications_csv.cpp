@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "tools/results/csv.hpp"
 
 namespace omnisim {

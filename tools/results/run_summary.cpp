@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <array>
 
-#include "models/decision_log.hpp"
 #include "models/metrics/catalogue.hpp"
+#include "models/metrics/decision_log.hpp"
 
 namespace omnisim {
 namespace {

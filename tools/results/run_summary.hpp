@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "models/control_tower.hpp"
+#include "models/agents/control_tower.hpp"
 #include "models/scenario/scenario.hpp"
 #include "tools/results/metric_summary.hpp"
 

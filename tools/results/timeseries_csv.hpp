@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "tools/results/arms.hpp"
 
 namespace omnisim {

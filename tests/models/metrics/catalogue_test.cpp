@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 
 namespace retail {
 namespace {

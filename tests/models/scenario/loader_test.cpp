@@ -11,7 +11,7 @@
 #include <limits>
 #include <numeric>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 
 namespace {
 

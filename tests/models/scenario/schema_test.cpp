@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "models/scenario/format.hpp"
 
 namespace {

@@ -13,9 +13,9 @@
 #include <thread>
 #include <vector>
 
-#include "models/memory_estimate.hpp"
 #include "models/scenario/loader.hpp"
-#include "models/synthetic.hpp"
+#include "models/world/memory_estimate.hpp"
+#include "models/world/synthetic.hpp"
 #include "tests/tools/cli_capture.hpp"
 #include "tests/tools/scratch_dir.hpp"
 

@@ -11,7 +11,7 @@
 #include <set>
 #include <sstream>
 
-#include "models/kpi.hpp"
+#include "models/metrics/kpi.hpp"
 #include "tests/tools/scratch_dir.hpp"
 #include "tools/results/timeseries_csv.hpp"
 

@@ -1,0 +1,57 @@
+// Contact-centre behaviour: first come, first served, with waits that raise appeasement.
+#include "models/agents/customer_service.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace retail {
+
+CustomerServiceAgent::CustomerServiceAgent(const Network& network)
+    : RetailAgent(network), agents_(network.scenario.service.agents) {}
+
+void CustomerServiceAgent::handle(const Event& event, Context& ctx) {
+  std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+}
+
+template <class Unexpected>
+void CustomerServiceAgent::on(const Unexpected&, Context& ctx) {
+  throw std::logic_error("customer service received an unexpected message at " +
+                         sim::format_time(ctx.now()));
+}
+
+void CustomerServiceAgent::on(const Contact& contact, Context& ctx) {
+  kpis().add(contact.line.channel, network().scenario.catalog.skus[contact.line.sku].category,
+             contacts_counter(contact.reason));
+  if (const auto job = agents_.arrive(contact, ctx.now())) begin(*job, ctx);
+}
+
+void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& ctx) {
+  const CustomerService& service = network().scenario.service;
+  const ContactReasonConfig& reason = service.reasons[static_cast<std::size_t>(job.item.reason)];
+  const OrderLine& line = job.item.line;
+  const CategoryId category = network().scenario.catalog.skus[line.sku].category;
+  const sim::Time wait = ctx.now() - job.arrived;
+  contact_cost_cents_ += service.cost_per_contact_cents;
+  kpis().add(line.channel, category, Counter::contacts_handled);
+  kpis().add(line.channel, category, Counter::contact_wait_us, wait);
+  kpis().add(line.channel, category, Counter::contact_cost_cents, service.cost_per_contact_cents);
+  auto& rng = ctx.rng();
+  const double appeasement_rate = std::min(
+      1.0, reason.appeasement_rate + service.wait_appeasement_per_hour * sim::to_hours(wait));
+  if (rng.uniform01() < appeasement_rate) {
+    appeasement_cents_ += reason.appeasement_cents;
+    kpis().add(line.channel, category, Counter::appeasement_cents, reason.appeasement_cents);
+  }
+  ctx.schedule(sim::minutes(service.handle_minutes.sample(rng)), ContactHandled{});
+}
+
+void CustomerServiceAgent::on(const ContactHandled&, Context& ctx) {
+  if (const auto next = agents_.finish()) begin(*next, ctx);
+}
+
+void CustomerServiceAgent::audit(Audit& audit) const {
+  audit.contact_cost_cents += contact_cost_cents_;
+  audit.appeasement_cents += appeasement_cents_;
+}
+
+}  // namespace retail

@@ -1,0 +1,39 @@
+// The contact centre: customers contact it about late, cancelled, damaged and returned orders;
+// contacts wait for a free agent, each costs money, and some end with a credit (appeasement),
+// more often the longer the customer waited.
+#pragma once
+
+#include <cstdint>
+
+#include "models/agents/retail_agent.hpp"
+#include "models/mechanics/fifo_station.hpp"
+
+namespace retail {
+
+class CustomerServiceAgent final : public RetailAgent {
+ public:
+  explicit CustomerServiceAgent(const Network& network);
+
+  void start(Context& ctx) override { start_days(ctx); }
+  void handle(const Event& event, Context& ctx) override;
+  void audit(Audit& audit) const override;
+
+  static sim::Time min_send_delay(const Network& network) { return network.report_latency; }
+  static constexpr std::uint32_t kStreams = 1;
+
+ private:
+  void on(const Contact& contact, Context& ctx);
+  void on(const ContactHandled&, Context& ctx);
+  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  template <class Unexpected>
+  void on(const Unexpected&, Context&);
+
+  // An agent takes the contact: its cost, the customer's wait and a possible credit.
+  void begin(const FifoStation<Contact>::Job& job, Context& ctx);
+
+  FifoStation<Contact> agents_;
+  std::int64_t contact_cost_cents_ = 0;
+  std::int64_t appeasement_cents_ = 0;
+};
+
+}  // namespace retail

@@ -1,0 +1,280 @@
+// DC behaviour: allocation on order arrival, picking capacity, supplier receipts, backorders.
+#include "models/agents/dc.hpp"
+
+#include "models/mechanics/transfer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace retail {
+
+namespace {
+enum Stream : std::uint32_t { kPicking, kSupplier, kTrucks, kReturns };
+}
+
+DcAgent::DcAgent(const Network& network, DcId dc)
+    : RetailAgent(network),
+      config_(network.scenario.dcs[dc]),
+      dc_(dc),
+      stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
+      picking_(config_.pickers),
+      initial_units_(stock_.total_on_hand()) {
+  for (const Zone& zone : network.scenario.zones)
+    carrier_of_zone_.push_back(zone.carrier);
+  for (std::size_t r = 0; r < kReturnReasons; ++r)
+    disposition_[r] = network.scenario.returns.reasons[r].disposition;
+}
+
+sim::Time DcAgent::min_send_delay(const Network& network) {
+  return std::min({network.routing_latency, network.availability_latency, network.report_latency});
+}
+
+void DcAgent::start(Context& ctx) {
+  start_days(ctx);
+  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+  if (config_.replenishment.review_every_hours > 0)
+    ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
+}
+
+void DcAgent::handle(const Event& event, Context& ctx) {
+  std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+}
+
+template <class Unexpected>
+void DcAgent::on(const Unexpected&, Context& ctx) {
+  throw std::logic_error("DC '" + config_.name + "' received an unexpected message at " +
+                         sim::format_time(ctx.now()));
+}
+
+void DcAgent::on(const FulfillOrder& order, Context& ctx) {
+  const SkuId sku = order.line.sku;
+  const CategoryId category = network().scenario.catalog.skus[sku].category;
+  // A re-ship was never shown to a customer, so it says nothing about availability integrity.
+  if (!order.line.reship) kpis().add(order.line.channel, category, Counter::availability_checks);
+  if (stock_.on_hand(sku) > 0) {
+    if (!order.line.reship) kpis().add(order.line.channel, category, Counter::fulfillable);
+    start_pick(order.line, ctx);
+  } else if (network().scenario.orders.oversell == Orders::Oversell::backorder) {
+    backorders_[sku].emplace_back(order.line);
+    ++backordered_lines_;
+    stock_.add_backorder(sku, 1);
+    reorder_if_needed(sku, ctx);
+  } else {
+    ctx.send(network().order_manager_of(order.line.zone), network().routing_latency,
+             OrderCancelled{order.line});
+  }
+}
+
+void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
+  stock_.remove(line.sku, 1);
+  if (const auto job = picking_.arrive(line, ctx.now())) begin_picking(*job, ctx);
+  reorder_if_needed(line.sku, ctx);
+}
+
+void DcAgent::begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[job.item.sku].category;
+  kpis().add(job.item.channel, category, Counter::pick_wait_us, ctx.now() - job.arrived);
+  ctx.schedule(sim::minutes(config_.pick_minutes.sample(ctx.rng(kPicking))), PickDone{job.item});
+}
+
+void DcAgent::on(const PickDone& done, Context& ctx) {
+  const CategoryId category = network().scenario.catalog.skus[done.line.sku].category;
+  kpis().add(done.line.channel, category, Counter::picks_completed);
+  ctx.send(network().ids.carrier[carrier_of_zone_[done.line.zone]], network().routing_latency,
+           Tender{done.line});
+  if (const auto next = picking_.finish()) begin_picking(*next, ctx);
+}
+
+std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
+  const std::int32_t shipped = std::min(quantity, stock_.on_hand(sku));
+  if (shipped > 0) {
+    stock_.remove(sku, shipped);
+    const double transit_h =
+        network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
+    ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
+             Shipment{sku, shipped});
+  }
+  return quantity - shipped;
+}
+
+void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
+  const std::int32_t owed = ship_to_store(request.store, request.sku, request.quantity, ctx);
+  if (owed > 0) {
+    backorders_[request.sku].emplace_back(StoreRequest{request.store, owed});
+    stock_.add_backorder(request.sku, owed);
+  }
+  reorder_if_needed(request.sku, ctx);
+}
+
+void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
+  received_units_ += receipt.quantity;
+  stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
+  serve_backorders(receipt.sku, ctx);
+  reorder_if_needed(receipt.sku, ctx);
+}
+
+void DcAgent::on(const Shipment& transfer, Context& ctx) {
+  stock_.receive(transfer.sku, transfer.quantity, 0);
+  serve_backorders(transfer.sku, ctx);
+}
+
+void DcAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  switch (action.kind) {
+    case Action::Kind::transfer_inventory:
+      for (const SkuId sku :
+           transfer_out(stock_, action, network(), min_send_delay(network()), ctx))
+        reorder_if_needed(sku, ctx);
+      return;
+    case Action::Kind::switch_carrier:
+      for (ZoneId zone = 0; zone < carrier_of_zone_.size(); ++zone) {
+        if (action.all_zones || zone == action.zone) carrier_of_zone_[zone] = action.carrier;
+      }
+      return;
+    case Action::Kind::tighten_disposition:
+      disposition_[static_cast<std::size_t>(action.reason)] = action.disposition;
+      return;
+    default:
+      misrouted(intervention, "DC '" + config_.name + "'", ctx);
+  }
+}
+
+void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
+  const auto found = backorders_.find(sku);
+  if (found == backorders_.end()) return;
+  auto& waiting = found->second;
+  while (!waiting.empty() && stock_.on_hand(sku) > 0) {
+    if (auto* request = std::get_if<StoreRequest>(&waiting.front())) {
+      const std::int32_t owed = ship_to_store(request->store, sku, request->quantity, ctx);
+      stock_.remove_backorder(sku, request->quantity - owed);
+      request->quantity = owed;
+      if (owed > 0) break;
+    } else {
+      const OrderLine line = std::get<OrderLine>(waiting.front());
+      --backordered_lines_;
+      stock_.remove_backorder(sku, 1);
+      start_pick(line, ctx);
+    }
+    waiting.pop_front();
+  }
+  if (waiting.empty()) backorders_.erase(found);
+}
+
+void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
+  if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
+    const double lead_h =
+        24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
+    ctx.schedule(sim::hours(lead_h), SupplierReceipt{sku, quantity});
+  }
+}
+
+void DcAgent::reorder_if_needed(SkuId sku, Context& ctx) {
+  if (config_.replenishment.review_every_hours == 0) place_purchase_order(sku, ctx);
+}
+
+void DcAgent::on(const ReviewTick&, Context& ctx) {
+  for (SkuId sku = 0; sku < network().scenario.catalog.skus.size(); ++sku)
+    place_purchase_order(sku, ctx);
+  ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
+}
+
+void DcAgent::on(const SyncTick&, Context& ctx) {
+  const auto changed = stock_.take_changed();
+  if (!changed.empty()) {
+    AvailabilityUpdate update{ctx.self(), {}};
+    update.levels.reserve(changed.size());
+    for (const SkuId sku : changed)
+      update.levels.emplace_back(sku, stock_.on_hand(sku));
+    const auto& zones = network().zones_by_dc[dc_];
+    for (const ZoneId zone : zones)
+      ctx.send(network().order_manager_of(zone), network().availability_latency, update);
+  }
+  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+}
+
+void DcAgent::add_returns_cost(const OrderLine& line, Cents cost) {
+  returns_cost_cents_ += cost;
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
+             Counter::returns_cost_cents, cost);
+}
+
+void DcAgent::on(const ReturnParcel& parcel, Context& ctx) {
+  const Returns& returns = network().scenario.returns;
+  ++returned_units_;
+  ++in_returns_;
+  kpis().add(parcel.line.channel, network().scenario.catalog.skus[parcel.line.sku].category,
+             Counter::units_returned);
+  add_returns_cost(parcel.line, returns.handling_cost_cents);
+  ctx.schedule(sim::hours(returns.grading_hours.sample(ctx.rng(kReturns))),
+               GradingDone{parcel.line, parcel.reason});
+}
+
+void DcAgent::on(const GradingDone& graded, Context& ctx) {
+  const Returns& returns = network().scenario.returns;
+  const OrderLine& line = graded.line;
+  const Sku& item = network().scenario.catalog.skus[line.sku];
+  const auto& odds = disposition_[static_cast<std::size_t>(graded.reason)];
+  auto& rng = ctx.rng(kReturns);
+  double u = rng.uniform01();
+  std::size_t outcome = 0;
+  while (outcome + 1 < kDispositions && u >= odds[outcome])
+    u -= odds[outcome++];
+  switch (static_cast<Disposition>(outcome)) {
+    case Disposition::restock:
+      --in_returns_;
+      restock(line, ctx);
+      return;
+    case Disposition::refurbish:
+      add_returns_cost(line, returns.refurbish_cost_cents);
+      ctx.schedule(sim::days(returns.refurbish_days.sample(rng)), RefurbishDone{line});
+      return;
+    case Disposition::liquidate: {
+      --in_returns_;
+      ++liquidated_units_;
+      const Cents recovered = static_cast<Cents>(
+          std::llround(static_cast<double>(item.unit_cost_cents) * returns.liquidation_recovery));
+      liquidation_loss_cents_ += item.unit_cost_cents - recovered;
+      kpis().add(line.channel, item.category, Counter::units_liquidated);
+      kpis().add(line.channel, item.category, Counter::liquidation_loss_cents,
+                 item.unit_cost_cents - recovered);
+      return;
+    }
+    case Disposition::destroy:
+      --in_returns_;
+      ++destroyed_units_;
+      liquidation_loss_cents_ += item.unit_cost_cents;
+      kpis().add(line.channel, item.category, Counter::units_destroyed);
+      kpis().add(line.channel, item.category, Counter::liquidation_loss_cents,
+                 item.unit_cost_cents);
+      add_returns_cost(line, returns.destroy_cost_cents);
+      return;
+  }
+}
+
+void DcAgent::on(const RefurbishDone& done, Context& ctx) {
+  --in_returns_;
+  restock(done.line, ctx);
+}
+
+void DcAgent::restock(const OrderLine& line, Context& ctx) {
+  kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
+             Counter::units_restocked);
+  stock_.receive(line.sku, 1, 0);
+  serve_backorders(line.sku, ctx);
+}
+
+void DcAgent::audit(Audit& audit) const {
+  audit.initial_units += initial_units_;
+  audit.received_units += received_units_;
+  audit.returned_units += returned_units_;
+  audit.liquidated_units += liquidated_units_;
+  audit.destroyed_units += destroyed_units_;
+  audit.returns_cost_cents += returns_cost_cents_;
+  audit.liquidation_loss_cents += liquidation_loss_cents_;
+  audit.on_hand_units += stock_.total_on_hand();
+  audit.in_process_units += picking_.in_system() + in_returns_;
+  audit.orders_open += picking_.in_system() + backordered_lines_;
+}
+
+}  // namespace retail

@@ -1,0 +1,84 @@
+// A distribution centre: stock replenished from suppliers by (s,S), store replenishment, and a
+// pick/pack station where web and marketplace orders queue for pickers before going to carriers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "models/agents/retail_agent.hpp"
+#include "models/mechanics/fifo_station.hpp"
+#include "models/mechanics/inventory.hpp"
+
+namespace retail {
+
+class DcAgent final : public RetailAgent {
+ public:
+  DcAgent(const Network& network, DcId dc);
+
+  void start(Context& ctx) override;
+  void handle(const Event& event, Context& ctx) override;
+  void audit(Audit& audit) const override;
+
+  static sim::Time min_send_delay(const Network& network);
+  // Independent random streams: one per kind of draw.
+  static constexpr std::uint32_t kStreams = 4;
+
+ private:
+  // A store's reorder this DC could not fill yet.
+  struct StoreRequest {
+    StoreId store;
+    std::int32_t quantity;
+  };
+  using Backorder = std::variant<StoreRequest, OrderLine>;
+
+  void on(const FulfillOrder& order, Context& ctx);
+  void on(const ReplenishmentOrder& request, Context& ctx);
+  void on(const SupplierReceipt& receipt, Context& ctx);
+  void on(const Shipment& transfer, Context& ctx);
+  void on(const Intervention& intervention, Context& ctx);
+  void on(const PickDone& done, Context& ctx);
+  void on(const SyncTick&, Context& ctx);
+  void on(const ReviewTick&, Context& ctx);
+  void on(const ReturnParcel& parcel, Context& ctx);
+  void on(const GradingDone& graded, Context& ctx);
+  void on(const RefurbishDone& done, Context& ctx);
+  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  template <class Unexpected>
+  void on(const Unexpected&, Context&);
+
+  // Ships what it can of a store request; returns the units still owed.
+  std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
+  void serve_backorders(SkuId sku, Context& ctx);
+  // A returned unit goes back into sellable stock.
+  void restock(const OrderLine& line, Context& ctx);
+  void add_returns_cost(const OrderLine& line, Cents cost);
+  void start_pick(const OrderLine& line, Context& ctx);
+  void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
+  void reorder_if_needed(SkuId sku, Context& ctx);
+  void place_purchase_order(SkuId sku, Context& ctx);
+  std::vector<StockLevel> stock_levels() const override { return stock_.stock_by_category(); }
+
+  const Dc& config_;
+  DcId dc_;
+  // What the control tower may change: each zone's carrier and each return reason's disposition.
+  std::vector<CarrierId> carrier_of_zone_;
+  std::array<std::array<double, kDispositions>, kReturnReasons> disposition_;
+  Inventory stock_;
+  FifoStation<OrderLine> picking_;
+  // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
+  std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
+  std::int64_t backordered_lines_ = 0;
+  std::int64_t initial_units_ = 0;
+  std::int64_t received_units_ = 0;
+  std::int64_t returned_units_ = 0;
+  std::int64_t in_returns_ = 0;  // returned units being graded or refurbished
+  std::int64_t liquidated_units_ = 0;
+  std::int64_t destroyed_units_ = 0;
+  std::int64_t returns_cost_cents_ = 0;
+  std::int64_t liquidation_loss_cents_ = 0;
+};
+
+}  // namespace retail

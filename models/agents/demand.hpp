@@ -1,0 +1,66 @@
+// A zone's customers: Poisson arrivals per channel whose hourly rate is base demand x zone and
+// channel shares x day-of-week and hour-of-day seasonality x price effect x the lifts promotions
+// and ad programs currently apply. Each hour it draws the next hour's arrivals (a count per
+// channel, then a time, SKU and store for each), so hours with no demand cost one event per zone,
+// not one per SKU; the first hour's are drawn at start.
+#pragma once
+
+#include <array>
+#include <boost/random/discrete_distribution.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "models/agents/retail_agent.hpp"
+
+namespace retail {
+
+class DemandAgent final : public RetailAgent {
+ public:
+  DemandAgent(const Network& network, ZoneId zone);
+
+  void start(Context& ctx) override;
+  void handle(const Event& event, Context& ctx) override;
+  void audit(Audit&) const override {}
+
+  // Customers are drawn one hour ahead, so they are sent at least this far ahead.
+  static sim::Time min_send_delay(const Network&) { return sim::kTicksPerHour; }
+  static constexpr std::uint32_t kStreams = 2;
+  // The loader admits at most 1e9 units a day chain-wide at the peak of every lift, which
+  // seasonality can concentrate into 7 x 24 times its hourly share: 7e9 an hour. Far beyond that
+  // a rate is a bug, and a draw would overflow its count.
+  static constexpr double kMostArrivalsPerHour = 1e10;
+
+  // Expected arrivals per hour through `channel` in hour `hour` (0 = the first hour of day 0, a
+  // Monday), with the lifts in force now.
+  double rate_per_hour(Channel channel, std::uint64_t hour) const;
+
+ private:
+  // The latest lift from one promotion or ad program.
+  struct Lift {
+    std::uint8_t channels = 0;
+    double lift = 1;
+    std::vector<char> covers;  // per SKU
+  };
+  using SkuChoice = boost::random::discrete_distribution<SkuId, double>;
+
+  void on(const DemandLift& lift);
+  // Recomputes a channel's demand on top of the base from the lifts in force.
+  void combine(std::size_t channel);
+  void draw_hour(std::uint64_t hour, Context& ctx);
+  SkuId draw_sku(std::size_t channel, sim::RandomStream& rng) const;
+  // The ad program that brought a customer for `sku`, or kNoAd, in proportion to the lifts.
+  std::int32_t draw_ad_program(std::size_t channel, SkuId sku, sim::RandomStream& rng) const;
+
+  ZoneId zone_;
+  std::array<double, kChannels> base_per_hour_{};
+  boost::random::discrete_distribution<std::uint32_t, double> store_choice_;
+  std::vector<Lift> promotion_lifts_;  // per promotion
+  std::vector<Lift> ad_lifts_;         // per ad program
+  // Per channel: chain-wide units per day the lifts add, which SKUs they add them to, and the
+  // combined ad lift of each SKU (empty while no program advertises on the channel).
+  std::array<double, kChannels> lifted_daily_{};
+  std::array<SkuChoice, kChannels> lifted_choice_;
+  std::array<std::vector<double>, kChannels> ad_lift_;
+};
+
+}  // namespace retail

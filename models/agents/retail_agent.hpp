@@ -1,0 +1,49 @@
+// What every retail agent shares: a daily report of its KPI counters to the recorder, and its part
+// of the end-of-run audit.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/agents/messages.hpp"
+#include "models/metrics/audit.hpp"
+#include "models/metrics/kpi.hpp"
+#include "models/world/network.hpp"
+
+namespace retail {
+
+class RetailAgent : public sim::Agent<Msg> {
+ public:
+  explicit RetailAgent(const Network& network);
+
+  // Adds what this agent holds and has counted to the audit.
+  virtual void audit(Audit& audit) const = 0;
+  // Adds the counters not yet reported (those of the run's last day) to `table`.
+  void collect_unreported(KpiTable& table) const;
+
+ protected:
+  // Schedules the first DayEnd; call from start().
+  void start_days(Context& ctx);
+  // Reports the day that just ended and schedules the next DayEnd; call on DayEnd.
+  void end_day(Context& ctx);
+  KpiBuffer& kpis() { return kpis_; }
+  const Network& network() const { return network_; }
+  // The action a control-tower intervention asks this agent to carry out.
+  const Action& action_of(const Intervention& intervention) const {
+    return network_.scenario.control_tower.rules[intervention.rule].actions[intervention.action];
+  }
+  // An intervention that reached an agent which does not carry out its kind of action: a bug.
+  [[noreturn]] void misrouted(const Intervention& intervention, const std::string& agent,
+                              const Context& ctx) const;
+  // Stock by category and open orders at this moment, for the end-of-day report.
+  virtual std::vector<StockLevel> stock_levels() const { return {}; }
+  virtual std::int64_t open_orders() const { return 0; }
+
+ private:
+  const Network& network_;
+  KpiBuffer kpis_;
+  std::uint32_t day_ = 0;
+};
+
+}  // namespace retail

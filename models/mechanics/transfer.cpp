@@ -1,0 +1,23 @@
+// Transfers: whole units, rounded down, so a share never takes more than is on hand.
+#include "models/mechanics/transfer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace retail {
+
+std::vector<SkuId> transfer_out(Inventory& stock, const Action& action, const Network& network,
+                                sim::Time min_delay, Context& ctx) {
+  std::vector<SkuId> moved;
+  const sim::Time transit = std::max(min_delay, sim::hours(action.transit_hours));
+  for (const SkuId sku : action.skus) {
+    const auto units = static_cast<std::int32_t>(std::floor(stock.on_hand(sku) * action.share));
+    if (units <= 0) continue;
+    stock.remove(sku, units);
+    ctx.send(network.node_agent(action.to), transit, Shipment{sku, units, true});
+    moved.push_back(sku);
+  }
+  return moved;
+}
+
+}  // namespace retail

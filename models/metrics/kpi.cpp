@@ -1,0 +1,329 @@
+// KPI buffers, tables and the derived execution-spine metrics.
+#include "models/metrics/kpi.hpp"
+
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+namespace retail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(std::int64_t numerator, std::int64_t denominator) {
+  return denominator == 0 ? kNaN
+                          : static_cast<double>(numerator) / static_cast<double>(denominator);
+}
+
+double currency(std::int64_t cents) {
+  return static_cast<double>(cents) / 100.0;
+}
+
+using Totals = CounterTotals;
+
+std::int64_t get(const Totals& totals, Counter counter) {
+  return totals[static_cast<std::size_t>(counter)];
+}
+
+}  // namespace
+
+// The flow metrics every slice reports, in the order the outputs list them.
+std::vector<Metric> flow_metrics(const Totals& t) {
+  const std::int64_t revenue = get(t, Counter::revenue_cents) - get(t, Counter::refunds_cents);
+  const std::int64_t cogs = get(t, Counter::cogs_cents) - get(t, Counter::returned_cogs_cents);
+  const std::int64_t shipping = get(t, Counter::shipping_cost_cents);
+  const std::int64_t returns_cost = get(t, Counter::returns_cost_cents);
+  const std::int64_t liquidation_loss = get(t, Counter::liquidation_loss_cents);
+  const std::int64_t appeasements = get(t, Counter::appeasement_cents);
+  const std::int64_t chargebacks = get(t, Counter::chargeback_cents);
+  const std::int64_t contact_cost = get(t, Counter::contact_cost_cents);
+  const std::int64_t expedited = get(t, Counter::expedited_shipping_cents);
+  const std::int64_t reships = get(t, Counter::reship_cost_cents);
+  const std::int64_t dilution = get(t, Counter::promo_dilution_cents);
+  const std::int64_t ad_spend = get(t, Counter::ad_spend_cents);
+  std::int64_t returns = 0;
+  for (std::size_t r = 0; r < kReturnReasons; ++r)
+    returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
+  std::int64_t contacts = 0;
+  for (std::size_t r = 0; r < kContactReasons; ++r)
+    contacts += get(t, contacts_counter(static_cast<ContactReason>(r)));
+  // Margin leakage: what execution failures cost beyond the sale itself. Every component is
+  // already in a revenue or cost line (dilution lowers revenue, re-ships and expedited service
+  // are shipping), so leakage explains the contribution margin rather than adding to it.
+  const std::int64_t leakage =
+      expedited + appeasements + chargebacks + reships + returns_cost + liquidation_loss + dilution;
+  return {
+      // Over the orders that reached their node: not those still on the way at the horizon, nor
+      // customers who walked away from a promotion mismatch before asking for the unit.
+      {MetricId::availability_integrity,
+       ratio(get(t, Counter::fulfillable), get(t, Counter::availability_checks))},
+      {MetricId::in_stock_rate,
+       ratio(get(t, Counter::shown_available) - get(t, Counter::substitutions),
+             get(t, Counter::visits))},
+      {MetricId::otif, ratio(get(t, Counter::orders_otif), get(t, Counter::orders_delivered))},
+      {MetricId::on_time_rate,
+       ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
+      {MetricId::in_full_rate,
+       ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
+      {MetricId::promo_integrity,
+       ratio(get(t, Counter::promo_correct_seconds), get(t, Counter::promo_slot_seconds))},
+      {MetricId::promo_mismatches, static_cast<double>(get(t, Counter::promo_mismatches))},
+      {MetricId::cancellation_rate,
+       ratio(get(t, Counter::orders_cancelled), get(t, Counter::orders_placed))},
+      {MetricId::orders_placed, static_cast<double>(get(t, Counter::orders_placed))},
+      {MetricId::orders_cancelled, static_cast<double>(get(t, Counter::orders_cancelled))},
+      {MetricId::lost_sales_units, static_cast<double>(get(t, Counter::lost_sales_units))},
+      {MetricId::lost_sales_value, currency(get(t, Counter::lost_sales_cents))},
+      {MetricId::units_sold, static_cast<double>(get(t, Counter::units_sold))},
+      {MetricId::returns_per_order, ratio(returns, get(t, Counter::orders_delivered))},
+      {MetricId::size_fit_returns_per_order,
+       ratio(get(t, Counter::returns_size_fit), get(t, Counter::orders_delivered))},
+      {MetricId::damaged_returns_per_order,
+       ratio(get(t, Counter::returns_damaged), get(t, Counter::orders_delivered))},
+      {MetricId::liquidation_rate,
+       ratio(get(t, Counter::units_liquidated), get(t, Counter::units_returned))},
+      {MetricId::contacts_per_100_orders, 100 * ratio(contacts, get(t, Counter::orders_placed))},
+      {MetricId::mean_contact_wait_hours,
+       ratio(get(t, Counter::contact_wait_us), get(t, Counter::contacts_handled)) / 3.6e9},
+      {MetricId::revenue, currency(revenue)},
+      {MetricId::refunds, currency(get(t, Counter::refunds_cents))},
+      {MetricId::cogs, currency(cogs)},
+      {MetricId::gross_margin, currency(revenue - cogs)},
+      {MetricId::shipping_cost, currency(shipping)},
+      {MetricId::returns_cost, currency(returns_cost)},
+      {MetricId::liquidation_loss, currency(liquidation_loss)},
+      {MetricId::appeasements, currency(appeasements)},
+      {MetricId::chargebacks, currency(chargebacks)},
+      {MetricId::contact_cost, currency(contact_cost)},
+      {MetricId::expedited_shipping, currency(expedited)},
+      {MetricId::reship_cost, currency(reships)},
+      {MetricId::promo_dilution, currency(dilution)},
+      {MetricId::margin_leakage, currency(leakage)},
+      {MetricId::ad_spend, currency(ad_spend)},
+      {MetricId::attributed_roas, ratio(get(t, Counter::ad_revenue_cents), ad_spend)},
+      {MetricId::contribution_margin,
+       currency(revenue - cogs - shipping - returns_cost - liquidation_loss - appeasements -
+                chargebacks - contact_cost - ad_spend)},
+      {MetricId::mean_pick_wait_hours,
+       ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
+      {MetricId::mean_order_cycle_hours,
+       ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
+  };
+}
+
+const std::array<const char*, kCounters>& counter_names() {
+  static const std::array<const char*, kCounters> names = {"visits",
+                                                           "shown_available",
+                                                           "availability_checks",
+                                                           "fulfillable",
+                                                           "substitutions",
+                                                           "deferrals",
+                                                           "lost_sales_units",
+                                                           "lost_sales_cents",
+                                                           "orders_placed",
+                                                           "orders_delivered",
+                                                           "orders_on_time",
+                                                           "orders_in_full",
+                                                           "orders_otif",
+                                                           "orders_cancelled",
+                                                           "units_sold",
+                                                           "units_damaged",
+                                                           "revenue_cents",
+                                                           "cogs_cents",
+                                                           "shipping_cost_cents",
+                                                           "picks_completed",
+                                                           "pick_wait_us",
+                                                           "order_cycle_us",
+                                                           "returns_size_fit",
+                                                           "returns_damaged",
+                                                           "returns_not_as_described",
+                                                           "returns_changed_mind",
+                                                           "refunds_cents",
+                                                           "returned_cogs_cents",
+                                                           "returns_cost_cents",
+                                                           "liquidation_loss_cents",
+                                                           "units_returned",
+                                                           "units_restocked",
+                                                           "units_liquidated",
+                                                           "units_destroyed",
+                                                           "contacts_late_delivery",
+                                                           "contacts_cancellation",
+                                                           "contacts_damaged",
+                                                           "contacts_return_request",
+                                                           "contacts_promo_mismatch",
+                                                           "contacts_handled",
+                                                           "contact_wait_us",
+                                                           "contact_cost_cents",
+                                                           "appeasement_cents",
+                                                           "chargeback_cents",
+                                                           "expedited_shipping_cents",
+                                                           "reships",
+                                                           "reship_cost_cents",
+                                                           "promo_slot_seconds",
+                                                           "promo_correct_seconds",
+                                                           "promo_mismatches",
+                                                           "promo_abandons",
+                                                           "promo_dilution_cents",
+                                                           "ad_spend_cents",
+                                                           "ad_orders",
+                                                           "ad_revenue_cents"};
+  return names;
+}
+
+KpiBuffer::KpiBuffer(std::size_t categories)
+    : categories_(categories), cells_(kChannels * categories * kCounters, 0) {}
+
+void KpiBuffer::add(Channel channel, CategoryId category, Counter counter, std::int64_t value) {
+  const std::size_t cell =
+      (static_cast<std::size_t>(channel) * categories_ + category) * kCounters +
+      static_cast<std::size_t>(counter);
+  if (cells_[cell] == 0) touched_.push_back(static_cast<std::uint32_t>(cell));
+  cells_[cell] += value;
+}
+
+std::vector<CounterDelta> KpiBuffer::take() {
+  std::vector<CounterDelta> deltas;
+  deltas.reserve(touched_.size());
+  for (const std::uint32_t cell : touched_) {
+    if (cells_[cell] == 0) continue;  // touched, then back to zero, or already listed
+    const std::size_t counter = cell % kCounters;
+    const std::size_t slot = cell / kCounters;
+    deltas.push_back(CounterDelta{static_cast<Channel>(slot / categories_),
+                                  static_cast<CategoryId>(slot % categories_),
+                                  static_cast<std::uint8_t>(counter), cells_[cell]});
+    cells_[cell] = 0;
+  }
+  touched_.clear();
+  return deltas;
+}
+
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days)
+    : days_(days),
+      categories_(categories),
+      warmup_days_(warmup_days),
+      cells_(static_cast<std::size_t>(days) * kChannels * categories, Totals{}),
+      stock_(static_cast<std::size_t>(days) * categories),
+      open_orders_(days, 0) {
+  check_warmup();
+}
+
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days,
+                   Cells cells, std::vector<StockLevel> stock,
+                   std::vector<std::int64_t> open_orders)
+    : days_(days),
+      categories_(categories),
+      warmup_days_(warmup_days),
+      cells_(std::move(cells)),
+      stock_(std::move(stock)),
+      open_orders_(std::move(open_orders)) {
+  const std::size_t day_categories = static_cast<std::size_t>(days) * categories;
+  if (cells_.size() != day_categories * kChannels || stock_.size() != day_categories ||
+      open_orders_.size() != days) {
+    throw std::invalid_argument("a KPI table of " + std::to_string(days) + " days and " +
+                                std::to_string(categories) + " categories cannot hold " +
+                                std::to_string(cells_.size()) + " cells, " +
+                                std::to_string(stock_.size()) + " stock levels and " +
+                                std::to_string(open_orders_.size()) + " daily open orders");
+  }
+  check_warmup();
+}
+
+void KpiTable::check_warmup() const {
+  // A run of days only: a KPI table of none (a run that never started) has no warm-up either.
+  if (warmup_days_ > 0 && warmup_days_ >= days_) {
+    throw std::invalid_argument("a warm-up of " + std::to_string(warmup_days_) +
+                                " days leaves nothing of a " + std::to_string(days_) +
+                                "-day run to score");
+  }
+}
+
+std::size_t KpiTable::index(std::uint32_t day, Channel channel, CategoryId category) const {
+  return (static_cast<std::size_t>(day) * kChannels + static_cast<std::size_t>(channel)) *
+             categories_ +
+         category;
+}
+
+void KpiTable::add(std::uint32_t day, const std::vector<CounterDelta>& flows) {
+  if (day >= days_) return;
+  for (const auto& delta : flows) {
+    if (delta.category >= categories_ || delta.counter >= kCounters) {
+      throw std::logic_error("KPI report with category " + std::to_string(delta.category) +
+                             " or counter " + std::to_string(delta.counter) + " out of range");
+    }
+    cells_[index(day, delta.channel, delta.category)][delta.counter] += delta.value;
+  }
+}
+
+void KpiTable::add(const KpiReport& report) {
+  add(report.day, report.flows);
+  if (report.day >= days_) return;
+  open_orders_[report.day] += report.open_orders;
+  for (const auto& level : report.stock) {
+    auto& slot = stock_[static_cast<std::size_t>(report.day) * categories_ + level.category];
+    slot.category = level.category;
+    slot.units += level.units;
+    slot.cost_cents += level.cost_cents;
+  }
+}
+
+std::int64_t KpiTable::at(std::uint32_t day, Channel channel, CategoryId category,
+                          Counter counter) const {
+  return cells_[index(day, channel, category)][static_cast<std::size_t>(counter)];
+}
+
+std::int64_t KpiTable::stock_units(std::uint32_t day, CategoryId category) const {
+  return stock_[static_cast<std::size_t>(day) * categories_ + category].units;
+}
+
+std::int64_t KpiTable::stock_cost_cents(std::uint32_t day, CategoryId category) const {
+  return stock_[static_cast<std::size_t>(day) * categories_ + category].cost_cents;
+}
+
+std::int64_t KpiTable::total(Counter counter) const {
+  std::int64_t sum = 0;
+  for (const auto& cell : cells_)
+    sum += cell[static_cast<std::size_t>(counter)];
+  return sum;
+}
+
+std::vector<Metric> spine_metrics(const KpiTable& table) {
+  Totals totals{};
+  std::int64_t stock_units = 0;
+  std::int64_t stock_cost = 0;
+  std::int64_t open_orders = 0;
+  for (std::uint32_t day = table.warmup_days(); day < table.days(); ++day) {
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      for (CategoryId category = 0; category < table.categories(); ++category) {
+        for (std::size_t k = 0; k < kCounters; ++k)
+          totals[k] += table.at(day, static_cast<Channel>(c), category, static_cast<Counter>(k));
+      }
+    }
+    for (CategoryId category = 0; category < table.categories(); ++category) {
+      stock_units += table.stock_units(day, category);
+      stock_cost += table.stock_cost_cents(day, category);
+    }
+    open_orders += table.open_orders(day);
+  }
+  auto metrics = flow_metrics(totals);
+  const double days = table.days() - table.warmup_days();
+  metrics.push_back({MetricId::average_open_orders, static_cast<double>(open_orders) / days});
+  const double average_cost = currency(stock_cost) / days;
+  metrics.push_back({MetricId::average_inventory_units, static_cast<double>(stock_units) / days});
+  metrics.push_back({MetricId::average_inventory_value, average_cost});
+  // Annualised: cost of goods sold over the scored days, per unit of average inventory at cost.
+  const double cogs =
+      currency(get(totals, Counter::cogs_cents) - get(totals, Counter::returned_cogs_cents));
+  metrics.push_back(
+      {MetricId::inventory_turns, average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
+  return metrics;
+}
+
+std::vector<Metric> daily_metrics(const KpiTable& table, std::uint32_t day, Channel channel,
+                                  CategoryId category) {
+  Totals totals{};
+  for (std::size_t c = 0; c < kCounters; ++c)
+    totals[c] = table.at(day, channel, category, static_cast<Counter>(c));
+  return flow_metrics(totals);
+}
+
+}  // namespace retail

@@ -1,0 +1,110 @@
+// Customer service and the margin leakage it and other failures cause: contacts follow failed
+// promises, queues raise appeasement, marketplace failures cost chargebacks, and the leakage
+// components add up to the total.
+#include "models/agents/customer_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "models/world/simulation.hpp"
+#include "tests/models/metric_lookup.hpp"
+#include "tests/models/test_chain.hpp"
+
+namespace retail {
+namespace {
+
+Scenario chain() {
+  Scenario s = test_chain(30, 3, 42, Levers::synthetic);
+  for (auto& reason : s.service.reasons)
+    reason = {1.0, 0.2, 500};
+  return s;
+}
+
+double metric(const KpiTable& kpis, const std::string& name) {
+  return metric_value(spine_metrics(kpis), name);
+}
+
+double mean_metric(const Scenario& scenario, const std::string& name, int replications = 3) {
+  double sum = 0;
+  for (int r = 0; r < replications; ++r)
+    sum += metric(run_replication(scenario, r).kpis, name);
+  return sum / replications;
+}
+
+TEST(CustomerService, LateDeliveriesDriveContacts) {
+  Scenario on_time = chain();
+  Scenario late = on_time;
+  for (auto& carrier : late.carriers)
+    carrier.capacity_per_day = 30;  // parcels wait for pickup, promises slip
+  EXPECT_GT(mean_metric(late, "contacts_per_100_orders"),
+            mean_metric(on_time, "contacts_per_100_orders") + 5);
+}
+
+TEST(CustomerService, AShortStaffedCentreMakesCustomersWaitAndCostsMoreCredits) {
+  Scenario staffed = chain();
+  staffed.service.wait_appeasement_per_hour = 0.1;
+  Scenario short_staffed = staffed;
+  short_staffed.service.agents = 1;
+  short_staffed.service.handle_minutes = Distribution::exponential(120);
+  EXPECT_GT(mean_metric(short_staffed, "mean_contact_wait_hours"),
+            10 * mean_metric(staffed, "mean_contact_wait_hours"));
+  // Credits per handled contact: a saturated centre handles fewer contacts in the horizon.
+  const auto credit_per_contact = [](const Scenario& s) {
+    std::int64_t credits = 0;
+    std::int64_t handled = 0;
+    for (int r = 0; r < 3; ++r) {
+      const KpiTable kpis = run_replication(s, r).kpis;
+      credits += kpis.total(Counter::appeasement_cents);
+      handled += kpis.total(Counter::contacts_handled);
+    }
+    return static_cast<double>(credits) / static_cast<double>(handled);
+  };
+  EXPECT_GT(credit_per_contact(short_staffed), 1.5 * credit_per_contact(staffed));
+}
+
+TEST(CustomerService, NoContactsWhenNobodyCalls) {
+  Scenario quiet = chain();
+  for (auto& reason : quiet.service.reasons)
+    reason.probability = 0;
+  const KpiTable kpis = run_replication(quiet, 0).kpis;
+  EXPECT_EQ(kpis.total(Counter::contacts_handled), 0);
+  EXPECT_EQ(kpis.total(Counter::appeasement_cents), 0);
+}
+
+TEST(CustomerService, MarketplaceFailuresCostAChargebackEach) {
+  Scenario scenario = chain();
+  scenario.service.marketplace_chargeback_cents = 700;
+  for (auto& carrier : scenario.carriers)
+    carrier.capacity_per_day = 30;
+  const KpiTable kpis = run_replication(scenario, 0).kpis;
+  std::int64_t failed = 0;
+  for (std::uint32_t day = 0; day < kpis.days(); ++day) {
+    for (CategoryId category = 0; category < kpis.categories(); ++category) {
+      const auto at = [&](Counter c) { return kpis.at(day, Channel::marketplace, category, c); };
+      failed += at(Counter::orders_cancelled) + at(Counter::orders_delivered) -
+                at(Counter::orders_on_time);
+    }
+  }
+  ASSERT_GT(failed, 0);
+  EXPECT_EQ(kpis.total(Counter::chargeback_cents), 700 * failed);
+}
+
+TEST(MarginLeakage, ComponentsAddUpToTheTotal) {
+  Scenario scenario = chain();
+  scenario.service.marketplace_chargeback_cents = 500;
+  for (auto& sku : scenario.catalog.skus)
+    sku.return_propensity = 0.2;
+  for (auto& reason : scenario.returns.reasons)
+    reason.disposition = {0.6, 0.1, 0.2, 0.1};
+  const KpiTable kpis = run_replication(scenario, 1).kpis;
+  const double parts = metric(kpis, "expedited_shipping") + metric(kpis, "appeasements") +
+                       metric(kpis, "chargebacks") + metric(kpis, "returns_cost") +
+                       metric(kpis, "liquidation_loss") + metric(kpis, "reship_cost") +
+                       metric(kpis, "promo_dilution");
+  for (const char* component : {"expedited_shipping", "appeasements", "chargebacks", "returns_cost",
+                                "liquidation_loss", "reship_cost", "promo_dilution"})
+    EXPECT_GT(metric(kpis, component), 0) << component;
+  EXPECT_NEAR(metric(kpis, "margin_leakage"), parts, 1e-6);
+}
+
+}  // namespace
+}  // namespace retail

@@ -1,0 +1,66 @@
+// The end-of-run audit: what messages in flight carry, and each conservation law failing loudly.
+#include "models/metrics/audit.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "models/metrics/kpi.hpp"
+
+namespace retail {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string violation(const Audit& audit, const KpiTable& kpis) {
+  try {
+    check_invariants(audit, kpis, 7);
+  } catch (const InvariantViolation& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Audit, MessagesInFlightCarryUnitsAndOpenOrders) {
+  Audit audit;
+  audit_in_flight(Shipment{0, 12}, audit);
+  audit_in_flight(Tender{}, audit);
+  OrderLine bopis;
+  bopis.channel = Channel::bopis;
+  audit_in_flight(Delivered{bopis, false, 0}, audit);  // the unit is still at the store
+  audit_in_flight(Delivered{}, audit);
+  audit_in_flight(FulfillOrder{}, audit);
+  audit_in_flight(CustomerArrival{}, audit);
+  EXPECT_EQ(audit.in_transit_units, 12 + 1 + 1);
+  EXPECT_EQ(audit.orders_open, 4);
+}
+
+TEST(Audit, ABalancedRunPasses) {
+  Audit audit;
+  audit.initial_units = 10;
+  audit.received_units = 5;
+  audit.on_hand_units = 14;
+  audit.in_transit_units = 1;
+  const KpiTable kpis(1, 1);
+  EXPECT_EQ(violation(audit, kpis), "");
+}
+
+TEST(Audit, EachLawNamesItselfAndTheNumbers) {
+  const KpiTable kpis(1, 1);
+  Audit units;
+  units.initial_units = 10;
+  units.on_hand_units = 9;
+  EXPECT_THAT(violation(units, kpis), HasSubstr("replication 7: units are not conserved"));
+  EXPECT_THAT(violation(units, kpis), HasSubstr("initial 10"));
+
+  Audit orders;
+  orders.orders_placed = 3;
+  orders.orders_delivered = 1;
+  EXPECT_THAT(violation(orders, kpis), HasSubstr("orders are not conserved: placed 3"));
+
+  Audit money;
+  money.revenue_cents = 500;
+  EXPECT_THAT(violation(money, kpis), HasSubstr("revenue (cents) do not balance"));
+}
+
+}  // namespace
+}  // namespace retail
