@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "models/mechanics/ad_lift.hpp"
+
 namespace retail {
 
 AdProgramAgent::AdProgramAgent(const Network& network, std::uint32_t program)
@@ -14,14 +16,6 @@ AdProgramAgent::AdProgramAgent(const Network& network, std::uint32_t program)
       skus_(config_.skus),
       budget_cents_(static_cast<double>(config_.daily_budget_cents)),
       cap_cents_(static_cast<double>(config_.max_daily_budget_cents)) {}
-
-double AdProgramAgent::lift(const AdProgram& program, double adstock_cents) {
-  if (adstock_cents <= 0) return 1;
-  const double a = std::pow(adstock_cents, program.hill_exponent);
-  const double k =
-      std::pow(static_cast<double>(program.half_saturation_cents), program.hill_exponent);
-  return 1 + program.max_lift * a / (k + a);
-}
 
 double AdProgramAgent::adstock_per_planned_sku() const {
   if (skus_.empty()) return 0;
@@ -121,7 +115,7 @@ void AdProgramAgent::spend_today(Context& ctx) {
   for (const sim::AgentId demand : network().ids.demand) {
     ctx.send(demand, network().routing_latency,
              DemandLift{DemandLift::Source::ad_program, index_, channels,
-                        lift(config_, adstock_per_planned_sku()), skus_});
+                        ad_lift(config_, adstock_per_planned_sku()), skus_});
   }
 }
 

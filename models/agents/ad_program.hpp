@@ -27,9 +27,6 @@ class AdProgramAgent final : public RetailAgent {
   }
   static constexpr std::uint32_t kStreams = 1;
 
-  // Demand multiplier of the advertised SKUs at adstock `adstock_cents`.
-  static double lift(const AdProgram& program, double adstock_cents);
-
  private:
   void on(const AdAttribution& report, Context& ctx);
   void on(const Intervention& intervention, Context& ctx);

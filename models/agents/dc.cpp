@@ -20,6 +20,10 @@ DcAgent::DcAgent(const Network& network, DcId dc)
       stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
       picking_(config_.pickers),
       initial_units_(stock_.total_on_hand()) {
+  if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
+    planner_.emplace(config_.replenishment, network.planning, network.dc_mix[dc],
+                     network.dc_lead_days[dc], network.dc_daily_demand[dc]);
+  }
   for (const Zone& zone : network.scenario.zones)
     carrier_of_zone_.push_back(zone.carrier);
   for (std::size_t r = 0; r < kReturnReasons; ++r)
@@ -52,6 +56,7 @@ void DcAgent::on(const FulfillOrder& order, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[sku].category;
   // A re-ship was never shown to a customer, so it says nothing about availability integrity.
   if (!order.line.reship) kpis().add(order.line.channel, category, Counter::availability_checks);
+  if (planner_) planner_->record(sku, 1);
   if (stock_.on_hand(sku) > 0) {
     if (!order.line.reship) kpis().add(order.line.channel, category, Counter::fulfillable);
     start_pick(order.line, ctx);
@@ -99,6 +104,8 @@ std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quant
 }
 
 void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
+  // Stores' orders are this DC's demand: how a store's ordering swings reach the supplier.
+  if (planner_) planner_->record(request.sku, request.quantity);
   const std::int32_t owed = ship_to_store(request.store, request.sku, request.quantity, ctx);
   if (owed > 0) {
     backorders_[request.sku].emplace_back(StoreRequest{request.store, owed});
@@ -170,13 +177,24 @@ void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
 }
 
 void DcAgent::reorder_if_needed(SkuId sku, Context& ctx) {
-  if (config_.replenishment.review_every_hours == 0) place_purchase_order(sku, ctx);
+  // A periodic or forecast-driven review decides.
+  if (config_.replenishment.review_every_hours > 0 || planner_) return;
+  place_purchase_order(sku, ctx);
+}
+
+void DcAgent::review_all(Context& ctx) {
+  for (SkuId sku = 0; sku < stock_.skus(); ++sku)
+    place_purchase_order(sku, ctx);
 }
 
 void DcAgent::on(const ReviewTick&, Context& ctx) {
-  for (SkuId sku = 0; sku < network().scenario.catalog.skus.size(); ++sku)
-    place_purchase_order(sku, ctx);
+  review_all(ctx);
   ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
+}
+
+void DcAgent::on(const DayEnd&, Context& ctx) {
+  if (planner_ && planner_->end_day(stock_)) review_all(ctx);
+  end_day(ctx);
 }
 
 void DcAgent::on(const SyncTick&, Context& ctx) {

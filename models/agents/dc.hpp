@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <variant>
 #include <vector>
 
 #include "models/agents/retail_agent.hpp"
 #include "models/mechanics/fifo_station.hpp"
+#include "models/mechanics/forecast_planner.hpp"
 #include "models/mechanics/inventory.hpp"
 
 namespace retail {
@@ -45,7 +47,7 @@ class DcAgent final : public RetailAgent {
   void on(const ReturnParcel& parcel, Context& ctx);
   void on(const GradingDone& graded, Context& ctx);
   void on(const RefurbishDone& done, Context& ctx);
-  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  void on(const DayEnd&, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
@@ -59,6 +61,8 @@ class DcAgent final : public RetailAgent {
   void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
   void place_purchase_order(SkuId sku, Context& ctx);
+  // A purchase order for every SKU whose position calls for it (a periodic or forecast review).
+  void review_all(Context& ctx);
   std::vector<StockLevel> stock_levels() const override { return stock_.stock_by_category(); }
 
   const Dc& config_;
@@ -67,6 +71,7 @@ class DcAgent final : public RetailAgent {
   std::vector<CarrierId> carrier_of_zone_;
   std::array<std::array<double, kDispositions>, kReturnReasons> disposition_;
   Inventory stock_;
+  std::optional<ForecastPlanner> planner_;  // with a forecast-driven policy
   FifoStation<OrderLine> picking_;
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;

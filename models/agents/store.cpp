@@ -22,7 +22,12 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       carrier_(network.scenario.zones[config_.zone].carrier),
       shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
       promos_(network.scenario.catalog.skus.size()),
-      initial_units_(shelf_.total_on_hand()) {}
+      initial_units_(shelf_.total_on_hand()) {
+  if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
+    planner_.emplace(config_.replenishment, network.planning, network.store_mix[store],
+                     network.store_lead_days[store], network.store_daily_demand[store]);
+  }
+}
 
 sim::Time StoreAgent::min_send_delay(const Network& network) {
   return std::min({network.routing_latency, network.availability_latency, network.report_latency});
@@ -75,6 +80,8 @@ void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
 void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
   const Sku& item = network().scenario.catalog.skus[customer.sku];
   kpis().add(Channel::store, item.category, Counter::visits);
+  // A customer coming back after a deferral is demand already counted.
+  if (planner_ && customer.attempt == 0) planner_->record(customer.sku, 1);
   const auto take = [&](SkuId sku) { serve_walk_in(sku, item.category, ctx); };
   if (shelf_.on_hand(customer.sku) > 0) {
     kpis().add(Channel::store, item.category, Counter::shown_available);
@@ -104,6 +111,7 @@ void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
 
 void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[order.line.sku].category;
+  if (planner_) planner_->record(order.line.sku, 1);
   kpis().add(order.line.channel, category, Counter::availability_checks);
   if (shelf_.on_hand(order.line.sku) > 0) {
     kpis().add(order.line.channel, category, Counter::fulfillable);
@@ -170,17 +178,29 @@ void StoreAgent::on(const SyncTick&, Context& ctx) {
 }
 
 void StoreAgent::on(const ReviewTick&, Context& ctx) {
-  for (SkuId sku = 0; sku < network().scenario.catalog.skus.size(); ++sku) {
-    if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0)
-      ctx.send(dc_, network().routing_latency, ReplenishmentOrder{store_, sku, quantity});
-  }
+  review_all(ctx);
   ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
 }
 
-void StoreAgent::reorder_if_needed(SkuId sku, Context& ctx) {
-  if (config_.replenishment.review_every_hours > 0) return;  // periodic review decides
+void StoreAgent::on(const DayEnd&, Context& ctx) {
+  if (planner_ && planner_->end_day(shelf_)) review_all(ctx);
+  end_day(ctx);
+}
+
+void StoreAgent::review_all(Context& ctx) {
+  for (SkuId sku = 0; sku < shelf_.skus(); ++sku)
+    order(sku, ctx);
+}
+
+void StoreAgent::order(SkuId sku, Context& ctx) {
   if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0)
     ctx.send(dc_, network().routing_latency, ReplenishmentOrder{store_, sku, quantity});
+}
+
+void StoreAgent::reorder_if_needed(SkuId sku, Context& ctx) {
+  // A periodic or forecast-driven review decides.
+  if (config_.replenishment.review_every_hours > 0 || planner_) return;
+  order(sku, ctx);
 }
 
 void StoreAgent::audit(Audit& audit) const {

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "models/agents/retail_agent.hpp"
+#include "models/mechanics/forecast_planner.hpp"
 #include "models/mechanics/inventory.hpp"
 #include "models/mechanics/promo_board.hpp"
 
@@ -35,7 +37,7 @@ class StoreAgent final : public RetailAgent {
   void on(const ReviewTick&, Context& ctx);
   void on(const PromoSlotUpdate& update, Context&) { promos_.apply(update); }
   void on(const Intervention& intervention, Context& ctx);
-  void on(const DayEnd&, Context& ctx) { end_day(ctx); }
+  void on(const DayEnd&, Context& ctx);
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
@@ -46,6 +48,9 @@ class StoreAgent final : public RetailAgent {
   // Takes one unit for an online order: held for pickup (BOPIS) or tendered (ship-from-store).
   void fulfil(const OrderLine& line, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
+  // Orders every SKU whose position calls for it (a periodic or forecast-driven review).
+  void review_all(Context& ctx);
+  void order(SkuId sku, Context& ctx);
   std::vector<StockLevel> stock_levels() const override { return shelf_.stock_by_category(); }
 
   const Store& config_;
@@ -53,6 +58,7 @@ class StoreAgent final : public RetailAgent {
   sim::AgentId dc_;
   CarrierId carrier_;  // of its zone's parcels; the control tower may switch it
   Inventory shelf_;
+  std::optional<ForecastPlanner> planner_;  // with a forecast-driven policy
   PromoBoard promos_;
   // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<OrderLine>> backorders_;

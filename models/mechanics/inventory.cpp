@@ -53,7 +53,7 @@ void Inventory::receive(SkuId sku, std::int32_t units, std::int32_t ordered) {
 }
 
 std::int32_t Inventory::reorder(SkuId sku) {
-  const std::int32_t position = on_hand_[sku] + on_order_[sku] - backordered_[sku];
+  const std::int32_t position = this->position(sku);
   if (position > levels_[sku].reorder_point) return 0;
   const std::int32_t quantity = levels_[sku].order_up_to - position;
   on_order_[sku] += quantity;

@@ -22,6 +22,16 @@ class Inventory {
   void add_backorder(SkuId sku, std::int32_t units) { backordered_[sku] += units; }
   void remove_backorder(SkuId sku, std::int32_t units) { backordered_[sku] -= units; }
 
+  SkuId skus() const { return static_cast<SkuId>(on_hand_.size()); }
+  // On hand + on order - backordered.
+  std::int32_t position(SkuId sku) const {
+    return on_hand_[sku] + on_order_[sku] - backordered_[sku];
+  }
+  std::int32_t on_order(SkuId sku) const { return on_order_[sku]; }
+  std::int32_t backordered(SkuId sku) const { return backordered_[sku]; }
+  // New levels for `sku` (a forecast-driven review).
+  void set_levels(SkuId sku, Levels levels) { levels_[sku] = levels; }
+
   // The (s,S) decision: if on hand + on order - backordered is at or below the reorder point,
   // the quantity that brings it to the order-up-to level (recorded as on order); else 0.
   std::int32_t reorder(SkuId sku);

@@ -101,7 +101,7 @@ constexpr Fields<6> kCustomerService{"reasons",
                                      "marketplace_chargeback"};
 constexpr Fields<kContactReasons> kContactReasonFields = named_after(kContactReasonNames);
 constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
-constexpr Fields<10> kPromotion{"name",
+constexpr Fields<12> kPromotion{"name",
                                 "skus",
                                 "categories",
                                 "discount",
@@ -110,14 +110,23 @@ constexpr Fields<10> kPromotion{"name",
                                 "execution",
                                 "misapplied_share",
                                 "misapplied_discount",
-                                "preflight"};
+                                "preflight",
+                                "announced_to_planners",
+                                "planning_lead_days"};
 constexpr Fields<2> kChannelExecution{"lag_hours", "error_probability"};
 constexpr Fields<3> kPreflightGate{"enabled", "detection_probability", "max_delay_hours"};
 constexpr Fields<2> kAdvertising{"programs", "scaling"};
-constexpr Fields<10> kAdProgram{"name",          "channel",      "skus",
-                                "categories",    "daily_budget", "max_daily_budget",
-                                "adstock_decay", "max_lift",     "half_saturation",
-                                "hill_exponent"};
+constexpr Fields<11> kAdProgram{"name",
+                                "channel",
+                                "skus",
+                                "categories",
+                                "daily_budget",
+                                "max_daily_budget",
+                                "adstock_decay",
+                                "max_lift",
+                                "half_saturation",
+                                "hill_exponent",
+                                "announced_to_planners"};
 constexpr Fields<4> kAdScaling{"enabled", "roas_target", "step", "window_days"};
 constexpr Fields<3> kControlTower{"evaluation_hour", "review", "rules"};
 constexpr Fields<2> kWeeklyReview{"day", "hour"};
@@ -167,8 +176,14 @@ constexpr Fields<4> kTriangular{"distribution", "min", "mode", "max"};
 constexpr Fields<3> kLognormal{"distribution", "mean", "sd"};
 constexpr Fields<5> kSS{"policy", "reorder_point", "order_up_to", "unit", "review_every_hours"};
 constexpr Fields<4> kBaseStock{"policy", "level", "unit", "review_every_hours"};
+constexpr Fields<5> kForecastOrderUpTo{"policy", "forecast", "review_days", "safety_factor",
+                                       "forecast_error_window_days"};
 // In the order of ReplenishmentPolicy::Kind (models/scenario/scenario.hpp).
-constexpr Fields<2> kPolicyKinds{"s_S", "base_stock"};
+constexpr Fields<3> kPolicyKinds{"s_S", "base_stock", "forecast_order_up_to"};
+constexpr Fields<2> kMovingAverage{"method", "window_days"};
+constexpr Fields<2> kExponentialSmoothing{"method", "alpha"};
+// In the order of Forecast::Method (models/scenario/scenario.hpp).
+constexpr Fields<2> kForecastMethods{"moving_average", "exponential_smoothing"};
 
 }  // namespace
 
@@ -220,6 +235,10 @@ constexpr ObjectFormat triangular{"distribution_triangular", kTriangular};
 constexpr ObjectFormat lognormal{"distribution_lognormal", kLognormal};
 constexpr ObjectFormat s_S{"policy_s_S", kSS};
 constexpr ObjectFormat base_stock{"policy_base_stock", kBaseStock};
+constexpr ObjectFormat forecast_order_up_to{"policy_forecast_order_up_to", kForecastOrderUpTo};
+constexpr ObjectFormat moving_average{"forecast_moving_average", kMovingAverage};
+constexpr ObjectFormat exponential_smoothing{"forecast_exponential_smoothing",
+                                             kExponentialSmoothing};
 }  // namespace formats
 
 namespace {
@@ -253,14 +272,17 @@ namespace {
 constexpr std::array<const ObjectFormat*, kDistributionKinds.size()> kDistributionFormats{
     &formats::fixed, &formats::uniform, &formats::exponential, &formats::triangular,
     &formats::lognormal};
-constexpr std::array<const ObjectFormat*, kPolicyKinds.size()> kPolicyFormats{&formats::s_S,
-                                                                              &formats::base_stock};
+constexpr std::array<const ObjectFormat*, kPolicyKinds.size()> kPolicyFormats{
+    &formats::s_S, &formats::base_stock, &formats::forecast_order_up_to};
+constexpr std::array<const ObjectFormat*, kForecastMethods.size()> kForecastFormats{
+    &formats::moving_average, &formats::exponential_smoothing};
 }  // namespace
 
 namespace formats {
 constexpr TaggedFormat distribution{"distribution", "distribution", kDistributionKinds,
                                     kDistributionFormats};
 constexpr TaggedFormat policy{"policy", "policy", kPolicyKinds, kPolicyFormats};
+constexpr TaggedFormat forecast{"forecast", "method", kForecastMethods, kForecastFormats};
 }  // namespace formats
 
 std::span<const ObjectFormat* const> all_object_formats() {
@@ -279,13 +301,15 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,
       &kPausePromoFormat, &kFixPromoFormat, &kFreezePromosFormat, &kUpdateSizingContentFormat,
       &kChangePackagingFormat, &kTightenDispositionFormat,
-      // The shapes of DIST and POLICY values.
-      &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock};
+      // The shapes of DIST and POLICY values, and a policy's forecast.
+      &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock,
+      &forecast_order_up_to, &moving_average, &exponential_smoothing};
   return kAll;
 }
 
 std::span<const TaggedFormat* const> all_tagged_formats() {
-  static constexpr std::array kAll{&formats::action, &formats::distribution, &formats::policy};
+  static constexpr std::array kAll{&formats::action, &formats::distribution, &formats::policy,
+                                   &formats::forecast};
   return kAll;
 }
 

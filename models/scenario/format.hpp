@@ -19,7 +19,7 @@ extern const ObjectFormat scenario, catalog, sku, network, zone, dc, store, lane
     disposition, customer_service, contact_reasons, contact_reason, promotion, promotion_execution,
     channel_execution, preflight_gate, advertising, ad_program, ad_scaling, control_tower,
     weekly_review, rule, rule_scope, status_quo, kpi, fixed, uniform, exponential, triangular,
-    lognormal, s_S, base_stock;
+    lognormal, s_S, base_stock, forecast_order_up_to, moving_average, exponential_smoothing;
 }  // namespace formats
 
 // An object whose kind is named by a tag field, each kind with its own format: a oneOf of the
@@ -39,6 +39,9 @@ extern const TaggedFormat action;
 extern const TaggedFormat distribution;
 // POLICY objects, tagged by "policy", kinds in the order of ReplenishmentPolicy::Kind.
 extern const TaggedFormat policy;
+// A forecast_order_up_to policy's forecast, tagged by "method", kinds in the order of
+// Forecast::Method.
+extern const TaggedFormat forecast;
 }  // namespace formats
 
 // Every format above, for tests and tools that check documentation against the parser.

@@ -63,6 +63,8 @@ Promotion read_promotion(const Object& f, const SkuSelection& select, Names& nam
     misapplied->reject("is not above the discount (" + expected + ")");
   }
   p.preflight = read_preflight(f.optional_object("preflight", formats::preflight_gate));
+  p.announced_to_planners = f.get("announced_to_planners", boolean, p.announced_to_planners);
+  p.planning_lead_days = f.get("planning_lead_days", non_negative, p.planning_lead_days);
   return p;
 }
 
@@ -138,6 +140,7 @@ AdProgram read_ad_program(const Object& f, const SkuSelection& select, Names& na
   a.max_lift = f.get("max_lift", kMaxLift, a.max_lift);
   a.half_saturation_cents = f.get("half_saturation", positive_money, a.half_saturation_cents);
   a.hill_exponent = f.get("hill_exponent", kHillExponent, a.hill_exponent);
+  a.announced_to_planners = f.get("announced_to_planners", boolean, a.announced_to_planners);
   return a;
 }
 

@@ -46,16 +46,32 @@ struct Catalog {
   std::vector<Sku> skus;
 };
 
-// How a node decides when and how much to reorder. Levels are in units per SKU, or in days of
-// cover, which Network converts with each node's expected demand for the SKU.
+// How a forecast-driven node predicts tomorrow's demand for a SKU from the days it has seen.
+struct Forecast {
+  enum class Method : std::uint8_t { moving_average, exponential_smoothing };
+  Method method = Method::moving_average;
+  std::uint32_t window_days = 28;  // moving average: the days averaged
+  double alpha = 0.2;              // exponential smoothing: the weight of the newest day
+};
+
+// How a node decides when and how much to reorder. (s,S) and base-stock levels are in units per
+// SKU, or in days of cover, which Network converts with each node's expected demand for the SKU.
+// forecast_order_up_to re-plans at every review: level = forecast over lead time + review period
+// (with the lifts of the promotions and ad programs planners know of) + safety_factor x the
+// forecast error's standard deviation over that span.
 struct ReplenishmentPolicy {
-  enum class Kind : std::uint8_t { s_S, base_stock };
+  enum class Kind : std::uint8_t { s_S, base_stock, forecast_order_up_to };
   Kind kind = Kind::s_S;
   double reorder_point = 0;  // s (base stock: S - 1)
   double order_up_to = 0;    // S
   bool in_days_of_cover = false;
   // 0: continuous review (after every change); otherwise review every so many hours.
   double review_every_hours = 0;
+  // forecast_order_up_to only.
+  Forecast forecast;
+  std::uint32_t review_days = 7;
+  double safety_factor = 1.65;
+  std::uint32_t forecast_error_window_days = 28;
 };
 
 struct Zone {
@@ -260,6 +276,10 @@ struct Promotion {
   double misapplied_share = 0;
   double misapplied_discount = 0;
   PreflightGate preflight;
+  // Forecast-driven nodes add the promotion's expected lift to their forecast from
+  // planning_lead_days before its start, if planners are told of it at all.
+  bool announced_to_planners = true;
+  double planning_lead_days = 28;
 };
 
 // Paid advertising for some SKUs on one online channel. Demand for them is multiplied by
@@ -275,6 +295,9 @@ struct AdProgram {
   double max_lift = 1;
   Cents half_saturation_cents = 100000;
   double hill_exponent = 1;
+  // Forecast-driven nodes plan for the lift of the day-0 budget if planners are told of the
+  // program (it runs from day 0, so they know of it from the start or not at all).
+  bool announced_to_planners = true;
 };
 
 // Marketing's scaling policy, blind to inventory: when ROAS as marketing sees it (revenue of

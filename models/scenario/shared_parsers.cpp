@@ -1,5 +1,5 @@
 // Reading the two value shapes used throughout a scenario: distributions (DIST) and
-// replenishment policies (POLICY).
+// replenishment policies (POLICY, with a forecast-driven policy's forecast).
 #include "models/scenario/parser.hpp"
 
 namespace retail::scenario {
@@ -32,6 +32,28 @@ std::size_t read_kind(const Node& node, const TaggedFormat& tagged, std::string_
     fail_at(node.path() / key,
             "missing required field (expected " + choice_expected(tagged.kinds) + ")");
   return choose(Node(*it, node.path() / key), tagged.kinds, noun);
+}
+
+// Windows and review periods of forecast-driven replenishment: a year at most, which keeps a
+// node's demand history (error window + averaging window days per SKU) within reason.
+constexpr std::uint32_t kLongestPlanningDays = 366;
+// z beyond 5 is a service level indistinguishable from 1; larger is a typo.
+constexpr double kLargestSafetyFactor = 5;
+
+Forecast read_forecast(const Node& node) {
+  if (!node.json().is_object())
+    node.reject(R"(is not a forecast (expected an object such as {"method": "moving_average"}))");
+  Forecast forecast;
+  const std::size_t method = read_kind(node, formats::forecast, "a forecast method");
+  const Object f = node.object(*formats::forecast.formats[method]);
+  forecast.method = static_cast<Forecast::Method>(method);
+  if (forecast.method == Forecast::Method::moving_average) {
+    forecast.window_days =
+        f.get("window_days", Integer<std::uint32_t>{1, kLongestPlanningDays}, forecast.window_days);
+  } else {
+    forecast.alpha = f.get("alpha", Number{0, 1, true}, forecast.alpha);
+  }
+  return forecast;
 }
 
 }  // namespace
@@ -74,6 +96,17 @@ ReplenishmentPolicy PolicyReader::operator()(const Node& node) const {
   const std::size_t kind = read_kind(node, formats::policy, "a replenishment policy");
   const Object f = node.object(*formats::policy.formats[kind]);
   p.kind = static_cast<ReplenishmentPolicy::Kind>(kind);
+  if (p.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
+    if (const std::optional<Node> forecast = f.find("forecast"))
+      p.forecast = read_forecast(*forecast);
+    p.review_days =
+        f.get("review_days", Integer<std::uint32_t>{1, kLongestPlanningDays}, p.review_days);
+    p.safety_factor = f.get("safety_factor", Number{0, kLargestSafetyFactor}, p.safety_factor);
+    p.forecast_error_window_days =
+        f.get("forecast_error_window_days", Integer<std::uint32_t>{2, kLongestPlanningDays},
+              p.forecast_error_window_days);
+    return p;
+  }
   if (p.kind == ReplenishmentPolicy::Kind::s_S) {
     p.reorder_point = f.get("reorder_point", non_negative);
     p.order_up_to = f.get("order_up_to", greater_than(p.reorder_point));

@@ -7,8 +7,8 @@
 #include <limits>
 #include <vector>
 
-#include "models/agents/ad_program.hpp"
 #include "models/agents/messages.hpp"
+#include "models/mechanics/ad_lift.hpp"
 #include "models/metrics/kpi.hpp"
 #include "models/world/network.hpp"
 
@@ -61,7 +61,7 @@ double expected_daily_units(const Scenario& s) {
     double advertised = 0;
     for (const SkuId sku : program.skus)
       advertised += s.catalog.skus[sku].base_demand_per_day;
-    units += advertised * share(s, program.channel) * (AdProgramAgent::lift(program, adstock) - 1);
+    units += advertised * share(s, program.channel) * (ad_lift(program, adstock) - 1);
   }
   return units;
 }
@@ -149,6 +149,25 @@ double control_tower_bytes(const Scenario& s) {
          sizeof(std::int64_t);
 }
 
+// A forecast-driven node's planner, per SKU: the demand history (single precision, error window
+// plus a moving average's window), today's demand, and smoothing's level.
+double forecast_bytes_per_sku(const ReplenishmentPolicy& policy) {
+  if (policy.kind != ReplenishmentPolicy::Kind::forecast_order_up_to) return 0;
+  const bool average = policy.forecast.method == Forecast::Method::moving_average;
+  const double days =
+      policy.forecast_error_window_days + (average ? policy.forecast.window_days : 0);
+  return days * sizeof(float) + sizeof(double) * (average ? 1 : 2);
+}
+
+double planner_bytes(const Scenario& s) {
+  double per_sku = 0;
+  for (const Store& store : s.stores)
+    per_sku += forecast_bytes_per_sku(store.replenishment);
+  for (const Dc& dc : s.dcs)
+    per_sku += forecast_bytes_per_sku(dc.replenishment);
+  return per_sku * static_cast<double>(s.catalog.skus.size());
+}
+
 double replication_bytes(const Scenario& s) {
   const double skus = static_cast<double>(s.catalog.skus.size());
   const double stores = static_cast<double>(s.stores.size());
@@ -169,7 +188,7 @@ double replication_bytes(const Scenario& s) {
   const double pending = units * days_in_flight_per_unit(s, units);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
-         pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s);
+         pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s) + planner_bytes(s);
 }
 
 std::uint64_t saturate(double bytes) {

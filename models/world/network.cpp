@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/mechanics/forecast.hpp"
+
 namespace retail {
 
 namespace {
@@ -38,8 +40,27 @@ std::int32_t units(double value) {
   return static_cast<std::int32_t>(std::lround(value));
 }
 
-// A policy's levels for one SKU, given the node's expected daily demand for it.
-Levels levels_of(const ReplenishmentPolicy& policy, double daily_demand) {
+ChannelMix normalised(ChannelMix mix) {
+  double total = 0;
+  for (const double share : mix)
+    total += share;
+  if (total <= 0) return ChannelMix{1, 0, 0, 0};
+  for (double& share : mix)
+    share /= total;
+  return mix;
+}
+
+// A policy's levels for one SKU, given the node's expected daily demand for it. A forecast-driven
+// node starts where a review would put it with Poisson demand, over its lead time + review period
+// of `planned_days` (the days with the lifts known at the start).
+Levels levels_of(const ReplenishmentPolicy& policy, double daily_demand, double planned_days,
+                 double lead_days) {
+  if (policy.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
+    const std::int32_t level =
+        forecast_order_up_to(policy, daily_demand * planned_days, std::sqrt(daily_demand),
+                             planning_span_days(policy, lead_days));
+    return {level - 1, level};
+  }
   if (!policy.in_days_of_cover) return {units(policy.reorder_point), units(policy.order_up_to)};
   const std::int32_t s = units(policy.reorder_point * daily_demand);
   return {s, std::max(s + 1, units(policy.order_up_to * daily_demand))};
@@ -63,7 +84,8 @@ Network::Network(const Scenario& s)
       stores_by_dc(s.dcs.size()),
       price_effect(s.catalog.skus.size(), 1.0),
       store_daily_demand(s.stores.size(), std::vector<double>(s.catalog.skus.size(), 0.0)),
-      dc_daily_demand(s.dcs.size(), std::vector<double>(s.catalog.skus.size(), 0.0)) {
+      dc_daily_demand(s.dcs.size(), std::vector<double>(s.catalog.skus.size(), 0.0)),
+      planning(s) {
   for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku)
     skus_by_category[s.catalog.skus[sku].category].push_back(sku);
   for (StoreId store = 0; store < s.stores.size(); ++store) {
@@ -105,11 +127,41 @@ Network::Network(const Scenario& s)
     }
   }
 
-  const auto plan = [&](const ReplenishmentPolicy& policy, double cover,
-                        const std::vector<double>& demand, std::vector<Levels>& levels,
-                        std::vector<std::int32_t>& initial) {
-    for (const double daily : demand) {
-      levels.push_back(levels_of(policy, daily));
+  // Channel mixes: the same for every SKU, since every SKU splits over zones, stores and channels
+  // alike.
+  dc_mix.assign(s.dcs.size(), ChannelMix{});
+  for (StoreId store = 0; store < s.stores.size(); ++store) {
+    const Store& config = s.stores[store];
+    ChannelMix mix{};
+    for (const Channel c : {Channel::store, Channel::bopis})
+      mix[static_cast<std::size_t>(c)] = share(c);
+    store_mix.push_back(normalised(mix));
+    const double weight = s.zones[config.zone].demand_share * config.demand_share;
+    for (const Channel c : {Channel::store, Channel::bopis})
+      dc_mix[config.dc][static_cast<std::size_t>(c)] += weight * share(c);
+  }
+  for (ZoneId zone = 0; zone < s.zones.size(); ++zone) {
+    for (const Channel c : {Channel::web, Channel::marketplace})
+      dc_mix[s.zones[zone].dc][static_cast<std::size_t>(c)] +=
+          s.zones[zone].demand_share * share(c);
+  }
+  for (ChannelMix& mix : dc_mix)
+    mix = normalised(mix);
+
+  const double routing_days = s.orders.routing_latency_minutes / (24 * 60);
+  for (const Store& store : s.stores)
+    store_lead_days.push_back(2 * routing_days + store.lane_transit_hours.mean() / 24);
+  for (const Dc& dc : s.dcs)
+    dc_lead_days.push_back(dc.supplier_lead_days.mean() + dc.handling_hours / 24);
+
+  const auto plan = [&](const ReplenishmentPolicy& policy, double cover, double lead_days,
+                        const ChannelMix& mix, const std::vector<double>& demand,
+                        std::vector<Levels>& levels, std::vector<std::int32_t>& initial) {
+    const double span = planning_span_days(policy, lead_days);
+    for (SkuId sku = 0; sku < demand.size(); ++sku) {
+      const double daily = demand[sku];
+      levels.push_back(
+          levels_of(policy, daily, planning.planned_days(sku, mix, 0, span, 0), lead_days));
       initial.push_back(initial_of(cover, levels.back(), daily));
     }
   };
@@ -117,13 +169,14 @@ Network::Network(const Scenario& s)
   store_initial.resize(s.stores.size());
   for (StoreId store = 0; store < s.stores.size(); ++store) {
     plan(s.stores[store].replenishment, s.stores[store].initial_days_of_cover,
-         store_daily_demand[store], store_levels[store], store_initial[store]);
+         store_lead_days[store], store_mix[store], store_daily_demand[store], store_levels[store],
+         store_initial[store]);
   }
   dc_levels.resize(s.dcs.size());
   dc_initial.resize(s.dcs.size());
   for (DcId dc = 0; dc < s.dcs.size(); ++dc) {
-    plan(s.dcs[dc].replenishment, s.dcs[dc].initial_days_of_cover, dc_daily_demand[dc],
-         dc_levels[dc], dc_initial[dc]);
+    plan(s.dcs[dc].replenishment, s.dcs[dc].initial_days_of_cover, dc_lead_days[dc], dc_mix[dc],
+         dc_daily_demand[dc], dc_levels[dc], dc_initial[dc]);
   }
 }
 

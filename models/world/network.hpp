@@ -9,6 +9,7 @@
 
 #include "models/mechanics/price_effect.hpp"
 #include "models/scenario/scenario.hpp"
+#include "models/world/planning_calendar.hpp"
 #include "sim/event.hpp"
 #include "sim/time.hpp"
 
@@ -62,6 +63,13 @@ struct Network {
   std::vector<std::vector<Levels>> dc_levels;
   std::vector<std::vector<std::int32_t>> store_initial;
   std::vector<std::vector<std::int32_t>> dc_initial;
+  // A replenishment order's expected lead time, order placed -> units on hand, in days.
+  std::vector<double> store_lead_days;
+  std::vector<double> dc_lead_days;
+  // The channels each node's demand comes through (a DC's includes its stores' orders).
+  std::vector<ChannelMix> store_mix;
+  std::vector<ChannelMix> dc_mix;
+  PlanningCalendar planning;
   // Which SKU a customer wants: proportional to base demand x price effect.
   boost::random::discrete_distribution<SkuId, double> sku_choice;
 

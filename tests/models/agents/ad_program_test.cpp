@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "models/mechanics/ad_lift.hpp"
 #include "models/world/network.hpp"
 #include "models/world/simulation.hpp"
 #include "sim/sequential_engine.hpp"
@@ -56,17 +57,6 @@ std::int64_t spend_on(const KpiTable& kpis, std::uint32_t day) {
   return day_total(kpis, day, Counter::ad_spend_cents);
 }
 
-TEST(AdProgram, TheHillResponseSaturates) {
-  AdProgram ads;
-  ads.max_lift = 0.8;
-  ads.half_saturation_cents = 1000;
-  ads.hill_exponent = 2;
-  EXPECT_DOUBLE_EQ(AdProgramAgent::lift(ads, 0), 1.0);
-  EXPECT_DOUBLE_EQ(AdProgramAgent::lift(ads, 1000), 1.4);
-  EXPECT_NEAR(AdProgramAgent::lift(ads, 100'000), 1.8, 1e-3);
-  EXPECT_LT(AdProgramAgent::lift(ads, 500), AdProgramAgent::lift(ads, 1000));
-}
-
 TEST(AdProgram, AdsLiftDemandForTheirSkusOnTheirChannelOnly) {
   const Scenario plain = chain();
   const Scenario advertised = with(program(plain));
@@ -82,7 +72,7 @@ TEST(AdProgram, AdsLiftDemandForTheirSkusOnTheirChannelOnly) {
     store_ratio += static_cast<double>(visits(a, Channel::store, 0, 7)) /
                    static_cast<double>(visits(p, Channel::store, 0, 7)) / kReplications;
   }
-  EXPECT_NEAR(web_ratio, AdProgramAgent::lift(program(plain), 100'000), 0.06);
+  EXPECT_NEAR(web_ratio, ad_lift(program(plain), 100'000), 0.06);
   EXPECT_NEAR(store_ratio, 1.0, 0.03);
 }
 
@@ -219,8 +209,7 @@ TEST(AdProgram, TakesCutPauseResumeAndPivotActions) {
     adstock = spend[d] + 0.5 * adstock;
     // After the pivot the same adstock is spread over 2 SKUs instead of the planned ones.
     const double spread = d >= 8 ? static_cast<double>(planned) / 2 : 1;
-    EXPECT_DOUBLE_EQ(sent[d].lift,
-                     AdProgramAgent::lift(s.advertising.programs[0], adstock * spread))
+    EXPECT_DOUBLE_EQ(sent[d].lift, ad_lift(s.advertising.programs[0], adstock * spread))
         << "day " << d;
     EXPECT_EQ(sent[d].channels, 1U << static_cast<unsigned>(Channel::web));
   }

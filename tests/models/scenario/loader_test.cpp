@@ -84,7 +84,8 @@ json levers_document() {
          {"marketplace", {{"lag_hours", 12}}}}},
        {"misapplied_share", 0.3},
        {"misapplied_discount", 0.5},
-       {"preflight", {{"enabled", true}, {"detection_probability", 0.8}, {"max_delay_hours", 48}}}},
+       {"preflight", {{"enabled", true}, {"detection_probability", 0.8}, {"max_delay_hours", 48}}},
+       {"planning_lead_days", 3.5}},
       // Starts as spring ends: they share SKU-007 without overlapping.
       {{"name", "clearance"},
        {"skus", {"SKU-007"}},
@@ -101,7 +102,8 @@ json levers_document() {
          {"adstock_decay", 0.6},
          {"max_lift", 0.8},
          {"half_saturation", 400},
-         {"hill_exponent", 2}},
+         {"hill_exponent", 2},
+         {"announced_to_planners", false}},
         // Another channel: it may advertise a SKU search advertises.
         {{"name", "sponsored"},
          {"channel", "marketplace"},
@@ -427,6 +429,61 @@ TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
   EXPECT_DOUBLE_EQ(s.channels[0].demand_share, 55.0 / 85);
 }
 
+TEST(ScenarioDefaults, ForecastOrderUpToFieldsDefault) {
+  const retail::Scenario s = retail::parse_scenario(
+      with(small_document(), "/replenishment/stores", {{"policy", "forecast_order_up_to"}}));
+  const retail::ReplenishmentPolicy& p = s.stores[0].replenishment;
+  const retail::ReplenishmentPolicy defaults;
+  EXPECT_EQ(p.kind, retail::ReplenishmentPolicy::Kind::forecast_order_up_to);
+  EXPECT_EQ(p.forecast.method, retail::Forecast::Method::moving_average);
+  EXPECT_EQ(p.forecast.window_days, 28u);
+  EXPECT_EQ(p.review_days, defaults.review_days);
+  EXPECT_EQ(p.safety_factor, 1.65);
+  EXPECT_EQ(p.forecast_error_window_days, 28u);
+  EXPECT_EQ(p.review_every_hours, 0);
+}
+
+TEST(ScenarioDefaults, ForecastOrderUpToConverts) {
+  const retail::Scenario s = retail::parse_scenario(
+      with(small_document(), "/replenishment/dcs",
+           {{"policy", "forecast_order_up_to"},
+            {"forecast", {{"method", "exponential_smoothing"}, {"alpha", 0.3}}},
+            {"review_days", 1},
+            {"safety_factor", 0},
+            {"forecast_error_window_days", 14}}));
+  const retail::ReplenishmentPolicy& p = s.dcs[0].replenishment;
+  EXPECT_EQ(p.forecast.method, retail::Forecast::Method::exponential_smoothing);
+  EXPECT_EQ(p.forecast.alpha, 0.3);
+  EXPECT_EQ(p.review_days, 1u);
+  EXPECT_EQ(p.safety_factor, 0);
+  EXPECT_EQ(p.forecast_error_window_days, 14u);
+}
+
+TEST(ScenarioErrors, ForecastOrderUpToOutOfRange) {
+  const json d = with(small_document(), "/replenishment/stores",
+                      {{"policy", "forecast_order_up_to"},
+                       {"forecast", {{"method", "moving_average"}, {"window_days", 7}}}});
+  const std::string at = "/replenishment/stores";
+  EXPECT_THAT(error_of(with(d, at + "/review_days", 0)),
+              StartsWith(at + "/review_days: 0 is out of range (expected an integer"));
+  EXPECT_THAT(error_of(with(d, at + "/safety_factor", 6)),
+              StartsWith(at + "/safety_factor: 6 is out of range"));
+  EXPECT_THAT(error_of(with(d, at + "/forecast_error_window_days", 1)),
+              StartsWith(at + "/forecast_error_window_days: 1 is out of range"));
+  EXPECT_THAT(error_of(with(d, at + "/forecast/window_days", 0)),
+              StartsWith(at + "/forecast/window_days: 0 is out of range"));
+  EXPECT_THAT(error_of(with(d, at + "/forecast/method", "holt")),
+              StartsWith(at + R"(/forecast/method: "holt" is not a forecast method)"));
+  // alpha belongs to smoothing, and review_every_hours to (s,S) and base stock.
+  EXPECT_THAT(error_of(with(d, at + "/forecast/alpha", 0.2)),
+              StartsWith(at + "/forecast/alpha: unknown field"));
+  EXPECT_THAT(error_of(with(d, at + "/review_every_hours", 24)),
+              StartsWith(at + "/review_every_hours: unknown field"));
+  const json smoothed =
+      with(d, at + "/forecast", {{"method", "exponential_smoothing"}, {"alpha", 0}});
+  EXPECT_THAT(error_of(smoothed), StartsWith(at + "/forecast/alpha: 0 is out of range"));
+}
+
 TEST(ScenarioLevers, PromotionsAdvertisingAndScalingConvert) {
   const retail::Scenario s = retail::parse_scenario(levers_document());
   using retail::Channel;
@@ -458,6 +515,8 @@ TEST(ScenarioLevers, PromotionsAdvertisingAndScalingConvert) {
   EXPECT_TRUE(spring.preflight.enabled);
   EXPECT_EQ(spring.preflight.detection_probability, 0.8);
   EXPECT_EQ(spring.preflight.max_delay_hours, 48);
+  EXPECT_TRUE(spring.announced_to_planners);
+  EXPECT_EQ(spring.planning_lead_days, 3.5);
   EXPECT_EQ(s.promotions[1].skus, (std::vector<retail::SkuId>{6}));
 
   ASSERT_EQ(s.advertising.programs.size(), 2u);
@@ -471,6 +530,7 @@ TEST(ScenarioLevers, PromotionsAdvertisingAndScalingConvert) {
   EXPECT_EQ(search.max_lift, 0.8);
   EXPECT_EQ(search.half_saturation_cents, 40000);
   EXPECT_EQ(search.hill_exponent, 2);
+  EXPECT_FALSE(search.announced_to_planners);
   const retail::AdProgram& sponsored = s.advertising.programs[1];
   EXPECT_EQ(sponsored.channel, Channel::marketplace);
   EXPECT_EQ(sponsored.skus, (std::vector<retail::SkuId>{0}));
@@ -537,7 +597,10 @@ TEST(ScenarioDefaults, PromotionAndAdProgramFieldsDefault) {
   EXPECT_EQ(p.preflight.enabled, gate.enabled);
   EXPECT_EQ(p.preflight.detection_probability, gate.detection_probability);
   EXPECT_EQ(p.preflight.max_delay_hours, gate.max_delay_hours);
+  EXPECT_TRUE(p.announced_to_planners);
+  EXPECT_EQ(p.planning_lead_days, 28);
   const retail::AdProgram& a = s.advertising.programs.at(0);
+  EXPECT_TRUE(a.announced_to_planners);
   const retail::AdProgram program;
   EXPECT_EQ(a.channel, retail::Channel::bopis);
   EXPECT_EQ(a.daily_budget_cents, 0);

@@ -63,8 +63,10 @@ struct Places {
 };
 
 void visit(const json& defs, const std::string& name, const json& object, const std::string& path,
-           Places& places) {
-  if (!places.of_object.emplace(name, path).second) return;
+           Places& places);
+
+// The objects an object's fields hold, with `path` the object's own place.
+void visit_fields(const json& defs, const json& object, const std::string& path, Places& places) {
   const json& properties = object.at("properties");
   std::set<std::string> kinds;
   for (const auto& [field, property] : properties.items())
@@ -76,11 +78,25 @@ void visit(const json& defs, const std::string& name, const json& object, const 
     const std::string child =
         (path.empty() ? "" : path + ".") + (all_alike ? "*" : field) + (ref->second ? "[]" : "");
     const json& target = defs.at(ref->first);
-    if (target.contains("oneOf"))
-      places.of_tagged[ref->first].insert(child);
-    else
+    if (!target.contains("oneOf")) {
       visit(defs, ref->first, target, child, places);
+      continue;
+    }
+    places.of_tagged[ref->first].insert(child);
+    // A value shape's kinds may hold tagged objects of their own (a forecast-driven POLICY's
+    // forecast), placed under the shape's name wherever the shape is used.
+    const auto shape = kValueShapes.find(ref->first);
+    if (shape == kValueShapes.end()) continue;
+    for (const json& variant : target.at("oneOf")) {
+      if (const auto kind = referenced(variant))
+        visit_fields(defs, defs.at(kind->first), shape->second, places);
+    }
   }
+}
+
+void visit(const json& defs, const std::string& name, const json& object, const std::string& path,
+           Places& places) {
+  if (places.of_object.emplace(name, path).second) visit_fields(defs, object, path, places);
 }
 
 Places places(const json& root) {

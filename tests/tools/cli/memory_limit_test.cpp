@@ -73,6 +73,16 @@ TEST(EstimateRunBytes, GrowsWithStoresTimesSkus) {
   EXPECT_LT(ratio, 4.0);
 }
 
+TEST(EstimateRunBytes, CountsTheForecastHistoryOfForecastDrivenNodes) {
+  retail::Scenario s = chain(500, 5000, 7);
+  const std::uint64_t fixed_levels = retail::estimate_replication_bytes(s);
+  for (retail::Store& store : s.stores)
+    store.replenishment.kind = retail::ReplenishmentPolicy::Kind::forecast_order_up_to;
+  // 28 + 28 days of single-precision demand per store and SKU, at least.
+  const double history = 500.0 * 5000 * 56 * sizeof(float);
+  EXPECT_GE(static_cast<double>(retail::estimate_replication_bytes(s) - fixed_levels), history);
+}
+
 TEST(EstimateRunBytes, CountsReplicationsAtOnceAndTheTablesKept) {
   const retail::Scenario s = chain(50, 200);
   const std::uint64_t one = retail::estimate_run_bytes(s, 1, 1);
