@@ -20,6 +20,7 @@ DcAgent::DcAgent(const Network& network, DcId dc)
       stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
       picking_(config_.pickers),
       initial_units_(stock_.total_on_hand()) {
+  report_node_days(dc, stock_);
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.dc_mix[dc],
                      network.dc_lead_days[dc], network.dc_daily_demand[dc]);
@@ -116,12 +117,14 @@ void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
 
 void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
   received_units_ += receipt.quantity;
+  count_receipt(receipt.quantity);
   stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
   serve_backorders(receipt.sku, ctx);
   reorder_if_needed(receipt.sku, ctx);
 }
 
 void DcAgent::on(const Shipment& transfer, Context& ctx) {
+  count_receipt(transfer.quantity);
   stock_.receive(transfer.sku, transfer.quantity, 0);
   serve_backorders(transfer.sku, ctx);
 }
@@ -170,6 +173,7 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
 
 void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
   if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
+    count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
     const double lead_h =
         24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
     ctx.schedule(sim::hours(lead_h), SupplierReceipt{sku, quantity});

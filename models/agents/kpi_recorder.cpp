@@ -6,12 +6,14 @@
 namespace retail {
 
 void KpiRecorderAgent::handle(const Event& event, Context& ctx) {
-  const auto* report = std::get_if<KpiReport>(&event.msg);
-  if (report == nullptr) {
+  if (const auto* report = std::get_if<KpiReport>(&event.msg)) {
+    table_.add(*report);
+  } else if (const auto* node_day = std::get_if<NodeDay>(&event.msg)) {
+    table_.add(*node_day);
+  } else {
     throw std::logic_error("the KPI recorder received a message that is not a report at " +
                            sim::format_time(ctx.now()));
   }
-  table_.add(*report);
 }
 
 }  // namespace retail

@@ -1,4 +1,5 @@
-// The KPI recorder: every agent reports its day to it by message; it keeps the run's KpiTable.
+// The KPI recorder: every agent reports its day to it by message (and DCs and stores their node
+// days, when kept); it keeps the run's KpiTable.
 #pragma once
 
 #include <utility>

@@ -186,6 +186,29 @@ struct StockLevel {
   std::int64_t cost_cents = 0;
   bool operator==(const StockLevel&) const = default;
 };
+// A stocking node's stock position at the end of a day, and what it received that day.
+struct NodeStock {
+  std::int64_t on_hand = 0;
+  std::int64_t on_order = 0;     // replenishment ordered, not yet received
+  std::int64_t backordered = 0;  // units owed to customers and stores
+  std::int64_t receipts = 0;     // units received from replenishment and transfers that day
+  std::int64_t position() const { return on_hand + on_order - backordered; }
+  bool operator==(const NodeStock&) const = default;
+};
+// The replenishment orders one node placed in one category on one day.
+struct ReplenishmentCount {
+  CategoryId category = 0;
+  std::int64_t orders = 0;
+  std::int64_t units = 0;
+};
+// A DC's or store's day, sent to the recorder beside its KpiReport when the scenario keeps node
+// days (a message of its own: inside KpiReport it would widen every message).
+struct NodeDay {
+  std::uint32_t node = 0;  // in Network node order: the DCs, then the stores
+  std::uint32_t day = 0;
+  NodeStock stock;
+  std::vector<ReplenishmentCount> orders;  // categories with orders only
+};
 struct KpiReport {
   std::uint32_t day = 0;
   std::vector<CounterDelta> flows;
@@ -199,7 +222,7 @@ using Msg =
                  ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
                  ReturnDue, ReturnParcel, GradingDone, RefurbishDone, Contact, ContactHandled,
                  DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, Intervention,
-                 EvaluationTick, WeeklyReview, PeriodicReview, DecisionDue, KpiReport>;
+                 EvaluationTick, WeeklyReview, PeriodicReview, DecisionDue, KpiReport, NodeDay>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

@@ -12,7 +12,39 @@ void RetailAgent::start_days(Context& ctx) {
   ctx.schedule(sim::kTicksPerDay, DayEnd{});
 }
 
+void RetailAgent::report_node_days(std::uint32_t node, const Inventory& stock) {
+  if (!network_.scenario.kpi.node_days) return;
+  node_.emplace(NodeTally{node, &stock, 0, {}});
+  for (CategoryId category = 0; category < network_.scenario.catalog.categories.size(); ++category)
+    node_->orders.push_back({category, 0, 0});
+}
+
+void RetailAgent::count_replenishment_order(CategoryId category, std::int32_t units) {
+  if (!node_) return;
+  ++node_->orders[category].orders;
+  node_->orders[category].units += units;
+}
+
+std::optional<NodeDay> RetailAgent::node_day() const {
+  if (!node_) return std::nullopt;
+  const Inventory& stock = *node_->stock;
+  NodeDay day{
+      node_->node,
+      day_,
+      {stock.total_on_hand(), stock.total_on_order(), stock.total_backordered(), node_->receipts},
+      {}};
+  for (const ReplenishmentCount& count : node_->orders)
+    if (count.orders > 0) day.orders.push_back(count);
+  return day;
+}
+
 void RetailAgent::end_day(Context& ctx) {
+  if (node_) {
+    ctx.send(network_.ids.recorder, network_.report_latency, *node_day());
+    node_->receipts = 0;
+    for (ReplenishmentCount& count : node_->orders)
+      count.orders = count.units = 0;
+  }
   KpiReport report{day_, kpis_.take(), stock_levels(), open_orders()};
   // The control tower sees the same reports, as late as the recorder does.
   if (network_.ids.control_tower)
@@ -25,6 +57,7 @@ void RetailAgent::end_day(Context& ctx) {
 void RetailAgent::collect_unreported(KpiTable& table) const {
   KpiBuffer copy = kpis_;
   table.add(KpiReport{day_, copy.take(), stock_levels(), open_orders()});
+  if (node_) table.add(*node_day());
 }
 
 void RetailAgent::misrouted(const Intervention& intervention, const std::string& agent,

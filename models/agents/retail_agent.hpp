@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "models/agents/messages.hpp"
+#include "models/mechanics/inventory.hpp"
 #include "models/metrics/audit.hpp"
 #include "models/metrics/kpi.hpp"
 #include "models/world/network.hpp"
@@ -39,11 +41,27 @@ class RetailAgent : public sim::Agent<Msg> {
   // Stock by category and open orders at this moment, for the end-of-day report.
   virtual std::vector<StockLevel> stock_levels() const { return {}; }
   virtual std::int64_t open_orders() const { return 0; }
+  // A DC or store (node `node` in Network order) whose days the scenario keeps: its end-of-day
+  // reports carry `stock`'s position and the day's receipts and replenishment orders.
+  void report_node_days(std::uint32_t node, const Inventory& stock);
+  void count_replenishment_order(CategoryId category, std::int32_t units);
+  void count_receipt(std::int32_t units) {
+    if (node_) node_->receipts += units;
+  }
 
  private:
+  struct NodeTally {
+    std::uint32_t node;
+    const Inventory* stock;
+    std::int64_t receipts = 0;
+    std::vector<ReplenishmentCount> orders;  // per category
+  };
+  std::optional<NodeDay> node_day() const;
+
   const Network& network_;
   KpiBuffer kpis_;
   std::uint32_t day_ = 0;
+  std::optional<NodeTally> node_;
 };
 
 }  // namespace retail

@@ -23,6 +23,7 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
       promos_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {
+  report_node_days(static_cast<std::uint32_t>(network.scenario.dcs.size() + store), shelf_);
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.store_mix[store],
                      network.store_lead_days[store], network.store_daily_demand[store]);
@@ -128,6 +129,7 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
 }
 
 void StoreAgent::on(const Shipment& shipment, Context& ctx) {
+  count_receipt(shipment.quantity);
   shelf_.receive(shipment.sku, shipment.quantity, shipment.transfer ? 0 : shipment.quantity);
   const auto found = backorders_.find(shipment.sku);
   if (found == backorders_.end()) return;
@@ -193,8 +195,10 @@ void StoreAgent::review_all(Context& ctx) {
 }
 
 void StoreAgent::order(SkuId sku, Context& ctx) {
-  if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0)
+  if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0) {
+    count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
     ctx.send(dc_, network().routing_latency, ReplenishmentOrder{store_, sku, quantity});
+  }
 }
 
 void StoreAgent::reorder_if_needed(SkuId sku, Context& ctx) {

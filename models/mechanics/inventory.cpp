@@ -49,6 +49,7 @@ void Inventory::remove(SkuId sku, std::int32_t units) {
 void Inventory::receive(SkuId sku, std::int32_t units, std::int32_t ordered) {
   on_hand_[sku] += units;
   on_order_[sku] -= ordered;
+  total_on_order_ -= ordered;
   changed(sku, units);
 }
 
@@ -57,6 +58,7 @@ std::int32_t Inventory::reorder(SkuId sku) {
   if (position > levels_[sku].reorder_point) return 0;
   const std::int32_t quantity = levels_[sku].order_up_to - position;
   on_order_[sku] += quantity;
+  total_on_order_ += quantity;
   return quantity;
 }
 

@@ -19,8 +19,14 @@ class Inventory {
   void remove(SkuId sku, std::int32_t units);
   // Units arriving; `ordered` of them fill an outstanding replenishment order.
   void receive(SkuId sku, std::int32_t units, std::int32_t ordered);
-  void add_backorder(SkuId sku, std::int32_t units) { backordered_[sku] += units; }
-  void remove_backorder(SkuId sku, std::int32_t units) { backordered_[sku] -= units; }
+  void add_backorder(SkuId sku, std::int32_t units) {
+    backordered_[sku] += units;
+    total_backordered_ += units;
+  }
+  void remove_backorder(SkuId sku, std::int32_t units) {
+    backordered_[sku] -= units;
+    total_backordered_ -= units;
+  }
 
   SkuId skus() const { return static_cast<SkuId>(on_hand_.size()); }
   // On hand + on order - backordered.
@@ -40,6 +46,8 @@ class Inventory {
   std::vector<SkuId> take_changed();
 
   std::int64_t total_on_hand() const { return total_on_hand_; }
+  std::int64_t total_on_order() const { return total_on_order_; }
+  std::int64_t total_backordered() const { return total_backordered_; }
   std::vector<StockLevel> stock_by_category() const;
 
  private:
@@ -54,6 +62,8 @@ class Inventory {
   std::vector<SkuId> changed_;
   std::vector<StockLevel> by_category_;
   std::int64_t total_on_hand_ = 0;
+  std::int64_t total_on_order_ = 0;
+  std::int64_t total_backordered_ = 0;
 };
 
 }  // namespace retail

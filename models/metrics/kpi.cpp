@@ -197,25 +197,28 @@ std::vector<CounterDelta> KpiBuffer::take() {
   return deltas;
 }
 
-KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days)
+KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days,
+                   std::uint32_t nodes)
     : days_(days),
       categories_(categories),
       warmup_days_(warmup_days),
       cells_(static_cast<std::size_t>(days) * kChannels * categories, Totals{}),
       stock_(static_cast<std::size_t>(days) * categories),
-      open_orders_(days, 0) {
+      open_orders_(days, 0),
+      node_days_(nodes > 0 ? NodeDays(days, nodes, categories) : NodeDays()) {
   check_warmup();
 }
 
 KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days,
                    Cells cells, std::vector<StockLevel> stock,
-                   std::vector<std::int64_t> open_orders)
+                   std::vector<std::int64_t> open_orders, NodeDays node_days)
     : days_(days),
       categories_(categories),
       warmup_days_(warmup_days),
       cells_(std::move(cells)),
       stock_(std::move(stock)),
-      open_orders_(std::move(open_orders)) {
+      open_orders_(std::move(open_orders)),
+      node_days_(std::move(node_days)) {
   const std::size_t day_categories = static_cast<std::size_t>(days) * categories;
   if (cells_.size() != day_categories * kChannels || stock_.size() != day_categories ||
       open_orders_.size() != days) {
@@ -224,6 +227,12 @@ KpiTable::KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t war
                                 std::to_string(cells_.size()) + " cells, " +
                                 std::to_string(stock_.size()) + " stock levels and " +
                                 std::to_string(open_orders_.size()) + " daily open orders");
+  }
+  if (node_days_.kept() && (node_days_.days() != days || node_days_.categories() != categories)) {
+    throw std::invalid_argument("node days of " + std::to_string(node_days_.days()) + " days and " +
+                                std::to_string(node_days_.categories()) +
+                                " categories in a KPI table of " + std::to_string(days) +
+                                " days and " + std::to_string(categories));
   }
   check_warmup();
 }

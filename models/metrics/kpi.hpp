@@ -11,6 +11,7 @@
 
 #include "models/agents/messages.hpp"
 #include "models/metrics/catalogue.hpp"
+#include "models/metrics/node_days.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace retail {
@@ -105,11 +106,15 @@ class KpiTable {
  public:
   // The first `warmup_days` (fewer than `days`) are the start-up transient: in the table and the
   // daily files, not in the spine (spine_metrics).
-  KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days = 0);
+  // `nodes`: stocking nodes whose days are kept (0: none; see node_days()).
+  KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days = 0,
+           std::uint32_t nodes = 0);
 
   // Adds a report; days at or beyond the horizon are ignored (they are after the run's end).
   void add(const KpiReport& report);
   void add(std::uint32_t day, const std::vector<CounterDelta>& flows);
+  // A node's day, when the table keeps node days.
+  void add(const NodeDay& day) { node_days_.add(day); }
 
   std::uint32_t days() const { return days_; }
   std::uint32_t warmup_days() const { return warmup_days_; }
@@ -123,6 +128,8 @@ class KpiTable {
   std::int64_t open_orders(std::uint32_t day) const { return open_orders_[day]; }
   // Summed over days, channels and categories: the whole run's, warm-up included.
   std::int64_t total(Counter counter) const;
+  // Each stocking node's days, when the scenario keeps them (kpi.node_days).
+  const NodeDays& node_days() const { return node_days_; }
 
   bool operator==(const KpiTable&) const = default;
 
@@ -134,7 +141,8 @@ class KpiTable {
   const std::vector<StockLevel>& stock() const { return stock_; }
   const std::vector<std::int64_t>& open_orders_by_day() const { return open_orders_; }
   KpiTable(std::uint32_t days, std::size_t categories, std::uint32_t warmup_days, Cells cells,
-           std::vector<StockLevel> stock, std::vector<std::int64_t> open_orders);
+           std::vector<StockLevel> stock, std::vector<std::int64_t> open_orders,
+           NodeDays node_days = {});
 
  private:
   std::size_t index(std::uint32_t day, Channel channel, CategoryId category) const;
@@ -147,6 +155,7 @@ class KpiTable {
   Cells cells_;
   std::vector<StockLevel> stock_;  // [day * categories + category]
   std::vector<std::int64_t> open_orders_;
+  NodeDays node_days_;
 };
 
 // A derived KPI of a whole run; NaN when undefined (a ratio with a zero denominator).

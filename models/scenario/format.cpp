@@ -165,7 +165,7 @@ constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "res
                                   "switch_carrier",   "expedite",           "pause_promo",
                                   "fix_promo",        "freeze_promos",      "update_sizing_content",
                                   "change_packaging", "tighten_disposition"};
-constexpr Fields<2> kKpi{"report_latency_minutes", "warmup_days"};
+constexpr Fields<3> kKpi{"report_latency_minutes", "warmup_days", "node_days"};
 // In the order of Distribution::Kind (models/mechanics/distribution.hpp).
 constexpr Fields<5> kDistributionKinds{"fixed", "uniform", "exponential", "triangular",
                                        "lognormal"};

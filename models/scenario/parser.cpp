@@ -302,6 +302,7 @@ Kpi read_kpi(const Object& kpi, std::uint32_t horizon_days) {
   // At least one day is left to score.
   out.warmup_days =
       kpi.get("warmup_days", Integer<std::uint32_t>{0, horizon_days - 1}, out.warmup_days);
+  out.node_days = kpi.get("node_days", boolean, out.node_days);
   return out;
 }
 

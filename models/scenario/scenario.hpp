@@ -411,6 +411,9 @@ struct Kpi {
   double report_latency_minutes = 10;
   // The start-up transient: days excluded from every spine metric, kept in the daily files.
   std::uint32_t warmup_days = 0;
+  // Keep each DC's and store's days (stock position, receipts, replenishment orders by category)
+  // and write them (nodes.csv, replenishment.csv): rows grow as days x nodes x categories.
+  bool node_days = false;
 };
 
 // The most replications a scenario's "replications", --reps or --max-reps asks for.

@@ -56,7 +56,8 @@ class RetailWorld {
     }
     recorder_ = &world_.add<KpiRecorderAgent>(
         {"kpi-recorder", sim::kNever, 1},
-        KpiTable(s.horizon_days, s.catalog.categories.size(), s.kpi.warmup_days));
+        KpiTable(s.horizon_days, s.catalog.categories.size(), s.kpi.warmup_days,
+                 s.kpi.node_days ? static_cast<std::uint32_t>(network.node_count()) : 0));
     if (world_.size() != network.ids.agents)
       throw std::logic_error("the world's agents do not match the network's directory");
   }
@@ -72,8 +73,10 @@ class RetailWorld {
       agent->audit(audit);
     }
     engine.for_each_pending([&](const Event& event) {
-      const auto* report = std::get_if<KpiReport>(&event.msg);
-      if (report && event.target == network_.ids.recorder) table.add(*report);
+      if (event.target == network_.ids.recorder) {
+        if (const auto* report = std::get_if<KpiReport>(&event.msg)) table.add(*report);
+        if (const auto* node_day = std::get_if<NodeDay>(&event.msg)) table.add(*node_day);
+      }
       audit_in_flight(event.msg, audit);
     });
     check_invariants(audit, table, world_.replication());

@@ -44,9 +44,21 @@ std::string format_seconds(double seconds) {
   return std::string(buffer.data(), result.ptr);
 }
 
-// What a run writes into its output directory (and report.html with --report).
-const std::vector<std::string> kRunFiles = {"summary.json", "replications.csv", "timeseries.csv",
-                                            "inventory.csv", "decisions.csv"};
+// What a run writes into its output directory (and report.html with --report); the node files
+// only when the scenario keeps node days.
+const std::vector<std::string> kRunFiles = {
+    "summary.json",  "replications.csv", "timeseries.csv",   "inventory.csv",
+    "decisions.csv", "nodes.csv",        "replenishment.csv"};
+
+// The DCs, then the stores: the nodes in Network order.
+std::vector<std::string> node_names(const retail::Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const retail::Dc& dc : scenario.dcs)
+    names.push_back(dc.name);
+  for (const retail::Store& store : scenario.stores)
+    names.push_back(store.name);
+  return names;
+}
 
 // A scenario as the command line gave it, checked and ready to run.
 struct PlannedRun {
@@ -172,6 +184,12 @@ void report_run(const RunOptions& options, PlannedRun& plan,
              [&](std::ostream& file) { write_inventory_csv(file, runs, categories); });
   output.add("decisions.csv",
              [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); });
+  if (scenario.kpi.node_days) {
+    const std::vector<std::string> nodes = node_names(scenario);
+    output.add("nodes.csv", [&](std::ostream& file) { write_nodes_csv(file, runs, nodes); });
+    output.add("replenishment.csv",
+               [&](std::ostream& file) { write_replenishment_csv(file, runs, nodes, categories); });
+  }
   if (options.report) {
     // From the files just written, as `omnisim report` would, and part of the same set.
     output.seal();
@@ -193,13 +211,13 @@ void report_run(const RunOptions& options, PlannedRun& plan,
       print_decision_summary(out, arm.arm, arm.decisions);
     }
   }
+  const std::string node_files = scenario.kpi.node_days ? ", nodes.csv, replenishment.csv" : "";
   if (options.report) {
-    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv "
-           "and\nreport.html to "
-        << terminal_text(plan.out.string()) << "\n";
+    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv"
+        << node_files << " and\nreport.html to " << terminal_text(plan.out.string()) << "\n";
   } else {
-    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv and "
-           "decisions.csv\nto "
+    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv"
+        << (node_files.empty() ? " and decisions.csv" : ", decisions.csv" + node_files) << "\nto "
         << terminal_text(plan.out.string()) << "\n";
   }
 }

@@ -14,7 +14,7 @@ namespace omnisim {
 namespace {
 
 // Changes when the layout does, so that processes of different builds fail rather than mix.
-constexpr std::uint32_t kFormat = 0x6f6d7202;
+constexpr std::uint32_t kFormat = 0x6f6d7203;
 
 }  // namespace
 
@@ -28,6 +28,10 @@ std::string encode_replication(const retail::ReplicationResult& result) {
   out.put_vector(kpis.cells());
   out.put_vector(kpis.stock());
   out.put_vector(kpis.open_orders_by_day());
+  const retail::NodeDays& nodes = kpis.node_days();
+  out.put(nodes.nodes());
+  out.put_vector(nodes.stock());
+  out.put_vector(nodes.orders());
   out.put(result.audit);
   out.put(result.stats);
   out.put_vector(result.decisions);
@@ -45,10 +49,17 @@ retail::ReplicationResult decode_replication(const std::string& bytes) {
   auto cells = in.get_vector<std::array<std::int64_t, retail::kCounters>>();
   auto stock = in.get_vector<retail::StockLevel>();
   auto open_orders = in.get_vector<std::int64_t>();
-  retail::ReplicationResult result{retail::KpiTable(days, categories, warmup_days, std::move(cells),
-                                                    std::move(stock), std::move(open_orders)),
-                                   in.get<retail::Audit>(), in.get<sim::RunStats>(),
-                                   in.get_vector<retail::DecisionRecord>()};
+  const auto nodes = in.get<std::uint32_t>();
+  auto node_stock = in.get_vector<retail::NodeStock>();
+  auto node_orders = in.get_vector<retail::ReplenishmentCell>();
+  retail::NodeDays node_days =
+      nodes == 0 ? retail::NodeDays()
+                 : retail::NodeDays(days, nodes, categories, std::move(node_stock),
+                                    std::move(node_orders));
+  retail::ReplicationResult result{
+      retail::KpiTable(days, categories, warmup_days, std::move(cells), std::move(stock),
+                       std::move(open_orders), std::move(node_days)),
+      in.get<retail::Audit>(), in.get<sim::RunStats>(), in.get_vector<retail::DecisionRecord>()};
   if (!in.at_end()) throw std::runtime_error("a replication result with bytes after its end");
   return result;
 }

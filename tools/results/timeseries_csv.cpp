@@ -110,4 +110,65 @@ void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& r
   }
 }
 
+namespace {
+
+// "day,node," of a node's row.
+void append_node_day(std::string& row, std::uint32_t day, const std::string& node) {
+  csv::append_unsigned(row, day);
+  row.push_back(',');
+  csv::append_text(row, node);
+  row.push_back(',');
+}
+
+}  // namespace
+
+void write_nodes_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                     const std::vector<std::string>& nodes) {
+  std::string row =
+      "replication,arm,day,node,on_hand,on_order,backordered,inventory_position,receipts";
+  write_line(out, row);
+  for (const ArmReplication& run : runs) {
+    const retail::NodeDays& table = run.result->kpis.node_days();
+    for (std::uint32_t day = 0; day < table.days(); ++day) {
+      for (std::uint32_t node = 0; node < table.nodes(); ++node) {
+        const retail::NodeStock& stock = table.stock(day, node);
+        append_run(row, run);
+        append_node_day(row, day, nodes.at(node));
+        for (const std::int64_t value :
+             {stock.on_hand, stock.on_order, stock.backordered, stock.position(), stock.receipts}) {
+          csv::append_integer(row, value);
+          row.push_back(',');
+        }
+        row.pop_back();
+        write_line(out, row);
+      }
+    }
+  }
+}
+
+void write_replenishment_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                             const std::vector<std::string>& nodes,
+                             const std::vector<std::string>& categories) {
+  std::string row = "replication,arm,day,node,category,orders,units";
+  write_line(out, row);
+  for (const ArmReplication& run : runs) {
+    const retail::NodeDays& table = run.result->kpis.node_days();
+    for (std::uint32_t day = 0; day < table.days(); ++day) {
+      for (std::uint32_t node = 0; node < table.nodes(); ++node) {
+        for (retail::CategoryId category = 0; category < table.categories(); ++category) {
+          const retail::ReplenishmentCell& cell = table.orders(day, node, category);
+          append_run(row, run);
+          append_node_day(row, day, nodes.at(node));
+          csv::append_text(row, categories.at(category));
+          row.push_back(',');
+          csv::append_integer(row, cell.orders);
+          row.push_back(',');
+          csv::append_integer(row, cell.units);
+          write_line(out, row);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace omnisim

@@ -1,5 +1,7 @@
 // The daily outputs in tidy CSV: flows per replication x arm x day x channel x category
-// (timeseries.csv) and end-of-day stock per replication x arm x day x category (inventory.csv).
+// (timeseries.csv), end-of-day stock per replication x arm x day x category (inventory.csv),
+// and, when the scenario keeps node days, each DC's and store's stock position per day
+// (nodes.csv) and its replenishment orders per day and category (replenishment.csv).
 #pragma once
 
 #include <ostream>
@@ -22,5 +24,18 @@ void write_timeseries_csv(std::ostream& out, const std::vector<ArmReplication>& 
 // with two decimals.
 void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
                          const std::vector<std::string>& categories);
+
+// Header: replication,arm,day,node,on_hand,on_order,backordered,inventory_position,receipts;
+// units at the end of the day (receipts: during it). `nodes` names the nodes in Network order
+// (DCs, then stores). No rows when the runs kept no node days.
+void write_nodes_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                     const std::vector<std::string>& nodes);
+
+// Header: replication,arm,day,node,category,orders,units: the replenishment orders the node
+// placed (a store's to its DC, a DC's to its supplier), every day x node x category, zeros
+// included, so each series is complete for bullwhip ratios.
+void write_replenishment_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
+                             const std::vector<std::string>& nodes,
+                             const std::vector<std::string>& categories);
 
 }  // namespace omnisim

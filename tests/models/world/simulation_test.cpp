@@ -112,6 +112,50 @@ TEST(Simulation, ConservationHoldsUnderEveryPolicy) {
   }
 }
 
+// Every node's day is its replenishment ledger: what it ordered and did not receive yet is on
+// order (no transfers here, so every receipt fills an order), and the position is on hand + on
+// order - owed. The DC's supplier and the stores' orders both run through it.
+TEST(Simulation, NodeDaysBalanceOrdersAgainstReceipts) {
+  for (const bool forecast : {false, true}) {
+    Scenario s = small_chain();
+    s.kpi.node_days = true;
+    s.orders.oversell = Orders::Oversell::backorder;
+    if (forecast) {
+      for (Store& store : s.stores)
+        store.replenishment.kind = ReplenishmentPolicy::Kind::forecast_order_up_to;
+      for (Dc& dc : s.dcs)
+        dc.replenishment.kind = ReplenishmentPolicy::Kind::forecast_order_up_to;
+    }
+    const ReplicationResult result = run_replication(s, 0);
+    const NodeDays& nodes = result.kpis.node_days();
+    ASSERT_EQ(nodes.nodes(), s.dcs.size() + s.stores.size());
+    std::int64_t ordered_anywhere = 0;
+    for (std::uint32_t node = 0; node < nodes.nodes(); ++node) {
+      std::int64_t ordered = 0;
+      std::int64_t received = 0;
+      for (std::uint32_t day = 0; day < nodes.days(); ++day) {
+        for (CategoryId category = 0; category < nodes.categories(); ++category)
+          ordered += nodes.orders(day, node, category).units;
+        const NodeStock& stock = nodes.stock(day, node);
+        received += stock.receipts;
+        ASSERT_EQ(stock.on_order, ordered - received) << "node " << node << ", day " << day;
+        ASSERT_GE(stock.on_hand, 0);
+      }
+      ordered_anywhere += ordered;
+    }
+    EXPECT_GT(ordered_anywhere, 0);
+    // The last day's stock is what the audit found on hand at the end.
+    std::int64_t on_hand = 0;
+    for (std::uint32_t node = 0; node < nodes.nodes(); ++node)
+      on_hand += nodes.stock(nodes.days() - 1, node).on_hand;
+    EXPECT_EQ(on_hand, result.audit.on_hand_units);
+  }
+}
+
+TEST(Simulation, NodeDaysAreKeptOnlyWhenAskedFor) {
+  EXPECT_FALSE(run_replication(small_chain(), 0).kpis.node_days().kept());
+}
+
 TEST(Simulation, BackorderingNeverCancels) {
   Scenario scenario = small_chain();
   scenario.orders.oversell = Orders::Oversell::backorder;

@@ -300,6 +300,23 @@ TEST(CliRun, WritesEveryOutputFileForAScenarioWithoutRules) {
   EXPECT_EQ(line_count(read_file(out / "decisions.csv")), 1);
 }
 
+TEST(CliRun, WritesTheNodeFilesWhenTheScenarioKeepsNodeDays) {
+  const fs::path out = fresh_scratch_dir() / "run";
+  const CliResult result = omnisim_cli({"run", kSmall, "--reps", "2", "--set", kShort, "--set",
+                                        "kpi.node_days=true", "--out", out.string()});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "files.json", "inventory.csv", "nodes.csv",
+                                        "replenishment.csv", "replications.csv", "summary.json",
+                                        "timeseries.csv"));
+  EXPECT_THAT(result.out, HasSubstr("decisions.csv, nodes.csv, replenishment.csv\nto "));
+  // small.json: one DC and five stores, four categories, 28 days, two replications.
+  constexpr std::size_t kNodes = 6;
+  const std::string nodes = read_file(out / "nodes.csv");
+  EXPECT_THAT(nodes, StartsWith("replication,arm,day,node,on_hand,on_order,backordered,"));
+  EXPECT_EQ(line_count(nodes), 1 + 2 * 28 * kNodes);
+  EXPECT_EQ(line_count(read_file(out / "replenishment.csv")), 1 + 2 * 28 * kNodes * 4);
+}
+
 TEST(CliRun, BadInputWritesNothing) {
   const fs::path dir = fresh_scratch_dir();
   const CliResult result = omnisim_cli({"run", kSmall, "--reps", "2", "--set",

@@ -111,6 +111,16 @@ TEST(ReplicationCodec, KeepsTheWarmUpTheSpineLeavesOut) {
             retail::spine_metrics(original.kpis).front().value);
 }
 
+TEST(ReplicationCodec, CarriesTheNodeDays) {
+  const retail::ReplicationResult original =
+      replicate(kSmall, retail::Arm::status_quo, {"kpi.node_days=true"});
+  ASSERT_TRUE(original.kpis.node_days().kept());
+  const retail::ReplicationResult copy =
+      omnisim::decode_replication(omnisim::encode_replication(original));
+  EXPECT_TRUE(copy.kpis.node_days() == original.kpis.node_days());
+  EXPECT_TRUE(copy.kpis == original.kpis);
+}
+
 TEST(ReplicationCodec, RoundTripsDecisionRecordsWithTheirUndefinedValues) {
   // A rule that fires whenever web orders were placed, and a status quo reviewing weekly.
   const retail::ReplicationResult original =

@@ -170,4 +170,35 @@ TEST(InventoryCsv, HasOneRowPerReplicationArmDayCategory) {
             "3,control_tower,1,home,3,-0.05\n");
 }
 
+// A table of two days, two nodes and two categories where the store (node 1) ordered on day 1.
+retail::ReplicationResult with_node_days() {
+  retail::KpiTable table(2, 2, 0, 2);
+  table.add(retail::NodeDay{1, 1, {4, 10, 1, 6}, {{1, 2, 9}}});
+  return result_with(std::move(table));
+}
+
+TEST(NodesCsv, HasOneRowPerReplicationArmDayNode) {
+  const retail::ReplicationResult run = with_node_days();
+  std::ostringstream out;
+  omnisim::write_nodes_csv(out, {{0, retail::Arm::status_quo, &run}}, {"dc-1", "store, north"});
+  EXPECT_EQ(out.str(),
+            "replication,arm,day,node,on_hand,on_order,backordered,inventory_position,receipts\n"
+            "0,status_quo,0,dc-1,0,0,0,0,0\n"
+            "0,status_quo,0,\"store, north\",0,0,0,0,0\n"
+            "0,status_quo,1,dc-1,0,0,0,0,0\n"
+            "0,status_quo,1,\"store, north\",4,10,1,13,6\n");
+}
+
+TEST(ReplenishmentCsv, HasEveryDayNodeAndCategoryZerosIncluded) {
+  const retail::ReplicationResult run = with_node_days();
+  std::ostringstream out;
+  omnisim::write_replenishment_csv(out, {{2, retail::Arm::control_tower, &run}},
+                                   {"dc-1", "store-1"}, {"apparel", "home"});
+  const auto rows = lines(out.str());
+  ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);
+  EXPECT_EQ(rows[0], "replication,arm,day,node,category,orders,units");
+  EXPECT_EQ(rows[1], "2,control_tower,0,dc-1,apparel,0,0");
+  EXPECT_EQ(rows.back(), "2,control_tower,1,store-1,home,2,9");
+}
+
 }  // namespace

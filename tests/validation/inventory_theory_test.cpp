@@ -1,0 +1,120 @@
+// Validation against inventory theory: the bullwhip effect of forecast-driven order-up-to
+// replenishment with i.i.d. demand, for a moving-average forecast (Chen, Drezner, Ryan and
+// Simchi-Levi, Management Science 46(3), 2000) and for exponential smoothing (Chen, Ryan and
+// Simchi-Levi, Naval Research Logistics 47(4), 2000).
+#include <gtest/gtest.h>
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+
+#include "tests/validation/theory_check.hpp"
+
+namespace retail {
+namespace {
+
+using namespace validation;
+
+constexpr double kDemandPerDay = 100;
+constexpr std::uint32_t kReplications = 20;
+constexpr std::uint32_t kHorizonDays = 365;
+// Ratios are measured from day 30 (the moving average's window is full, the start forgotten) to a
+// few days before the horizon (the last day's review falls on the horizon itself).
+constexpr std::uint32_t kFirstDay = 30;
+constexpr std::uint32_t kLastDay = 360;
+
+// The DC ships every customer (web only, Poisson at kDemandPerDay), backorders what it cannot
+// ship, and reviews daily with order-up-to level = the forecast over lead time + 1 day.
+//
+// Chen et al. take the safety stock as fixed; here it is z x the error's RMS over the error
+// window, which moves the level too. Over a 366-day window that RMS barely moves (by about
+// sigma / 366 a day; with Poisson demand's skew its moves correlate a little with the demand,
+// which with the rounding of levels to units adds about 0.5 units^2, 0.2 % of the order
+// variance, below the intervals' width). A safety stock of 5 one-day error deviations x
+// sqrt(span) (about 4.3 deviations of the span's demand, since one forecast serves all the span's
+// days) keeps the DC in stock, so customers never see it out of stock and the demand it sees is
+// the i.i.d. demand of the theory.
+Scenario reviewing_dc(const Forecast& forecast, std::uint32_t supplier_lead_days) {
+  Scenario s = minimal_chain(Channel::web, {kDemandPerDay}, kHorizonDays);
+  s.kpi.node_days = true;
+  s.orders.oversell = Orders::Oversell::backorder;
+  Dc& dc = s.dcs[0];
+  dc.pickers = 1000;
+  dc.supplier_lead_days = Distribution::fixed(supplier_lead_days);
+  dc.handling_hours = 0;
+  dc.initial_days_of_cover = 0;  // start at the first plan's level
+  dc.replenishment.kind = ReplenishmentPolicy::Kind::forecast_order_up_to;
+  dc.replenishment.forecast = forecast;
+  dc.replenishment.review_days = 1;
+  dc.replenishment.safety_factor = 5;
+  dc.replenishment.forecast_error_window_days = 366;
+  return s;
+}
+
+// The DC's daily demand (the orders that reached it) and the units it ordered from its supplier
+// at the end of each day: per replication, their variances about the known mean kDemandPerDay
+// (orders average the demand), which are unbiased however the orders are autocorrelated. The
+// check is on Var(orders) - theory x Var(demand), whose expectation is exactly 0, rather than on
+// the ratio per replication, which is biased by about 2 / days (as wide as the interval here).
+void expect_bullwhip(const std::string& what, const Scenario& scenario, double theory) {
+  const auto results = replicate(scenario, kReplications);
+  constexpr auto kDays = static_cast<Eigen::Index>(kLastDay - kFirstDay);
+  Eigen::VectorXd order_variance(kReplications);
+  Eigen::VectorXd demand_variance(kReplications);
+  for (std::uint32_t r = 0; r < kReplications; ++r) {
+    const KpiTable& kpis = results[r].kpis;
+    Eigen::VectorXd demand(kDays);
+    Eigen::VectorXd orders(kDays);
+    for (std::uint32_t day = kFirstDay; day < kLastDay; ++day) {
+      demand[day - kFirstDay] =
+          static_cast<double>(kpis.at(day, Channel::web, kCategory, Counter::availability_checks));
+      orders[day - kFirstDay] =
+          static_cast<double>(kpis.node_days().orders(day, 0, kCategory).units);
+    }
+    const auto variance = [](const Eigen::VectorXd& x) {
+      return (x.array() - kDemandPerDay).square().mean();
+    };
+    EXPECT_EQ(kpis.total(Counter::lost_sales_units), 0) << "the DC was out, replication " << r;
+    order_variance[r] = variance(orders);
+    demand_variance[r] = variance(demand);
+  }
+  const Eigen::VectorXd excess = order_variance - theory * demand_variance;
+  expect_in_interval(what + "_excess_variance", excess, 0.0);
+  ::testing::Test::RecordProperty(
+      what, std::to_string(order_variance.mean() / demand_variance.mean()) +
+                " (ratio of mean variances), theory " + std::to_string(theory));
+}
+
+Forecast moving_average(std::uint32_t window) {
+  Forecast f;
+  f.method = Forecast::Method::moving_average;
+  f.window_days = window;
+  return f;
+}
+
+// Order-up-to with a p-period moving average and a protection span of L periods (the lead time
+// plus the review period): Var(q) / Var(D) = 1 + 2L/p + 2L^2/p^2.
+TEST(InventoryTheory, MovingAverageBullwhipIsChenEtAl) {
+  for (const auto& [window, lead] : {std::pair{5u, 2u}, std::pair{10u, 4u}}) {
+    const double span = lead + 1.0;
+    const double theory = 1 + 2 * span / window + 2 * span * span / (window * window);
+    expect_bullwhip("bullwhip_moving_average_p" + std::to_string(window) + "_L" +
+                        std::to_string(static_cast<int>(span)),
+                    reviewing_dc(moving_average(window), lead), theory);
+  }
+}
+
+// With simple exponential smoothing (alpha) instead: 1 + 2 L alpha + 2 L^2 alpha^2 / (2 - alpha).
+TEST(InventoryTheory, ExponentialSmoothingBullwhipIsChenRyanSimchiLevi) {
+  Forecast smoothing;
+  smoothing.method = Forecast::Method::exponential_smoothing;
+  smoothing.alpha = 0.2;
+  constexpr std::uint32_t kLead = 2;
+  const double span = kLead + 1.0;
+  const double a = smoothing.alpha;
+  const double theory = 1 + 2 * span * a + 2 * span * span * a * a / (2 - a);
+  expect_bullwhip("bullwhip_exponential_smoothing_a0.2_L3", reviewing_dc(smoothing, kLead), theory);
+}
+
+}  // namespace
+}  // namespace retail
