@@ -55,14 +55,18 @@ void DcAgent::on(const Unexpected&, Context& ctx) {
 void DcAgent::on(const FulfillOrder& order, Context& ctx) {
   const SkuId sku = order.line.sku;
   const CategoryId category = network().scenario.catalog.skus[sku].category;
-  // A re-ship was never shown to a customer, so it says nothing about availability integrity.
-  if (!order.line.reship) kpis().add(order.line.channel, category, Counter::availability_checks);
+  // Re-ships and accepted backorders were never shown available to a customer, so they say
+  // nothing about availability integrity.
+  const bool shown = !order.line.reship && !order.line.backorder;
+  if (shown) kpis().add(order.line.channel, category, Counter::availability_checks);
   if (planner_) planner_->record(sku, 1);
   if (stock_.on_hand(sku) > 0) {
-    if (!order.line.reship) kpis().add(order.line.channel, category, Counter::fulfillable);
+    if (shown) kpis().add(order.line.channel, category, Counter::fulfillable);
     start_pick(order.line, ctx);
-  } else if (network().scenario.orders.oversell == Orders::Oversell::backorder) {
-    backorders_[sku].emplace_back(order.line);
+  } else if (order.line.backorder ||
+             network().scenario.orders.oversell == Orders::Oversell::backorder) {
+    kpis().add(order.line.channel, category, Counter::backorders_queued);
+    backorders_[sku].emplace_back(QueuedLine{order.line, ctx.now()});
     ++backordered_lines_;
     stock_.add_backorder(sku, 1);
     reorder_if_needed(sku, ctx);
@@ -161,10 +165,14 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
       request->quantity = owed;
       if (owed > 0) break;
     } else {
-      const OrderLine line = std::get<OrderLine>(waiting.front());
+      const QueuedLine queued = std::get<QueuedLine>(waiting.front());
       --backordered_lines_;
       stock_.remove_backorder(sku, 1);
-      start_pick(line, ctx);
+      const CategoryId category = network().scenario.catalog.skus[sku].category;
+      kpis().add(queued.line.channel, category, Counter::backorders_filled);
+      kpis().add(queued.line.channel, category, Counter::backorder_age_us,
+                 ctx.now() - queued.since);
+      start_pick(queued.line, ctx);
     }
     waiting.pop_front();
   }

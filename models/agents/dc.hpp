@@ -34,7 +34,12 @@ class DcAgent final : public RetailAgent {
     StoreId store;
     std::int32_t quantity;
   };
-  using Backorder = std::variant<StoreRequest, OrderLine>;
+  // A customer's order line waiting for stock, since when.
+  struct QueuedLine {
+    OrderLine line;
+    sim::Time since;
+  };
+  using Backorder = std::variant<StoreRequest, QueuedLine>;
 
   void on(const FulfillOrder& order, Context& ctx);
   void on(const ReplenishmentOrder& request, Context& ctx);

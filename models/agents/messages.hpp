@@ -28,6 +28,7 @@ struct OrderLine {
   std::int32_t dilution_cents = 0;  // discount beyond the promotion's, from a misapplied rule
   bool promo_mismatch = false;      // bought after meeting a promotion mismatch
   bool reship = false;              // a replacement for a unit delivered damaged
+  bool backorder = false;           // accepted out of stock, to ship when the node has the unit
 };
 
 // Demand generator -> itself, every hour: draw the next hour's customers.

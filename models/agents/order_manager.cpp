@@ -101,9 +101,16 @@ sim::Time OrderManagerAgent::promise(Channel channel, Service service, sim::Time
                     sim::days(promise_days));
 }
 
-void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& customer,
-                                 Context& ctx) {
+void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx,
+                                 bool backorder) {
   const Service service = service_[static_cast<std::size_t>(customer.channel)];
+  sim::Time wait = 0;
+  if (backorder) {
+    const double lead_days = node == kDcNode
+                                 ? network().dc_lead_days[network().scenario.zones[zone_].dc]
+                                 : network().store_lead_days[customer.store];
+    wait = sim::days(lead_days);
+  }
   const PriceQuote quote =
       promos_.quote(customer.channel, sku, network().scenario.catalog.skus[sku]);
   OrderLine line{(static_cast<std::uint64_t>(zone_) << 40) | next_order_++,
@@ -113,11 +120,12 @@ void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& cus
                  service,
                  nodes_[node],
                  ctx.now(),
-                 promise(customer.channel, service, ctx.now()),
+                 promise(customer.channel, service, ctx.now() + wait),
                  quote.price_cents,
                  quote.dilution_cents,
                  quote.mismatch,
-                 false};
+                 false,
+                 backorder};
   if (quote.mismatch && !accept_mismatch(network(), line, kpis(), ctx, ctx.rng(kCustomers))) return;
   place(line, node, customer, ctx);
 }
@@ -126,8 +134,10 @@ void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& c
                               Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   // The order manager reserves against its own view; the node may still have run out.
-  --view_[node][line.sku];
-  if (customer.channel == Channel::marketplace) --marketplace_[line.sku];
+  if (!line.backorder) {
+    --view_[node][line.sku];
+    if (customer.channel == Channel::marketplace) --marketplace_[line.sku];
+  }
   ++placed_;
   kpis().add(customer.channel, category, Counter::orders_placed);
   if (customer.ad_program != CustomerArrival::kNoAd) {
@@ -148,10 +158,26 @@ void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
     checkout(customer.sku, node, customer, ctx);
     return;
   }
+  if (offer_backorder(customer, ctx)) return;
   react_to_stockout(
       network(), customer, kpis(), ctx, ctx.rng(kCustomers),
       [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
       [&](SkuId sku) { checkout(sku, route(sku, customer), customer, ctx); });
+}
+
+bool OrderManagerAgent::offer_backorder(const CustomerArrival& customer, Context& ctx) {
+  const Scenario& s = network().scenario;
+  const double acceptance =
+      s.channels[static_cast<std::size_t>(customer.channel)].backorder_acceptance;
+  // No draw when none would accept: the random streams stay those of a run without the offer.
+  if (!s.orders.offer_backorders || acceptance <= 0) return false;
+  if (ctx.rng(kCustomers).uniform01() >= acceptance) return false;
+  const int node = customer.channel == Channel::bopis
+                       ? node_index_.at(network().ids.store[customer.store])
+                       : kDcNode;
+  kpis().add(customer.channel, s.catalog.skus[customer.sku].category, Counter::backorders_accepted);
+  checkout(customer.sku, node, customer, ctx, true);
+  return true;
 }
 
 void OrderManagerAgent::on(const AvailabilityUpdate& update, Context&) {

@@ -43,7 +43,12 @@ class OrderManagerAgent final : public RetailAgent {
   bool shown(int node, SkuId sku, Channel channel) const;
   // The customer meets the SKU's price (and any promotion mismatch) and, unless they walk away,
   // places the order with `node`.
-  void checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx);
+  // A backorder is promised as if ordered one lead time of `node` later, and reserves nothing.
+  void checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx,
+                bool backorder = false);
+  // With backorders offered, the customer who found the SKU unavailable may accept one; returns
+  // whether they did (the order is then placed).
+  bool offer_backorder(const CustomerArrival& customer, Context& ctx);
   void place(OrderLine line, int node, const CustomerArrival& customer, Context& ctx);
   // Replaces a unit delivered damaged from the zone's DC.
   void reship(OrderLine line, Context& ctx);

@@ -113,12 +113,15 @@ void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
 void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[order.line.sku].category;
   if (planner_) planner_->record(order.line.sku, 1);
-  kpis().add(order.line.channel, category, Counter::availability_checks);
+  // An accepted backorder was never shown available, so it says nothing about integrity.
+  if (!order.line.backorder) kpis().add(order.line.channel, category, Counter::availability_checks);
   if (shelf_.on_hand(order.line.sku) > 0) {
-    kpis().add(order.line.channel, category, Counter::fulfillable);
+    if (!order.line.backorder) kpis().add(order.line.channel, category, Counter::fulfillable);
     fulfil(order.line, ctx);
-  } else if (network().scenario.orders.oversell == Orders::Oversell::backorder) {
-    backorders_[order.line.sku].push_back(order.line);
+  } else if (order.line.backorder ||
+             network().scenario.orders.oversell == Orders::Oversell::backorder) {
+    kpis().add(order.line.channel, category, Counter::backorders_queued);
+    backorders_[order.line.sku].push_back({order.line, ctx.now()});
     ++backordered_lines_;
     shelf_.add_backorder(order.line.sku, 1);
     reorder_if_needed(order.line.sku, ctx);
@@ -135,11 +138,14 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
   if (found == backorders_.end()) return;
   auto& waiting = found->second;
   while (!waiting.empty() && shelf_.on_hand(shipment.sku) > 0) {
-    const OrderLine line = waiting.front();
+    const QueuedLine queued = waiting.front();
     waiting.pop_front();
     --backordered_lines_;
     shelf_.remove_backorder(shipment.sku, 1);
-    fulfil(line, ctx);
+    const CategoryId category = network().scenario.catalog.skus[shipment.sku].category;
+    kpis().add(queued.line.channel, category, Counter::backorders_filled);
+    kpis().add(queued.line.channel, category, Counter::backorder_age_us, ctx.now() - queued.since);
+    fulfil(queued.line, ctx);
   }
   if (waiting.empty()) backorders_.erase(found);
 }

@@ -38,6 +38,12 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Customers who walked away from an unavailable SKU or a promotion mismatch."},
     MetricDefinition{MetricId::lost_sales_value, "lost_sales_value", "Lost sales (value)", money,
                      false, "The price of the units lost."},
+    MetricDefinition{MetricId::backorders, "backorders", "Backorders", count, false,
+                     "Customer order lines a node queued for want of stock (accepted "
+                     "backorders, and oversold orders under oversell: backorder)."},
+    MetricDefinition{MetricId::mean_backorder_age_hours, "mean_backorder_age_hours",
+                     "Backorder age", hours, false,
+                     "Mean time a filled backorder waited in its node's queue."},
     MetricDefinition{MetricId::units_sold, "units_sold", "Units sold", count, true, "Units sold."},
     MetricDefinition{MetricId::returns_per_order, "returns_per_order", "Returns per order", ratio,
                      false, "Return requests over orders delivered."},

@@ -27,6 +27,8 @@ enum class MetricId : std::uint8_t {
   orders_cancelled,
   lost_sales_units,
   lost_sales_value,
+  backorders,
+  mean_backorder_age_hours,
   units_sold,
   returns_per_order,
   size_fit_returns_per_order,

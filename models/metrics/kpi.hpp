@@ -23,6 +23,7 @@ enum class Counter : std::uint8_t {
   fulfillable,          // ... and could really serve
   substitutions,        // out-of-stock visits that bought another SKU instead
   deferrals,            // out-of-stock visits that will come back later
+  backorders_accepted,  // out-of-stock visits that accepted a backorder (an order placed)
   lost_sales_units,     // out-of-stock visits that walked away
   lost_sales_cents,     // the price of those units
   orders_placed,
@@ -36,10 +37,13 @@ enum class Counter : std::uint8_t {
   revenue_cents,
   cogs_cents,
   shipping_cost_cents,
-  picks_completed,   // DC pick/pack jobs finished
-  pick_wait_us,      // their total wait for a free picker, in microseconds
-  order_cycle_us,    // total placed -> delivered time of delivered orders, in microseconds
-  returns_size_fit,  // return requests by reason (in ReturnReason order)
+  picks_completed,    // DC pick/pack jobs finished
+  pick_wait_us,       // their total wait for a free picker, in microseconds
+  order_cycle_us,     // total placed -> delivered time of delivered orders, in microseconds
+  backorders_queued,  // customer order lines a node queued for want of stock
+  backorders_filled,  // ... and later filled
+  backorder_age_us,   // their total time queued, in microseconds
+  returns_size_fit,   // return requests by reason (in ReturnReason order)
   returns_damaged,
   returns_not_as_described,
   returns_changed_mind,

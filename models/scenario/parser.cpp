@@ -71,6 +71,13 @@ std::array<ChannelConfig, kChannels> read_channels(const Object& channels) {
     channel.hour_of_day =
         f.get("hour_of_day", Profile<24>{"hourly weights from midnight"}, channel.hour_of_day);
     channel.service = f.get("service", service, Service::standard);
+    if (const std::optional<Node> acceptance = f.find("backorder_acceptance")) {
+      if (static_cast<Channel>(c) == Channel::store)
+        acceptance->reject(
+            "is not for the store channel (walk-in customers are not offered "
+            "backorders; expected the field on web, marketplace or bopis)");
+      channel.backorder_acceptance = probability(*acceptance);
+    }
     total_weight += channel.demand_share;
   }
   if (total_weight <= 0)
@@ -130,6 +137,7 @@ Orders read_orders(const Object& orders) {
   out.bopis_pickup_delay_hours =
       orders.get("bopis_pickup_delay_hours", distribution, Distribution::fixed(4));
   out.reship_damaged = orders.get("reship_damaged", boolean, out.reship_damaged);
+  out.offer_backorders = orders.get("offer_backorders", boolean, out.offer_backorders);
   return out;
 }
 

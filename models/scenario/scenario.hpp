@@ -132,6 +132,9 @@ struct ChannelConfig {
   std::array<double, 7> day_of_week = flat<7>();    // Monday first; mean 1
   std::array<double, 24> hour_of_day = flat<24>();  // mean 1
   Service service = Service::standard;              // parcels of this channel
+  // With orders.offer_backorders: the share of online customers told "out of stock, ships in N
+  // days" who accept the wait (store walk-ins are not offered one).
+  double backorder_acceptance = 0.15;
 };
 
 // What a customer does on finding the SKU unavailable; walk-away is the remainder.
@@ -174,6 +177,9 @@ struct Orders {
   Distribution bopis_pickup_delay_hours = Distribution::fixed(4);  // ready -> collected
   // A parcel that arrives damaged is replaced from the zone's DC (a re-ship) instead of refunded.
   bool reship_damaged = false;
+  // An online customer who finds the SKU unavailable is offered a backorder from the node that
+  // would ship it, promised as if ordered one node lead time later.
+  bool offer_backorders = false;
 };
 
 // Why a customer sends a unit back, and what grading decides to do with it.

@@ -1,10 +1,13 @@
 // Validation against inventory theory: the bullwhip effect of forecast-driven order-up-to
 // replenishment with i.i.d. demand, for a moving-average forecast (Chen, Drezner, Ryan and
 // Simchi-Levi, Management Science 46(3), 2000) and for exponential smoothing (Chen, Ryan and
-// Simchi-Levi, Naval Research Logistics 47(4), 2000).
+// Simchi-Levi, Naval Research Logistics 47(4), 2000); and the fill rate and backorders of base
+// stock with full backlogging (the M/D/infinity pipeline; e.g. Zipkin, Foundations of Inventory
+// Management, 2000, ch. 6).
 #include <gtest/gtest.h>
 
 #include <Eigen/Core>
+#include <boost/math/distributions/poisson.hpp>
 #include <cstdint>
 #include <string>
 
@@ -114,6 +117,54 @@ TEST(InventoryTheory, ExponentialSmoothingBullwhipIsChenRyanSimchiLevi) {
   const double a = smoothing.alpha;
   const double theory = 1 + 2 * span * a + 2 * span * span * a * a / (2 - a);
   expect_bullwhip("bullwhip_exponential_smoothing_a0.2_L3", reviewing_dc(smoothing, kLead), theory);
+}
+
+// Base stock S with a fixed lead time L and every customer backordered when the DC is out: each
+// order reaching the DC (a Poisson stream) starts the replenishment of one unit, so the units on
+// order are Poisson(lambda L), on hand is (S - N)+ and the backorders are (N - S)+. Poisson
+// arrivals see time averages: the fill rate from stock is P(N <= S - 1), and by Little's law a
+// queued line waits E[(N - S)+] / (lambda (1 - fill rate)) on average.
+TEST(InventoryTheory, BaseStockWithBackordersFillsPoissonOfTheLeadTimeDemand) {
+  constexpr double kLambda = 20;
+  constexpr double kLeadDays = 1;
+  constexpr std::int32_t kBaseStock = 24;
+  constexpr std::uint32_t kBackorderReplications = 50;
+  constexpr std::uint32_t kWarmUpDays = 5;
+  constexpr std::uint32_t kDays = 205;
+  Scenario s = minimal_chain(Channel::web, {kLambda}, kDays);
+  s.orders.oversell = Orders::Oversell::backorder;
+  s.orders.offer_backorders = true;
+  s.channels[static_cast<std::size_t>(Channel::web)].backorder_acceptance = 1;
+  s.dcs[0].replenishment = base_stock(kBaseStock);
+  s.dcs[0].supplier_lead_days = Distribution::fixed(kLeadDays);
+  s.dcs[0].handling_hours = 0;
+  const auto results = replicate(s, kBackorderReplications);
+
+  Eigen::VectorXd fill_rate(kBackorderReplications);
+  Eigen::VectorXd wait_days(kBackorderReplications);
+  for (std::uint32_t r = 0; r < kBackorderReplications; ++r) {
+    const KpiTable& kpis = results[r].kpis;
+    const auto count = [&](Counter counter) {
+      return static_cast<double>(after_warm_up(kpis, kWarmUpDays, Channel::web, counter));
+    };
+    EXPECT_EQ(count(Counter::lost_sales_units), 0) << "every customer waits, replication " << r;
+    const double reached =
+        count(Counter::availability_checks) + count(Counter::backorders_accepted);
+    fill_rate[r] = 1 - count(Counter::backorders_queued) / reached;
+    wait_days[r] = count(Counter::backorder_age_us) / count(Counter::backorders_filled) /
+                   static_cast<double>(sim::kTicksPerDay);
+  }
+
+  const boost::math::poisson_distribution<double> pipeline(kLambda * kLeadDays);
+  const double fill = boost::math::cdf(pipeline, kBaseStock - 1);
+  // E[(N - S)+] = E[N] - S + E[(S - N)+], the last a finite sum.
+  double short_of_stock = 0;
+  for (std::int32_t n = 0; n < kBaseStock; ++n)
+    short_of_stock += (kBaseStock - n) * boost::math::pdf(pipeline, n);
+  const double backorders = kLambda * kLeadDays - kBaseStock + short_of_stock;
+  expect_in_interval("base_stock_backlog_fill_rate", fill_rate, fill);
+  expect_in_interval("base_stock_backlog_wait_days", wait_days,
+                     backorders / (kLambda * (1 - fill)));
 }
 
 }  // namespace

@@ -429,6 +429,27 @@ TEST(ScenarioDefaults, BaseStockAndMissingChannels) {
   EXPECT_DOUBLE_EQ(s.channels[0].demand_share, 55.0 / 85);
 }
 
+TEST(ScenarioDefaults, BackordersAreNotOfferedAndAcceptedByFifteenPercent) {
+  const retail::Scenario s = retail::parse_scenario(small_document());
+  EXPECT_FALSE(s.orders.offer_backorders);
+  for (const retail::ChannelConfig& channel : s.channels)
+    EXPECT_EQ(channel.backorder_acceptance, 0.15);
+  const retail::Scenario offered =
+      retail::parse_scenario(with(with(small_document(), "/orders/offer_backorders", true),
+                                  "/channels/web/backorder_acceptance", 0.4));
+  EXPECT_TRUE(offered.orders.offer_backorders);
+  EXPECT_EQ(offered.channels[static_cast<std::size_t>(retail::Channel::web)].backorder_acceptance,
+            0.4);
+}
+
+TEST(ScenarioErrors, BackorderAcceptanceIsAProbabilityOfAnOnlineChannel) {
+  EXPECT_THAT(error_of(with(small_document(), "/channels/web/backorder_acceptance", 1.5)),
+              StartsWith("/channels/web/backorder_acceptance: 1.5 is not a probability"));
+  EXPECT_THAT(error_of(with(small_document(), "/channels/store/backorder_acceptance", 0.2)),
+              StartsWith("/channels/store/backorder_acceptance: 0.2 is not for the store channel "
+                         "(walk-in customers are not offered backorders"));
+}
+
 TEST(ScenarioDefaults, ForecastOrderUpToFieldsDefault) {
   const retail::Scenario s = retail::parse_scenario(
       with(small_document(), "/replenishment/stores", {{"policy", "forecast_order_up_to"}}));
