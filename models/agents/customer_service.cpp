@@ -34,6 +34,9 @@ void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& 
   contact_cost_cents_ += service.cost_per_contact_cents;
   kpis().add(line.channel, category, Counter::contacts_handled);
   kpis().add(line.channel, category, Counter::contact_wait_us, wait);
+  kpis().add(line.channel, category, Counter::contacts_waited, wait > 0);
+  kpis().add(line.channel, category, Counter::contacts_within_target,
+             wait <= sim::seconds(service.answer_target_seconds));
   kpis().add(line.channel, category, Counter::contact_cost_cents, service.cost_per_contact_cents);
   auto& rng = ctx.rng();
   const double appeasement_rate = std::min(

@@ -84,7 +84,11 @@ void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
 
 void DcAgent::begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[job.item.sku].category;
-  kpis().add(job.item.channel, category, Counter::pick_wait_us, ctx.now() - job.arrived);
+  const sim::Time wait = ctx.now() - job.arrived;
+  kpis().add(job.item.channel, category, Counter::pick_wait_us, wait);
+  kpis().add(job.item.channel, category, Counter::picks_waited, wait > 0);
+  kpis().add(job.item.channel, category, Counter::picks_within_target,
+             wait <= sim::minutes(network().scenario.kpi.pick_wait_target_minutes));
   ctx.schedule(sim::minutes(config_.pick_minutes.sample(ctx.rng(kPicking))), PickDone{job.item});
 }
 

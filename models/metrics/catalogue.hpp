@@ -36,6 +36,8 @@ enum class MetricId : std::uint8_t {
   liquidation_rate,
   contacts_per_100_orders,
   mean_contact_wait_hours,
+  contact_wait_probability,
+  contact_service_level,
   revenue,
   refunds,
   cogs,
@@ -54,6 +56,8 @@ enum class MetricId : std::uint8_t {
   attributed_roas,
   contribution_margin,
   mean_pick_wait_hours,
+  pick_wait_probability,
+  pick_service_level,
   mean_order_cycle_hours,
   // Whole-run metrics from here on.
   average_open_orders,

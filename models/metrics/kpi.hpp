@@ -37,13 +37,15 @@ enum class Counter : std::uint8_t {
   revenue_cents,
   cogs_cents,
   shipping_cost_cents,
-  picks_completed,    // DC pick/pack jobs finished
-  pick_wait_us,       // their total wait for a free picker, in microseconds
-  order_cycle_us,     // total placed -> delivered time of delivered orders, in microseconds
-  backorders_queued,  // customer order lines a node queued for want of stock
-  backorders_filled,  // ... and later filled
-  backorder_age_us,   // their total time queued, in microseconds
-  returns_size_fit,   // return requests by reason (in ReturnReason order)
+  picks_completed,      // DC pick/pack jobs finished
+  pick_wait_us,         // their total wait for a free picker, in microseconds
+  picks_waited,         // ... of which had to wait at all
+  picks_within_target,  // ... of which waited at most kpi.pick_wait_target_minutes
+  order_cycle_us,       // total placed -> delivered time of delivered orders, in microseconds
+  backorders_queued,    // customer order lines a node queued for want of stock
+  backorders_filled,    // ... and later filled
+  backorder_age_us,     // their total time queued, in microseconds
+  returns_size_fit,     // return requests by reason (in ReturnReason order)
   returns_damaged,
   returns_not_as_described,
   returns_changed_mind,
@@ -61,7 +63,9 @@ enum class Counter : std::uint8_t {
   contacts_return_request,
   contacts_promo_mismatch,
   contacts_handled,
-  contact_wait_us,  // total wait for an agent, in microseconds
+  contact_wait_us,         // total wait for an agent, in microseconds
+  contacts_waited,         // contacts handled that had to wait at all
+  contacts_within_target,  // ... that waited at most customer_service.answer_target_seconds
   contact_cost_cents,
   appeasement_cents,         // credits granted to contacting customers
   chargeback_cents,          // marketplace penalties for late and cancelled orders

@@ -95,12 +95,13 @@ constexpr Fields<14> kReturns{"reasons",
 constexpr Fields<kReturnReasons> kReturnReasonFields = named_after(kReturnReasonNames);
 constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
 constexpr Fields<kDispositions> kDisposition = named_after(kDispositionNames);
-constexpr Fields<6> kCustomerService{"reasons",
+constexpr Fields<7> kCustomerService{"reasons",
                                      "agents",
                                      "handle_minutes",
                                      "cost_per_contact",
                                      "wait_appeasement_per_hour",
-                                     "marketplace_chargeback"};
+                                     "marketplace_chargeback",
+                                     "answer_target_seconds"};
 constexpr Fields<kContactReasons> kContactReasonFields = named_after(kContactReasonNames);
 constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
 constexpr Fields<12> kPromotion{"name",
@@ -167,7 +168,8 @@ constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "res
                                   "switch_carrier",   "expedite",           "pause_promo",
                                   "fix_promo",        "freeze_promos",      "update_sizing_content",
                                   "change_packaging", "tighten_disposition"};
-constexpr Fields<3> kKpi{"report_latency_minutes", "warmup_days", "node_days"};
+constexpr Fields<4> kKpi{"report_latency_minutes", "warmup_days", "node_days",
+                         "pick_wait_target_minutes"};
 // In the order of Distribution::Kind (models/mechanics/distribution.hpp).
 constexpr Fields<5> kDistributionKinds{"fixed", "uniform", "exponential", "triangular",
                                        "lognormal"};

@@ -207,6 +207,8 @@ CustomerService read_customer_service(const Object& service) {
   out.cost_per_contact_cents = service.get("cost_per_contact", money, out.cost_per_contact_cents);
   out.wait_appeasement_per_hour = service.get("wait_appeasement_per_hour", kWaitAppeasementPerHour,
                                               out.wait_appeasement_per_hour);
+  out.answer_target_seconds =
+      service.get("answer_target_seconds", positive, out.answer_target_seconds);
   out.marketplace_chargeback_cents =
       service.get("marketplace_chargeback", money, out.marketplace_chargeback_cents);
   return out;
@@ -311,6 +313,8 @@ Kpi read_kpi(const Object& kpi, std::uint32_t horizon_days) {
   out.warmup_days =
       kpi.get("warmup_days", Integer<std::uint32_t>{0, horizon_days - 1}, out.warmup_days);
   out.node_days = kpi.get("node_days", boolean, out.node_days);
+  out.pick_wait_target_minutes =
+      kpi.get("pick_wait_target_minutes", positive, out.pick_wait_target_minutes);
   return out;
 }
 

@@ -249,6 +249,8 @@ struct CustomerService {
   Distribution handle_minutes = Distribution::exponential(8);
   Cents cost_per_contact_cents = 400;
   double wait_appeasement_per_hour = 0.02;
+  // The service level counts contacts answered within this wait.
+  double answer_target_seconds = 20;
   // Marketplace penalty per late or cancelled marketplace order.
   Cents marketplace_chargeback_cents = 0;
 };
@@ -417,6 +419,8 @@ struct Kpi {
   double report_latency_minutes = 10;
   // The start-up transient: days excluded from every spine metric, kept in the daily files.
   std::uint32_t warmup_days = 0;
+  // The pick service level counts online orders a picker started within this wait.
+  double pick_wait_target_minutes = 60;
   // Keep each DC's and store's days (stock position, receipts, replenishment orders by category)
   // and write them (nodes.csv, replenishment.csv): rows grow as days x nodes x categories.
   bool node_days = false;

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <boost/math/distributions/poisson.hpp>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -98,22 +99,38 @@ double pick_wait_days() {
 
 // Orders reach the DC as a Poisson stream (Poisson customers, a fixed routing latency) and the
 // pickers serve them first come, first served: the M/M/c queue of Erlang C.
+// The probability of waiting is Erlang C itself, and the wait beyond it is exponential at rate
+// c mu - lambda: P(W <= t) = 1 - C e^(-(c mu - lambda) t), the service level within t.
 TEST(QueueingTheory, PickStationWaitIsErlangC) {
   constexpr std::uint32_t kReplications = 50;
   constexpr std::uint32_t kWarmUpDays = 2;  // the queue relaxes from empty within hours
   constexpr std::uint32_t kHorizonDays = 62;
-  const auto results = replicate(web_chain(kHorizonDays), kReplications);
+  constexpr double kTargetMinutes = 6;
+  Scenario scenario = web_chain(kHorizonDays);
+  scenario.kpi.pick_wait_target_minutes = kTargetMinutes;
+  const auto results = replicate(scenario, kReplications);
 
   Eigen::VectorXd wait_hours(kReplications);
+  Eigen::VectorXd waited(kReplications);
+  Eigen::VectorXd within_target(kReplications);
   for (std::uint32_t r = 0; r < kReplications; ++r) {
     const KpiTable& kpis = results[r].kpis;
-    const auto wait_us = after_warm_up(kpis, kWarmUpDays, Channel::web, Counter::pick_wait_us);
-    const auto picks = after_warm_up(kpis, kWarmUpDays, Channel::web, Counter::picks_completed);
-    EXPECT_EQ(after_warm_up(kpis, kWarmUpDays, Channel::web, Counter::orders_cancelled), 0);
-    wait_hours[r] = static_cast<double>(wait_us) / static_cast<double>(picks) / sim::kTicksPerHour;
+    const auto count = [&](Counter counter) {
+      return static_cast<double>(after_warm_up(kpis, kWarmUpDays, Channel::web, counter));
+    };
+    EXPECT_EQ(count(Counter::orders_cancelled), 0);
+    const double picks = count(Counter::picks_completed);
+    wait_hours[r] = count(Counter::pick_wait_us) / picks / sim::kTicksPerHour;
+    waited[r] = count(Counter::picks_waited) / picks;
+    within_target[r] = count(Counter::picks_within_target) / picks;
   }
 
+  const double wait_probability = erlang_c(kPickers, kWebOrdersPerDay / kPicksPerDay);
+  const double drain_per_day = kPickers * kPicksPerDay - kWebOrdersPerDay;
   expect_in_interval("mean_pick_wait_hours", wait_hours, 24 * pick_wait_days());
+  expect_in_interval("pick_wait_probability", waited, wait_probability);
+  expect_in_interval("pick_service_level", within_target,
+                     1 - wait_probability * std::exp(-drain_per_day * kTargetMinutes / (24 * 60)));
 }
 
 // Little's law for orders, as the order manager counts them: an order is open from placement

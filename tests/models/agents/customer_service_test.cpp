@@ -47,6 +47,11 @@ TEST(CustomerService, AShortStaffedCentreMakesCustomersWaitAndCostsMoreCredits) 
   short_staffed.service.handle_minutes = Distribution::exponential(120);
   EXPECT_GT(mean_metric(short_staffed, "mean_contact_wait_hours"),
             10 * mean_metric(staffed, "mean_contact_wait_hours"));
+  // Waiting at all, and answering within 20 seconds, tell the same story as the mean.
+  EXPECT_GT(mean_metric(short_staffed, "contact_wait_probability"),
+            mean_metric(staffed, "contact_wait_probability") + 0.5);
+  EXPECT_LT(mean_metric(short_staffed, "contact_service_level"),
+            mean_metric(staffed, "contact_service_level") - 0.5);
   // Credits per handled contact: a saturated centre handles fewer contacts in the horizon.
   const auto credit_per_contact = [](const Scenario& s) {
     std::int64_t credits = 0;

@@ -811,7 +811,7 @@ TEST(ScenarioErrors, UnknownFieldListsTheKnownOnesWhenNoneIsClose) {
   const json d = with(small_document(), "/kpi/colour", "blue");
   EXPECT_EQ(
       error_of(d),
-      R"(/kpi/colour: unknown field "colour" (fields here: report_latency_minutes, warmup_days, node_days))");
+      R"(/kpi/colour: unknown field "colour" (fields here: report_latency_minutes, warmup_days, node_days, pick_wait_target_minutes))");
 }
 
 TEST(ScenarioErrors, WrongType) {
