@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 namespace retail {
 namespace {
@@ -32,34 +33,43 @@ ReplenishmentPolicy every_three_days(double safety_factor) {
 constexpr ChannelMix kStore{1, 0, 0, 0};
 constexpr double kLeadDays = 1;  // span: 1 + 3 days
 
-TEST(ForecastPlanner, ReviewsEveryReviewDaysAndOrdersUpToTheSpanForecast) {
-  const Scenario s = one_sku();
-  const PlanningCalendar calendar(s);
-  const ReplenishmentPolicy policy = every_three_days(0);
-  ForecastPlanner planner(policy, calendar, kStore, kLeadDays, {10.0});
-  Inventory stock(s.catalog, {0}, {Levels{0, 1}});
-  for (const std::int32_t demand : {10, 20}) {
+// A one-SKU store expecting 10 a day, reviewing every three days, starting with nothing.
+struct Store {
+  explicit Store(double safety_factor, Scenario scenario = one_sku())
+      : s(std::move(scenario)),
+        calendar(s),
+        policy(every_three_days(safety_factor)),
+        planner(policy, calendar, kStore, kLeadDays, {10.0}),
+        stock(s.catalog, {0}, {Levels{0, 1}}) {}
+  // A day of `demand`; whether it ended with a review.
+  bool day(std::int32_t demand) {
     planner.record(0, demand);
-    EXPECT_FALSE(planner.end_day(stock));
+    return planner.end_day(stock);
   }
-  EXPECT_EQ(stock.reorder(0), 1);  // the initial levels still hold
-  planner.record(0, 30);
-  EXPECT_TRUE(planner.end_day(stock));
+  Scenario s;
+  PlanningCalendar calendar;
+  ReplenishmentPolicy policy;
+  ForecastPlanner planner;
+  Inventory stock;
+};
+
+TEST(ForecastPlanner, ReviewsEveryReviewDaysAndOrdersUpToTheSpanForecast) {
+  Store store(0);
+  EXPECT_FALSE(store.day(10));
+  EXPECT_FALSE(store.day(20));
+  EXPECT_EQ(store.stock.reorder(0), 1);  // the initial levels still hold
+  EXPECT_TRUE(store.day(30));
   // Forecast (20 + 30) / 2 = 25 a day over 4 days; on hand 0 + 1 on order.
-  EXPECT_EQ(stock.reorder(0), 100 - 1);
+  EXPECT_EQ(store.stock.reorder(0), 100 - 1);
 }
 
 TEST(ForecastPlanner, SafetyStockGrowsWithTheErrorAndTheSquareRootOfTheSpan) {
-  const Scenario s = one_sku();
-  const PlanningCalendar calendar(s);
-  const ReplenishmentPolicy policy = every_three_days(2);
-  ForecastPlanner planner(policy, calendar, kStore, kLeadDays, {10.0});
-  Inventory stock(s.catalog, {0}, {Levels{0, 1}});
+  Store store(2);
   for (const std::int32_t demand : {10, 20, 30})
-    planner.record(0, demand), planner.end_day(stock);
+    store.day(demand);
   // Errors of the last two days: 20 - 10 and 30 - 15; rms sqrt((100 + 225) / 2).
   const double sd = std::sqrt(325 / 2.0);
-  EXPECT_EQ(stock.reorder(0), static_cast<std::int32_t>(std::lround(100 + 2 * sd * 2)));
+  EXPECT_EQ(store.stock.reorder(0), static_cast<std::int32_t>(std::lround(100 + 2 * sd * 2)));
 }
 
 TEST(ForecastPlanner, AnAnnouncedPromotionIsPlannedForAndTakenOutOfTheBaseline) {
@@ -71,16 +81,13 @@ TEST(ForecastPlanner, AnAnnouncedPromotionIsPlannedForAndTakenOutOfTheBaseline) 
   promotion.end_day = 5;
   promotion.planning_lead_days = 10;
   s.promotions.push_back(promotion);
-  const PlanningCalendar calendar(s);
-  const ReplenishmentPolicy policy = every_three_days(0);
-  ForecastPlanner planner(policy, calendar, kStore, kLeadDays, {10.0});
-  Inventory stock(s.catalog, {0}, {Levels{0, 1}});
+  Store store(0, s);
   // Day 2 is a promotion day: 40 units are a baseline of 10.
   for (const std::int32_t demand : {10, 10, 40})
-    planner.record(0, demand), planner.end_day(stock);
-  EXPECT_DOUBLE_EQ(planner.forecast().estimate(0).daily, 10.0);
+    store.day(demand);
+  EXPECT_DOUBLE_EQ(store.planner.forecast().estimate(0).daily, 10.0);
   // The span, days 3..6, holds promotion days 3 and 4: 10 x (4 + 2 x 3) = 100; nothing on hand.
-  EXPECT_EQ(stock.reorder(0), 100);
+  EXPECT_EQ(store.stock.reorder(0), 100);
 }
 
 }  // namespace
