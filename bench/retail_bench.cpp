@@ -1,7 +1,9 @@
 // Whole replications of generated retail chains: wall time per 26-week replication and simulated
 // events per second (items_per_second), at the medium scale (50 stores, 2 DCs, 3 carriers,
 // 200 SKUs) on one thread, and at the large scale (500 stores, 5 DCs, 4 carriers, 5,000 SKUs)
-// on 1 and 2 threads. The label is a digest of the run's KPIs: equal labels, equal results.
+// on 1 and 2 threads; each as generated ((s,S) replenishment) and with the planning world on
+// (forecast-driven replenishment at every store and DC, customer backorders offered, node days
+// kept). The label is a digest of the run's KPIs: equal labels, equal results.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -32,9 +34,22 @@ std::string digest_of(const retail::KpiTable& kpis) {
   return text;
 }
 
-void run_chain(benchmark::State& state, const retail::SyntheticSize& size) {
+// The generated chain with every node re-planning weekly from its forecast (a 28-day moving
+// average), online customers offered backorders, and each node's days kept.
+retail::Scenario planned(retail::Scenario s) {
+  retail::ReplenishmentPolicy policy;
+  policy.kind = retail::ReplenishmentPolicy::Kind::forecast_order_up_to;
+  for (retail::Store& store : s.stores)
+    store.replenishment = policy;
+  for (retail::Dc& dc : s.dcs)
+    dc.replenishment = policy;
+  s.orders.offer_backorders = true;
+  s.kpi.node_days = true;
+  return s;
+}
+
+void run_chain(benchmark::State& state, const retail::Scenario& scenario) {
   const auto threads = static_cast<unsigned>(state.range(0));
-  const retail::Scenario scenario = retail::synthetic_scenario(size);
   std::uint64_t events = 0;
   std::string digest;
   for (auto _ : state) {
@@ -47,10 +62,16 @@ void run_chain(benchmark::State& state, const retail::SyntheticSize& size) {
 }
 
 void BM_MediumChain(benchmark::State& state) {
-  run_chain(state, medium());
+  run_chain(state, retail::synthetic_scenario(medium()));
 }
 void BM_LargeChain(benchmark::State& state) {
-  run_chain(state, large());
+  run_chain(state, retail::synthetic_scenario(large()));
+}
+void BM_MediumChainPlanned(benchmark::State& state) {
+  run_chain(state, planned(retail::synthetic_scenario(medium())));
+}
+void BM_LargeChainPlanned(benchmark::State& state) {
+  run_chain(state, planned(retail::synthetic_scenario(large())));
 }
 
 }  // namespace
@@ -62,6 +83,19 @@ BENCHMARK(BM_MediumChain)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_LargeChain)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
+BENCHMARK(BM_MediumChainPlanned)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_LargeChainPlanned)
     ->ArgName("threads")
     ->Arg(1)
     ->Arg(2)
