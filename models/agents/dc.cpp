@@ -23,7 +23,7 @@ DcAgent::DcAgent(const Network& network, DcId dc)
   report_node_days(dc, stock_);
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.dc_mix[dc],
-                     network.dc_lead_days[dc], network.dc_daily_demand[dc]);
+                     network.dc_lead_days[dc], network.dc_daily_demand[dc], dc);
   }
   for (const Zone& zone : network.scenario.zones)
     carrier_of_zone_.push_back(zone.carrier);

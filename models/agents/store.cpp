@@ -26,7 +26,8 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
   report_node_days(static_cast<std::uint32_t>(network.scenario.dcs.size() + store), shelf_);
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.store_mix[store],
-                     network.store_lead_days[store], network.store_daily_demand[store]);
+                     network.store_lead_days[store], network.store_daily_demand[store],
+                     static_cast<std::uint32_t>(network.scenario.dcs.size() + store));
   }
 }
 

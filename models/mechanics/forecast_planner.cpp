@@ -7,11 +7,13 @@ namespace retail {
 
 ForecastPlanner::ForecastPlanner(const ReplenishmentPolicy& policy,
                                  const PlanningCalendar& calendar, const ChannelMix& mix,
-                                 double lead_days, std::vector<double> expected_daily)
+                                 double lead_days, std::vector<double> expected_daily,
+                                 std::uint32_t node)
     : policy_(policy),
       calendar_(calendar),
       mix_(mix),
       span_days_(planning_span_days(policy, lead_days)),
+      phase_(node % policy.review_days),
       forecast_(policy.forecast, policy.forecast_error_window_days, std::move(expected_daily)) {}
 
 bool ForecastPlanner::end_day(Inventory& stock) {
@@ -22,7 +24,7 @@ bool ForecastPlanner::end_day(Inventory& stock) {
     if (planned != 1) forecast_.set_today(sku, forecast_.today(sku) / planned);
   }
   forecast_.close_day();
-  if (forecast_.days_seen() % policy_.review_days != 0) return false;
+  if ((forecast_.days_seen() + phase_) % policy_.review_days != 0) return false;
   const double now = forecast_.days_seen();
   for (SkuId sku = 0; sku < stock.skus(); ++sku) {
     const DemandForecast::Estimate estimate = forecast_.estimate(sku);

@@ -14,9 +14,13 @@ namespace retail {
 
 class ForecastPlanner {
  public:
-  // `expected_daily`: the node's expected demand per SKU; `lead_days`: order placed -> on hand.
+  // `expected_daily`: the node's expected demand per SKU; `lead_days`: order placed -> on hand;
+  // `node`: the node's index, which staggers its review day among the others' (node n reviews
+  // at the end of the days d with (d + 1 + n) % review_days == 0), as a chain spreads its stores'
+  // order days over the week.
   ForecastPlanner(const ReplenishmentPolicy& policy, const PlanningCalendar& calendar,
-                  const ChannelMix& mix, double lead_days, std::vector<double> expected_daily);
+                  const ChannelMix& mix, double lead_days, std::vector<double> expected_daily,
+                  std::uint32_t node = 0);
 
   void record(SkuId sku, std::int32_t units) { forecast_.record(sku, units); }
   // Ends the day; on a review day sets the order-up-to level of every SKU in `stock` (an order
@@ -30,6 +34,7 @@ class ForecastPlanner {
   const PlanningCalendar& calendar_;
   ChannelMix mix_;
   double span_days_;
+  std::uint32_t phase_;
   DemandForecast forecast_;
 };
 

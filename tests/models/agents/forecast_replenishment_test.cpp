@@ -12,7 +12,8 @@ namespace retail {
 namespace {
 
 constexpr CategoryId kPromoted = 0;
-// Mid-week: stores review at the end of days 20 and 27.
+// Stores review weekly on staggered days, so a calendar learnt at the launch reaches each store's
+// plan at its next review, up to a week later.
 constexpr double kPromoStart = 23;
 constexpr double kPromoEnd = 30;
 
@@ -69,11 +70,11 @@ TEST(ForecastReplenishment, PlannersToldInTimeStockUpForAPromotion) {
   RecordProperty("stockout_share_late_calendar", std::to_string(late));
   RecordProperty("stockout_share_unannounced", std::to_string(never));
   // Told 28 days ahead, the review before the launch stocks the lift; a late calendar is learnt
-  // at the launch, four days before the next review; untold, the forecast only follows the sales
-  // the shelf could make.
+  // at the launch and planned for at each store's next review, too late for the first days;
+  // untold, the forecast only follows the sales the shelf could make.
   EXPECT_LT(announced, 0.05);
   EXPECT_GT(late, 2 * announced);
-  EXPECT_GT(never, 2 * announced);
+  EXPECT_GT(never, late);
 }
 
 TEST(ForecastReplenishment, StoresAndTheDcConserveAndAgreeForAnyThreadCount) {

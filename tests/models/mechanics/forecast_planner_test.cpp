@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <utility>
+#include <vector>
 
 namespace retail {
 namespace {
@@ -61,6 +62,19 @@ TEST(ForecastPlanner, ReviewsEveryReviewDaysAndOrdersUpToTheSpanForecast) {
   EXPECT_TRUE(store.day(30));
   // Forecast (20 + 30) / 2 = 25 a day over 4 days; on hand 0 + 1 on order.
   EXPECT_EQ(store.stock.reorder(0), 100 - 1);
+}
+
+TEST(ForecastPlanner, NodesReviewOnStaggeredDays) {
+  const Scenario s = one_sku();
+  const PlanningCalendar calendar(s);
+  const ReplenishmentPolicy policy = every_three_days(0);
+  // Node 4 of a three-day cycle: (d + 1 + 4) % 3 == 0 on day 1, then every third day.
+  ForecastPlanner planner(policy, calendar, kStore, kLeadDays, {10.0}, 4);
+  Inventory stock(s.catalog, {0}, {Levels{0, 1}});
+  std::vector<bool> reviews;
+  for (int day = 0; day < 6; ++day)
+    reviews.push_back(planner.end_day(stock));
+  EXPECT_EQ(reviews, (std::vector<bool>{false, true, false, false, true, false}));
 }
 
 TEST(ForecastPlanner, SafetyStockGrowsWithTheErrorAndTheSquareRootOfTheSpan) {
