@@ -140,6 +140,8 @@ void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& c
   }
   ++placed_;
   kpis().add(customer.channel, category, Counter::orders_placed);
+  // Counted once placed: a customer who accepts the wait may still walk away from a mismatch.
+  if (line.backorder) kpis().add(customer.channel, category, Counter::backorders_accepted);
   if (customer.ad_program != CustomerArrival::kNoAd) {
     Attribution& brought = attribution_[static_cast<std::size_t>(customer.ad_program)];
     ++brought.orders;
@@ -175,7 +177,6 @@ bool OrderManagerAgent::offer_backorder(const CustomerArrival& customer, Context
   const int node = customer.channel == Channel::bopis
                        ? node_index_.at(network().ids.store[customer.store])
                        : kDcNode;
-  kpis().add(customer.channel, s.catalog.skus[customer.sku].category, Counter::backorders_accepted);
   checkout(customer.sku, node, customer, ctx, true);
   return true;
 }

@@ -37,8 +37,10 @@ constexpr double kMinutesPerDay = 24 * 60;
 double kpi_table_bytes(const Scenario& s) {
   const double days = s.horizon_days;
   const double categories = static_cast<double>(s.catalog.categories.size());
+  const double nodes = s.kpi.node_days ? static_cast<double>(s.stores.size() + s.dcs.size()) : 0.0;
   return days * kChannels * categories * kCounters * sizeof(std::int64_t) +
-         days * categories * sizeof(StockLevel) + days * sizeof(std::int64_t);
+         days * categories * sizeof(StockLevel) + days * sizeof(std::int64_t) +
+         days * nodes * (sizeof(NodeStock) + categories * sizeof(ReplenishmentCell));
 }
 
 double share(const Scenario& s, Channel channel) {

@@ -83,6 +83,16 @@ TEST(EstimateRunBytes, CountsTheForecastHistoryOfForecastDrivenNodes) {
   EXPECT_GE(static_cast<double>(retail::estimate_replication_bytes(s) - fixed_levels), history);
 }
 
+TEST(EstimateRunBytes, CountsTheNodeDaysKept) {
+  retail::Scenario s = chain(500, 5000, 28);
+  const std::uint64_t without = retail::estimate_run_bytes(s, 1, 10);
+  s.kpi.node_days = true;
+  // Ten tables of 28 days x 505 nodes, each a stock position (4 x 8 bytes) and 50 categories of
+  // orders (2 x 8 bytes each).
+  const double tables = 10.0 * 28 * 505 * (4 * 8 + 50 * 16);
+  EXPECT_GE(static_cast<double>(retail::estimate_run_bytes(s, 1, 10) - without), tables);
+}
+
 TEST(EstimateRunBytes, CountsReplicationsAtOnceAndTheTablesKept) {
   const retail::Scenario s = chain(50, 200);
   const std::uint64_t one = retail::estimate_run_bytes(s, 1, 1);
