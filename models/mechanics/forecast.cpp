@@ -7,70 +7,81 @@
 
 namespace retail {
 
-namespace {
-
-// The one-day error variance of a forecast of Poisson demand with mean `mean`.
-double prior_error_variance(const Forecast& method, double mean) {
-  const double noise = method.method == Forecast::Method::moving_average
-                           ? 1.0 + 1.0 / method.window_days
-                           : 2.0 / (2.0 - method.alpha);
-  return mean * noise;
-}
-
-}  // namespace
-
 DemandForecast::DemandForecast(const Forecast& method, std::uint32_t error_window_days,
                                std::vector<double> expected_daily)
     : method_(method),
       error_window_(error_window_days),
       expected_(std::move(expected_daily)),
       skus_(static_cast<std::uint32_t>(expected_.size())),
+      history_days_(error_window_days +
+                    (method.method == Forecast::Method::moving_average ? method.window_days : 0)),
+      history_(static_cast<std::size_t>(history_days_) * skus_, 0.0F),
       today_(skus_, 0.0),
-      forecast_state_(expected_),
-      window_(averaging() ? static_cast<std::size_t>(method.window_days) * skus_ : 0, 0.0F),
-      squared_errors_(skus_),
-      errors_(static_cast<std::size_t>(error_window_days) * skus_, 0.0F) {
-  for (SkuId sku = 0; sku < skus_; ++sku) {
-    if (averaging()) forecast_state_[sku] = method.window_days * expected_[sku];
-    squared_errors_[sku] = error_window_ * prior_error_variance(method_, expected_[sku]);
-  }
+      smoothed_before_history_(method.method == Forecast::Method::exponential_smoothing
+                                   ? expected_
+                                   : std::vector<double>{}) {}
+
+double DemandForecast::demand(SkuId sku, std::int64_t day) const {
+  if (day < 0) return expected_[sku];
+  return history_[static_cast<std::size_t>(day % history_days_) * skus_ + sku];
 }
 
 void DemandForecast::close_day() {
-  const std::size_t error_slot = static_cast<std::size_t>(days_ % error_window_) * skus_;
-  const bool errors_full = days_ >= error_window_;
-  const std::uint32_t window = method_.window_days;
-  const std::size_t window_slot =
-      averaging() ? static_cast<std::size_t>(days_ % window) * skus_ : 0;
-  const bool window_full = days_ >= window;
-  for (SkuId sku = 0; sku < skus_; ++sku) {
-    const auto demand = static_cast<float>(today_[sku]);
-    today_[sku] = 0;
-    double& state = forecast_state_[sku];
-    const double forecast = averaging() ? state / window : state;
-    const auto error = static_cast<float>(demand - forecast);
-    // The error leaving the window: a day's, or one of the prior days' before the run.
-    const double leaving =
-        errors_full ? static_cast<double>(errors_[error_slot + sku]) * errors_[error_slot + sku]
-                    : prior_error_variance(method_, expected_[sku]);
-    squared_errors_[sku] += static_cast<double>(error) * error - leaving;
-    errors_[error_slot + sku] = error;
-    if (averaging()) {
-      float& oldest = window_[window_slot + sku];
-      state += demand - (window_full ? static_cast<double>(oldest) : expected_[sku]);
-      oldest = demand;
-    } else {
-      state += method_.alpha * (demand - state);
+  const std::size_t slot = static_cast<std::size_t>(days_ % history_days_) * skus_;
+  if (days_ >= history_days_ && !smoothed_before_history_.empty()) {
+    // The oldest day leaves the history: the smoothing it contributed is kept.
+    for (SkuId sku = 0; sku < skus_; ++sku) {
+      double& level = smoothed_before_history_[sku];
+      level += method_.alpha * (history_[slot + sku] - level);
     }
+  }
+  for (SkuId sku = 0; sku < skus_; ++sku) {
+    history_[slot + sku] = static_cast<float>(today_[sku]);
+    today_[sku] = 0;
   }
   ++days_;
 }
 
+double DemandForecast::prior_error_variance(SkuId sku) const {
+  const double noise = method_.method == Forecast::Method::moving_average
+                           ? 1.0 + 1.0 / method_.window_days
+                           : 2.0 / (2.0 - method_.alpha);
+  return expected_[sku] * noise;
+}
+
 DemandForecast::Estimate DemandForecast::estimate(SkuId sku) const {
-  const double state = forecast_state_[sku];
-  const double daily = averaging() ? state / method_.window_days : state;
-  // Running sums of squares can round a hair below zero once every error is zero.
-  return {daily, std::sqrt(std::max(0.0, squared_errors_[sku]) / error_window_)};
+  const std::int64_t now = days_;
+  const std::int64_t first_error_day = now - error_window_;
+  double squared_errors = 0;
+  std::uint32_t observed = 0;
+  double forecast = 0;
+  if (method_.method == Forecast::Method::moving_average) {
+    const std::int64_t window = method_.window_days;
+    double sum = 0;
+    for (std::int64_t day = first_error_day - window; day < first_error_day; ++day)
+      sum += demand(sku, day);
+    for (std::int64_t day = first_error_day; day < now; ++day) {
+      const double d = demand(sku, day);
+      if (day >= 0) {
+        const double error = d - sum / window;
+        squared_errors += error * error;
+        ++observed;
+      }
+      sum += d - demand(sku, day - window);
+    }
+    forecast = sum / window;
+  } else {
+    forecast = smoothed_before_history_[sku];
+    for (std::int64_t day = std::max<std::int64_t>(0, first_error_day); day < now; ++day) {
+      const double error = demand(sku, day) - forecast;
+      squared_errors += error * error;
+      ++observed;
+      forecast += method_.alpha * error;
+    }
+  }
+  const double variance =
+      (squared_errors + (error_window_ - observed) * prior_error_variance(sku)) / error_window_;
+  return {forecast, std::sqrt(variance)};
 }
 
 std::int32_t forecast_order_up_to(const ReplenishmentPolicy& policy, double span_demand,

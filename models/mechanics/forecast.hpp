@@ -6,11 +6,6 @@
 // one-day error of that forecast under Poisson demand (variance = mean, inflated by the forecast's
 // own noise: 1 + 1/W for a W-day average, 2 / (2 - alpha) for smoothing), so a node plans sensibly
 // from the first day and its estimates move to what it observes as the windows fill.
-//
-// Each day updates running sums (the averaging window's demand, the error window's squared
-// errors), so an estimate costs the same whatever the windows: a review of thousands of SKUs reads
-// two numbers per SKU. Demand and errors are kept in single precision (errors round at 1 part in
-// 10^7).
 #pragma once
 
 #include <cstdint>
@@ -32,7 +27,7 @@ class DemandForecast {
   double today(SkuId sku) const { return today_[sku]; }
   // Replaces today's demand of `sku` (planners take the lifts they knew of out of it).
   void set_today(SkuId sku, double units) { today_[sku] = units; }
-  // Ends the day: today's demand joins the history, its error the error window.
+  // Ends the day: today's demand joins the history.
   void close_day();
 
   struct Estimate {
@@ -44,20 +39,20 @@ class DemandForecast {
   std::uint32_t days_seen() const { return days_; }
 
  private:
-  bool averaging() const { return method_.method == Forecast::Method::moving_average; }
+  // The demand of closed day `day` (which must be within the history), or the prior before day 0.
+  double demand(SkuId sku, std::int64_t day) const;
+  double prior_error_variance(SkuId sku) const;
 
   Forecast method_;
   std::uint32_t error_window_;
   std::vector<double> expected_;
   std::uint32_t skus_;
+  // Closed days kept: the error window, plus the averaging window for a moving average.
+  std::uint32_t history_days_;
+  std::vector<float> history_;  // [day % history_days_][sku]
   std::vector<double> today_;
-  // The forecast: a moving average's window sum (its days in `window_`, [day % W][sku]), or the
-  // smoothed level.
-  std::vector<double> forecast_state_;
-  std::vector<float> window_;
-  // The error window's squared errors, summed, and its errors ([day % E][sku]).
-  std::vector<double> squared_errors_;
-  std::vector<float> errors_;
+  // Exponential smoothing: the forecast made just before the oldest day in the history.
+  std::vector<double> smoothed_before_history_;
   std::uint32_t days_ = 0;  // days closed
 };
 
