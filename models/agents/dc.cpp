@@ -65,8 +65,7 @@ void DcAgent::on(const FulfillOrder& order, Context& ctx) {
     start_pick(order.line, ctx);
   } else if (order.line.backorder ||
              network().scenario.orders.oversell == Orders::Oversell::backorder) {
-    kpis().add(order.line.channel, category, Counter::backorders_queued);
-    backorders_[sku].emplace_back(QueuedLine{order.line, ctx.now()});
+    backorders_[sku].emplace_back(queue_backorder(order.line, ctx));
     ++backordered_lines_;
     stock_.add_backorder(sku, 1);
     reorder_if_needed(sku, ctx);
@@ -172,10 +171,7 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
       const QueuedLine queued = std::get<QueuedLine>(waiting.front());
       --backordered_lines_;
       stock_.remove_backorder(sku, 1);
-      const CategoryId category = network().scenario.catalog.skus[sku].category;
-      kpis().add(queued.line.channel, category, Counter::backorders_filled);
-      kpis().add(queued.line.channel, category, Counter::backorder_age_us,
-                 ctx.now() - queued.since);
+      count_backorder_filled(queued, ctx);
       start_pick(queued.line, ctx);
     }
     waiting.pop_front();

@@ -34,11 +34,6 @@ class DcAgent final : public RetailAgent {
     StoreId store;
     std::int32_t quantity;
   };
-  // A customer's order line waiting for stock, since when.
-  struct QueuedLine {
-    OrderLine line;
-    sim::Time since;
-  };
   using Backorder = std::variant<StoreRequest, QueuedLine>;
 
   void on(const FulfillOrder& order, Context& ctx);

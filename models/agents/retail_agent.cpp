@@ -25,6 +25,18 @@ void RetailAgent::count_replenishment_order(CategoryId category, std::int32_t un
   node_->orders[category].units += units;
 }
 
+RetailAgent::QueuedLine RetailAgent::queue_backorder(const OrderLine& line, const Context& ctx) {
+  kpis_.add(line.channel, network_.scenario.catalog.skus[line.sku].category,
+            Counter::backorders_queued);
+  return {line, ctx.now()};
+}
+
+void RetailAgent::count_backorder_filled(const QueuedLine& queued, const Context& ctx) {
+  const CategoryId category = network_.scenario.catalog.skus[queued.line.sku].category;
+  kpis_.add(queued.line.channel, category, Counter::backorders_filled);
+  kpis_.add(queued.line.channel, category, Counter::backorder_age_us, ctx.now() - queued.since);
+}
+
 std::optional<NodeDay> RetailAgent::node_day() const {
   if (!node_) return std::nullopt;
   const Inventory& stock = *node_->stock;

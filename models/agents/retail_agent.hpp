@@ -48,6 +48,15 @@ class RetailAgent : public sim::Agent<Msg> {
   void count_receipt(std::int32_t units) {
     if (node_) node_->receipts += units;
   }
+  // A customer's order line a node queued for want of stock, since when.
+  struct QueuedLine {
+    OrderLine line;
+    sim::Time since;
+  };
+  // The line joins its node's backorder queue now (counted).
+  QueuedLine queue_backorder(const OrderLine& line, const Context& ctx);
+  // The queued line is filled now: counted, with how long it waited.
+  void count_backorder_filled(const QueuedLine& queued, const Context& ctx);
 
  private:
   struct NodeTally {

@@ -121,8 +121,7 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
     fulfil(order.line, ctx);
   } else if (order.line.backorder ||
              network().scenario.orders.oversell == Orders::Oversell::backorder) {
-    kpis().add(order.line.channel, category, Counter::backorders_queued);
-    backorders_[order.line.sku].push_back({order.line, ctx.now()});
+    backorders_[order.line.sku].push_back(queue_backorder(order.line, ctx));
     ++backordered_lines_;
     shelf_.add_backorder(order.line.sku, 1);
     reorder_if_needed(order.line.sku, ctx);
@@ -143,9 +142,7 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
     waiting.pop_front();
     --backordered_lines_;
     shelf_.remove_backorder(shipment.sku, 1);
-    const CategoryId category = network().scenario.catalog.skus[shipment.sku].category;
-    kpis().add(queued.line.channel, category, Counter::backorders_filled);
-    kpis().add(queued.line.channel, category, Counter::backorder_age_us, ctx.now() - queued.since);
+    count_backorder_filled(queued, ctx);
     fulfil(queued.line, ctx);
   }
   if (waiting.empty()) backorders_.erase(found);

@@ -60,11 +60,7 @@ class StoreAgent final : public RetailAgent {
   Inventory shelf_;
   std::optional<ForecastPlanner> planner_;  // with a forecast-driven policy
   PromoBoard promos_;
-  // Online orders waiting for stock since when, per SKU (few SKUs at a time, so a map).
-  struct QueuedLine {
-    OrderLine line;
-    sim::Time since;
-  };
+  // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<QueuedLine>> backorders_;
   std::int64_t backordered_lines_ = 0;
   std::int64_t held_for_pickup_ = 0;

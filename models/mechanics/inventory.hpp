@@ -33,8 +33,6 @@ class Inventory {
   std::int32_t position(SkuId sku) const {
     return on_hand_[sku] + on_order_[sku] - backordered_[sku];
   }
-  std::int32_t on_order(SkuId sku) const { return on_order_[sku]; }
-  std::int32_t backordered(SkuId sku) const { return backordered_[sku]; }
   // New levels for `sku` (a forecast-driven review).
   void set_levels(SkuId sku, Levels levels) { levels_[sku] = levels; }
 

@@ -50,17 +50,8 @@ ChannelMix normalised(ChannelMix mix) {
   return mix;
 }
 
-// A policy's levels for one SKU, given the node's expected daily demand for it. A forecast-driven
-// node starts where a review would put it with Poisson demand, over its lead time + review period
-// of `planned_days` (the days with the lifts known at the start).
-Levels levels_of(const ReplenishmentPolicy& policy, double daily_demand, double planned_days,
-                 double lead_days) {
-  if (policy.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
-    const std::int32_t level =
-        forecast_order_up_to(policy, daily_demand * planned_days, std::sqrt(daily_demand),
-                             planning_span_days(policy, lead_days));
-    return {level - 1, level};
-  }
+// An (s,S) or base-stock policy's levels for one SKU, given the node's expected daily demand.
+Levels levels_of(const ReplenishmentPolicy& policy, double daily_demand) {
   if (!policy.in_days_of_cover) return {units(policy.reorder_point), units(policy.order_up_to)};
   const std::int32_t s = units(policy.reorder_point * daily_demand);
   return {s, std::max(s + 1, units(policy.order_up_to * daily_demand))};
@@ -154,14 +145,22 @@ Network::Network(const Scenario& s)
   for (const Dc& dc : s.dcs)
     dc_lead_days.push_back(dc.supplier_lead_days.mean() + dc.handling_hours / 24);
 
+  // A forecast-driven node starts where a review would put it with Poisson demand: over its lead
+  // time + review period, with the lifts planners know of at the start.
   const auto plan = [&](const ReplenishmentPolicy& policy, double cover, double lead_days,
                         const ChannelMix& mix, const std::vector<double>& demand,
                         std::vector<Levels>& levels, std::vector<std::int32_t>& initial) {
+    const bool forecast = policy.kind == ReplenishmentPolicy::Kind::forecast_order_up_to;
     const double span = planning_span_days(policy, lead_days);
     for (SkuId sku = 0; sku < demand.size(); ++sku) {
       const double daily = demand[sku];
-      levels.push_back(
-          levels_of(policy, daily, planning.planned_days(sku, mix, 0, span, 0), lead_days));
+      if (forecast) {
+        const std::int32_t level = forecast_order_up_to(
+            policy, daily * planning.planned_days(sku, mix, 0, span, 0), std::sqrt(daily), span);
+        levels.push_back({level - 1, level});
+      } else {
+        levels.push_back(levels_of(policy, daily));
+      }
       initial.push_back(initial_of(cover, levels.back(), daily));
     }
   };
