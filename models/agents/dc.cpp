@@ -17,10 +17,13 @@ DcAgent::DcAgent(const Network& network, DcId dc)
     : RetailAgent(network),
       config_(network.scenario.dcs[dc]),
       dc_(dc),
-      stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc]),
+      stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc],
+             Inventory::Source::supplier),
       picking_(config_.pickers),
+      last_delivery_(network.scenario.stores.size(), -1),
       initial_units_(stock_.total_on_hand()) {
-  report_node_days(dc, stock_);
+  hold_stock(dc, stock_,
+             CostShares(network.dc_mix[dc], network.scenario.catalog, network.dc_daily_demand[dc]));
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.dc_mix[dc],
                      network.dc_lead_days[dc], network.dc_daily_demand[dc], dc);
@@ -76,7 +79,7 @@ void DcAgent::on(const FulfillOrder& order, Context& ctx) {
 }
 
 void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
-  stock_.remove(line.sku, 1);
+  stock_.remove(line.sku, 1, ctx.now());
   if (const auto job = picking_.arrive(line, ctx.now())) begin_picking(*job, ctx);
   reorder_if_needed(line.sku, ctx);
 }
@@ -102,7 +105,11 @@ void DcAgent::on(const PickDone& done, Context& ctx) {
 std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
   const std::int32_t shipped = std::min(quantity, stock_.on_hand(sku));
   if (shipped > 0) {
-    stock_.remove(sku, shipped);
+    stock_.remove(sku, shipped, ctx.now());
+    // What leaves for one store at one moment shares a truck.
+    book_freight(Counter::store_delivery_cost_cents, network().scenario.costs.store_delivery,
+                 last_delivery_[store] != ctx.now(), sku, shipped);
+    last_delivery_[store] = ctx.now();
     const double transit_h =
         network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
     ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
@@ -125,25 +132,27 @@ void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
 void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
   received_units_ += receipt.quantity;
   count_receipt(receipt.quantity);
-  stock_.receive(receipt.sku, receipt.quantity, receipt.quantity);
+  stock_.receive(receipt.sku, receipt.quantity, receipt.quantity, ctx.now());
   serve_backorders(receipt.sku, ctx);
   reorder_if_needed(receipt.sku, ctx);
 }
 
 void DcAgent::on(const Shipment& transfer, Context& ctx) {
   count_receipt(transfer.quantity);
-  stock_.receive(transfer.sku, transfer.quantity, 0);
+  stock_.receive(transfer.sku, transfer.quantity, 0, ctx.now());
   serve_backorders(transfer.sku, ctx);
 }
 
 void DcAgent::on(const Intervention& intervention, Context& ctx) {
   const Action& action = action_of(intervention);
   switch (action.kind) {
-    case Action::Kind::transfer_inventory:
-      for (const SkuId sku :
-           transfer_out(stock_, action, network(), min_send_delay(network()), ctx))
-        reorder_if_needed(sku, ctx);
+    case Action::Kind::transfer_inventory: {
+      const auto moved = transfer_out(stock_, action, network(), min_send_delay(network()), ctx);
+      book_transfer_freight(moved);
+      for (const Moved& line : moved)
+        reorder_if_needed(line.sku, ctx);
       return;
+    }
     case Action::Kind::switch_carrier:
       for (ZoneId zone = 0; zone < carrier_of_zone_.size(); ++zone) {
         if (action.all_zones || zone == action.zone) carrier_of_zone_[zone] = action.carrier;
@@ -182,6 +191,10 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
 void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
   if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
     count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
+    // The lines sent to the supplier at one moment are one purchase order.
+    if (last_purchase_order_ != ctx.now())
+      book_cost(Counter::purchase_order_cost_cents, network().scenario.costs.purchase_order_cents);
+    last_purchase_order_ = ctx.now();
     const double lead_h =
         24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
     ctx.schedule(sim::hours(lead_h), SupplierReceipt{sku, quantity});
@@ -290,7 +303,7 @@ void DcAgent::on(const RefurbishDone& done, Context& ctx) {
 void DcAgent::restock(const OrderLine& line, Context& ctx) {
   kpis().add(line.channel, network().scenario.catalog.skus[line.sku].category,
              Counter::units_restocked);
-  stock_.receive(line.sku, 1, 0);
+  stock_.receive(line.sku, 1, 0, ctx.now());
   serve_backorders(line.sku, ctx);
 }
 
@@ -303,6 +316,7 @@ void DcAgent::audit(Audit& audit) const {
   audit.returns_cost_cents += returns_cost_cents_;
   audit.liquidation_loss_cents += liquidation_loss_cents_;
   audit.on_hand_units += stock_.total_on_hand();
+  audit_costs(audit);
   audit.in_process_units += picking_.in_system() + in_returns_;
   audit.orders_open += picking_.in_system() + backordered_lines_;
 }

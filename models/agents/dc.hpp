@@ -76,6 +76,9 @@ class DcAgent final : public RetailAgent {
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
   std::int64_t backordered_lines_ = 0;
+  // When the last truck left for each store, and the last purchase order went out.
+  std::vector<sim::Time> last_delivery_;
+  sim::Time last_purchase_order_ = -1;
   std::int64_t initial_units_ = 0;
   std::int64_t received_units_ = 0;
   std::int64_t returned_units_ = 0;

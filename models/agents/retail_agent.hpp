@@ -1,5 +1,6 @@
-// What every retail agent shares: a daily report of its KPI counters to the recorder, and its part
-// of the end-of-run audit.
+// What every retail agent shares: a daily report of its KPI counters to the recorder, its part of
+// the end-of-run audit, and the costs that belong to no one order (stock held, trucks, purchase
+// orders), booked on the channels and categories of the demand it serves.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +9,9 @@
 #include <vector>
 
 #include "models/agents/messages.hpp"
+#include "models/mechanics/cost_shares.hpp"
 #include "models/mechanics/inventory.hpp"
+#include "models/mechanics/transfer.hpp"
 #include "models/metrics/audit.hpp"
 #include "models/metrics/kpi.hpp"
 #include "models/world/network.hpp"
@@ -41,9 +44,22 @@ class RetailAgent : public sim::Agent<Msg> {
   // Stock by category and open orders at this moment, for the end-of-day report.
   virtual std::vector<StockLevel> stock_levels() const { return {}; }
   virtual std::int64_t open_orders() const { return 0; }
-  // A DC or store (node `node` in Network order) whose days the scenario keeps: its end-of-day
-  // reports carry `stock`'s position and the day's receipts and replenishment orders.
-  void report_node_days(std::uint32_t node, const Inventory& stock);
+  // This agent is a DC or store, node `node` in Network order, holding `stock` for the demand
+  // `shares` describes: the stock's holding cost is booked at the end of every day, and, when
+  // the scenario keeps node days, its end-of-day reports carry the stock position and the day's
+  // receipts and replenishment orders.
+  void hold_stock(std::uint32_t node, const Inventory& stock, CostShares shares);
+  // A cost of the node's (`counter`: a cost counter) for all its categories, or for one.
+  void book_cost(Counter counter, Cents cents);
+  void book_cost(Counter counter, CategoryId category, Cents cents);
+  // Freight (`counter`) of `units` of `sku` leaving on a truck; `new_shipment` when they are the
+  // first units on it, which pay for the truck.
+  void book_freight(Counter counter, const Freight& freight, bool new_shipment, SkuId sku,
+                    std::int32_t units);
+  // The freight of a transfer_inventory move: one truck for all its lines.
+  void book_transfer_freight(const std::vector<Moved>& moved);
+  // Adds the costs booked, and the holding cost since the last day's end, to the audit.
+  void audit_costs(Audit& audit) const;
   void count_replenishment_order(CategoryId category, std::int32_t units);
   void count_receipt(std::int32_t units) {
     if (node_) node_->receipts += units;
@@ -66,11 +82,33 @@ class RetailAgent : public sim::Agent<Msg> {
     std::vector<ReplenishmentCount> orders;  // per category
   };
   std::optional<NodeDay> node_day() const;
+  // Per category: the holding cost due from the last booking until `now`.
+  std::vector<Cents> holding_due(sim::Time now) const;
+  void book_holding(sim::Time now);
+  void add_over_channels(KpiBuffer& buffer, Counter counter, CategoryId category,
+                         Cents cents) const;
+  Cents& ledger_of(Counter counter);
+
+  // The stock a DC or store holds, and the holding cost booked on it so far, per category.
+  struct Holding {
+    const Inventory* stock;
+    CostShares shares;
+    std::vector<Cents> booked;
+  };
+  // What the agent has booked of each cost counter, for the audit.
+  struct CostLedger {
+    Cents holding = 0;
+    Cents purchase_orders = 0;
+    Cents store_deliveries = 0;
+    Cents transfers = 0;
+  };
 
   const Network& network_;
   KpiBuffer kpis_;
   std::uint32_t day_ = 0;
   std::optional<NodeTally> node_;
+  std::optional<Holding> holding_;
+  CostLedger costs_;
 };
 
 }  // namespace retail

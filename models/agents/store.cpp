@@ -20,10 +20,13 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       store_(store),
       dc_(network.ids.dc[config_.dc]),
       carrier_(network.scenario.zones[config_.zone].carrier),
-      shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store]),
+      shelf_(network.scenario.catalog, network.store_initial[store], network.store_levels[store],
+             Inventory::Source::dc),
       promos_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {
-  report_node_days(static_cast<std::uint32_t>(network.scenario.dcs.size() + store), shelf_);
+  hold_stock(static_cast<std::uint32_t>(network.scenario.dcs.size() + store), shelf_,
+             CostShares(network.store_mix[store], network.scenario.catalog,
+                        network.store_daily_demand[store]));
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.store_mix[store],
                      network.store_lead_days[store], network.store_daily_demand[store],
@@ -74,7 +77,7 @@ void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
   }
   kpis().add(Channel::store, wanted, Counter::availability_checks);
   kpis().add(Channel::store, wanted, Counter::fulfillable);
-  shelf_.remove(sku, 1);
+  shelf_.remove(sku, 1, ctx.now());
   sell(sku, Channel::store, quote.price_cents, quote.dilution_cents);
   reorder_if_needed(sku, ctx);
 }
@@ -96,7 +99,7 @@ void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
 }
 
 void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
-  shelf_.remove(line.sku, 1);
+  shelf_.remove(line.sku, 1, ctx.now());
   if (line.channel == Channel::bopis) {
     ++held_for_pickup_;
     // Ready: the order manager scores the promise now; the customer collects (and pays) later.
@@ -133,7 +136,8 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
 
 void StoreAgent::on(const Shipment& shipment, Context& ctx) {
   count_receipt(shipment.quantity);
-  shelf_.receive(shipment.sku, shipment.quantity, shipment.transfer ? 0 : shipment.quantity);
+  shelf_.receive(shipment.sku, shipment.quantity, shipment.transfer ? 0 : shipment.quantity,
+                 ctx.now());
   const auto found = backorders_.find(shipment.sku);
   if (found == backorders_.end()) return;
   auto& waiting = found->second;
@@ -151,11 +155,13 @@ void StoreAgent::on(const Shipment& shipment, Context& ctx) {
 void StoreAgent::on(const Intervention& intervention, Context& ctx) {
   const Action& action = action_of(intervention);
   switch (action.kind) {
-    case Action::Kind::transfer_inventory:
-      for (const SkuId sku :
-           transfer_out(shelf_, action, network(), min_send_delay(network()), ctx))
-        reorder_if_needed(sku, ctx);
+    case Action::Kind::transfer_inventory: {
+      const auto moved = transfer_out(shelf_, action, network(), min_send_delay(network()), ctx);
+      book_transfer_freight(moved);
+      for (const Moved& line : moved)
+        reorder_if_needed(line.sku, ctx);
       return;
+    }
     case Action::Kind::switch_carrier:
       if (action.all_zones || action.zone == config_.zone) carrier_ = action.carrier;
       return;
@@ -215,6 +221,7 @@ void StoreAgent::audit(Audit& audit) const {
   audit.initial_units += initial_units_;
   audit.sold_units += sold_units_;
   audit.on_hand_units += shelf_.total_on_hand();
+  audit_costs(audit);
   audit.in_process_units += held_for_pickup_;
   audit.orders_open += backordered_lines_;
   audit.revenue_cents += revenue_cents_;

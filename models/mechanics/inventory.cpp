@@ -1,20 +1,24 @@
 // Per-SKU stock keeping and the (s,S) reorder decision.
 #include "models/mechanics/inventory.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
 namespace retail {
 
 Inventory::Inventory(const Catalog& catalog, std::vector<std::int32_t> initial,
-                     std::vector<Levels> levels)
+                     std::vector<Levels> levels, Source source)
     : catalog_(catalog),
       on_hand_(std::move(initial)),
       on_order_(on_hand_.size(), 0),
       backordered_(on_hand_.size(), 0),
       levels_(std::move(levels)),
       is_changed_(on_hand_.size(), 0),
-      by_category_(catalog.categories.size()) {
+      by_category_(catalog.categories.size()),
+      held_cent_days_(catalog.categories.size(), 0.0),
+      held_since_(catalog.categories.size(), 0),
+      source_(source) {
   for (CategoryId category = 0; category < by_category_.size(); ++category)
     by_category_[category].category = category;
   for (SkuId sku = 0; sku < on_hand_.size(); ++sku) {
@@ -25,8 +29,19 @@ Inventory::Inventory(const Catalog& catalog, std::vector<std::int32_t> initial,
   }
 }
 
-void Inventory::changed(SkuId sku, std::int32_t delta) {
-  auto& slot = by_category_[catalog_.skus[sku].category];
+double Inventory::held_cent_days(CategoryId category, sim::Time now) const {
+  const sim::Time since = held_since_[category];
+  if (now < since) throw std::logic_error("stock held is asked for before its last change");
+  return held_cent_days_[category] + static_cast<double>(by_category_[category].cost_cents) *
+                                         static_cast<double>(now - since) /
+                                         static_cast<double>(sim::kTicksPerDay);
+}
+
+void Inventory::changed(SkuId sku, std::int32_t delta, sim::Time now) {
+  const CategoryId category = catalog_.skus[sku].category;
+  held_cent_days_[category] = held_cent_days(category, now);
+  held_since_[category] = now;
+  auto& slot = by_category_[category];
   slot.units += delta;
   slot.cost_cents += delta * catalog_.skus[sku].unit_cost_cents;
   total_on_hand_ += delta;
@@ -36,27 +51,31 @@ void Inventory::changed(SkuId sku, std::int32_t delta) {
   }
 }
 
-void Inventory::remove(SkuId sku, std::int32_t units) {
+void Inventory::remove(SkuId sku, std::int32_t units, sim::Time now) {
   if (units > on_hand_[sku]) {
     throw std::logic_error("removing " + std::to_string(units) + " units of SKU " +
                            catalog_.skus[sku].name + " with only " + std::to_string(on_hand_[sku]) +
                            " on hand");
   }
   on_hand_[sku] -= units;
-  changed(sku, -units);
+  changed(sku, -units, now);
 }
 
-void Inventory::receive(SkuId sku, std::int32_t units, std::int32_t ordered) {
+void Inventory::receive(SkuId sku, std::int32_t units, std::int32_t ordered, sim::Time now) {
   on_hand_[sku] += units;
   on_order_[sku] -= ordered;
   total_on_order_ -= ordered;
-  changed(sku, units);
+  changed(sku, units, now);
 }
 
 std::int32_t Inventory::reorder(SkuId sku) {
   const std::int32_t position = this->position(sku);
   if (position > levels_[sku].reorder_point) return 0;
-  const std::int32_t quantity = levels_[sku].order_up_to - position;
+  const Sku& item = catalog_.skus[sku];
+  std::int32_t quantity = levels_[sku].order_up_to - position;
+  if (quantity <= 0) return 0;
+  if (source_ == Source::supplier) quantity = std::max(quantity, item.supplier_moq);
+  quantity = (quantity + item.case_pack - 1) / item.case_pack * item.case_pack;
   on_order_[sku] += quantity;
   total_on_order_ += quantity;
   return quantity;

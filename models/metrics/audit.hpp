@@ -56,6 +56,10 @@ struct Audit {
   std::int64_t reship_cost_cents = 0;
   std::int64_t promo_dilution_cents = 0;
   std::int64_t ad_spend_cents = 0;
+  std::int64_t holding_cost_cents = 0;
+  std::int64_t purchase_order_cost_cents = 0;
+  std::int64_t store_delivery_cost_cents = 0;
+  std::int64_t transfer_freight_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

@@ -87,6 +87,16 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Marketplace penalties for late and cancelled orders."},
     MetricDefinition{MetricId::contact_cost, "contact_cost", "Contact cost", money, false,
                      "Cost of handling contacts."},
+    MetricDefinition{MetricId::holding_cost, "holding_cost", "Holding cost", money, false,
+                     "Carrying cost of the stock on hand at DCs and stores: the annual rate x "
+                     "unit cost x the time each unit is held."},
+    MetricDefinition{MetricId::purchase_order_cost, "purchase_order_cost", "Purchase orders", money,
+                     false, "The cost of raising the DCs' purchase orders to suppliers."},
+    MetricDefinition{MetricId::store_delivery_cost, "store_delivery_cost", "Store deliveries",
+                     money, false,
+                     "Freight of DC -> store replenishment: per shipment and per unit."},
+    MetricDefinition{MetricId::transfer_freight, "transfer_freight", "Transfer freight", money,
+                     false, "Freight of the control tower's inventory transfers."},
     MetricDefinition{MetricId::expedited_shipping, "expedited_shipping", "Expedited shipping",
                      money, false, "The part of shipping paid for expedited service."},
     MetricDefinition{MetricId::reship_cost, "reship_cost", "Re-ships", money, false,
@@ -105,7 +115,8 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
     MetricDefinition{
         MetricId::contribution_margin, "contribution_margin", "Contribution margin", money, true,
         "Gross margin - shipping - returns, liquidation and contact costs - appeasements "
-        "- chargebacks - ad spend."},
+        "- chargebacks - holding, purchase-order, store-delivery and transfer costs - ad "
+        "spend."},
     MetricDefinition{MetricId::mean_pick_wait_hours, "mean_pick_wait_hours", "DC pick wait", hours,
                      false, "Mean wait of an online order for a free picker at the DC."},
     MetricDefinition{MetricId::pick_wait_probability, "pick_wait_probability", "Picks that waited",

@@ -41,6 +41,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   const std::int64_t reships = get(t, Counter::reship_cost_cents);
   const std::int64_t dilution = get(t, Counter::promo_dilution_cents);
   const std::int64_t ad_spend = get(t, Counter::ad_spend_cents);
+  const std::int64_t holding = get(t, Counter::holding_cost_cents);
+  const std::int64_t purchase_orders = get(t, Counter::purchase_order_cost_cents);
+  const std::int64_t store_deliveries = get(t, Counter::store_delivery_cost_cents);
+  const std::int64_t transfers = get(t, Counter::transfer_freight_cents);
   std::int64_t returns = 0;
   for (std::size_t r = 0; r < kReturnReasons; ++r)
     returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
@@ -102,6 +106,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::appeasements, currency(appeasements)},
       {MetricId::chargebacks, currency(chargebacks)},
       {MetricId::contact_cost, currency(contact_cost)},
+      {MetricId::holding_cost, currency(holding)},
+      {MetricId::purchase_order_cost, currency(purchase_orders)},
+      {MetricId::store_delivery_cost, currency(store_deliveries)},
+      {MetricId::transfer_freight, currency(transfers)},
       {MetricId::expedited_shipping, currency(expedited)},
       {MetricId::reship_cost, currency(reships)},
       {MetricId::promo_dilution, currency(dilution)},
@@ -110,7 +118,8 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::attributed_roas, ratio(get(t, Counter::ad_revenue_cents), ad_spend)},
       {MetricId::contribution_margin,
        currency(revenue - cogs - shipping - returns_cost - liquidation_loss - appeasements -
-                chargebacks - contact_cost - ad_spend)},
+                chargebacks - contact_cost - holding - purchase_orders - store_deliveries -
+                transfers - ad_spend)},
       {MetricId::mean_pick_wait_hours,
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
       {MetricId::pick_wait_probability,
@@ -185,7 +194,11 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "promo_dilution_cents",
                                                            "ad_spend_cents",
                                                            "ad_orders",
-                                                           "ad_revenue_cents"};
+                                                           "ad_revenue_cents",
+                                                           "holding_cost_cents",
+                                                           "purchase_order_cost_cents",
+                                                           "store_delivery_cost_cents",
+                                                           "transfer_freight_cents"};
   return names;
 }
 

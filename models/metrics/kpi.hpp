@@ -80,6 +80,11 @@ enum class Counter : std::uint8_t {
   ad_spend_cents,
   ad_orders,         // orders placed by customers an ad program brought
   ad_revenue_cents,  // their value at placement: what marketing's ROAS counts
+  // Node costs, booked on the channels and categories of the demand the node serves.
+  holding_cost_cents,         // stock on hand at DCs and stores, for the time it is held
+  purchase_order_cost_cents,  // DCs' purchase orders to suppliers
+  store_delivery_cost_cents,  // DC -> store replenishment shipments
+  transfer_freight_cents,     // transfer_inventory shipments
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);

@@ -22,7 +22,7 @@ constexpr Fields<N> named_after(const std::array<const char*, N>& names) {
   return fields;
 }
 
-constexpr Fields<22> kScenario{"name",
+constexpr Fields<23> kScenario{"name",
                                "description",
                                "extends",
                                "seed",
@@ -43,10 +43,12 @@ constexpr Fields<22> kScenario{"name",
                                "advertising",
                                "control_tower",
                                "status_quo",
+                               "costs",
                                "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
-constexpr Fields<8> kSku{"name",      "category", "list_price",        "price",
-                         "unit_cost", "hero",     "return_propensity", "base_demand_per_day"};
+constexpr Fields<10> kSku{"name",      "category",    "list_price",        "price",
+                          "unit_cost", "hero",        "return_propensity", "base_demand_per_day",
+                          "case_pack", "supplier_moq"};
 constexpr Fields<4> kNetwork{"zones", "dcs", "stores", "lanes"};
 constexpr Fields<4> kZone{"name", "demand_weight", "dc", "carrier"};
 constexpr Fields<7> kDc{
@@ -168,6 +170,8 @@ constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "res
                                   "switch_carrier",   "expedite",           "pause_promo",
                                   "fix_promo",        "freeze_promos",      "update_sizing_content",
                                   "change_packaging", "tighten_disposition"};
+constexpr Fields<4> kCosts{"holding_rate_per_year", "purchase_order", "store_delivery", "transfer"};
+constexpr Fields<2> kFreight{"per_shipment", "per_unit"};
 constexpr Fields<4> kKpi{"report_latency_minutes", "warmup_days", "node_days",
                          "pick_wait_target_minutes"};
 // In the order of Distribution::Kind (models/mechanics/distribution.hpp).
@@ -231,6 +235,8 @@ constexpr ObjectFormat weekly_review{"weekly_review", kWeeklyReview};
 constexpr ObjectFormat rule{"rule", kRule};
 constexpr ObjectFormat rule_scope{"rule_scope", kRuleScope};
 constexpr ObjectFormat status_quo{"status_quo", kStatusQuo};
+constexpr ObjectFormat costs{"costs", kCosts};
+constexpr ObjectFormat freight{"freight", kFreight};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -299,7 +305,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
       &promotion, &promotion_execution, &channel_execution, &preflight_gate, &advertising,
       &ad_program, &ad_scaling, &control_tower, &weekly_review, &rule, &rule_scope, &status_quo,
-      &kpi,
+      &costs, &freight, &kpi,
       // The kinds of control-tower action.
       &kCutAdsFormat, &kPauseAdsFormat, &kResumeAdsFormat, &kPivotAdsFormat,
       &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,

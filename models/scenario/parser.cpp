@@ -34,6 +34,9 @@ struct Profile {
   }
 };
 
+// A case pack or minimum order: whole units, at most a million (far beyond any one order).
+constexpr Integer<std::int32_t> kUnitsPerOrder{1, 1'000'000};
+
 Catalog read_catalog(const Object& catalog, Names& names) {
   Catalog out;
   for (const Node& element :
@@ -51,6 +54,8 @@ Catalog read_catalog(const Object& catalog, Names& names) {
     sku.hero = f.get("hero", boolean, false);
     sku.return_propensity = f.get("return_propensity", probability, 0.0);
     sku.base_demand_per_day = f.get("base_demand_per_day", non_negative);
+    sku.case_pack = f.get("case_pack", kUnitsPerOrder, sku.case_pack);
+    sku.supplier_moq = f.get("supplier_moq", kUnitsPerOrder, sku.supplier_moq);
   }
   return out;
 }
@@ -305,6 +310,27 @@ void check_demand(const Scenario& s) {
                 units_per_day(at_peak));
 }
 
+Freight read_freight(const Object& freight, Freight defaults) {
+  Freight out;
+  out.per_shipment_cents = freight.get("per_shipment", money, defaults.per_shipment_cents);
+  out.per_unit_cents = freight.get("per_unit", money, defaults.per_unit_cents);
+  return out;
+}
+
+// A carrying rate above 10 a year (1000 %) is no rate any chain pays: a typo for a percentage.
+constexpr Number kHoldingRate{0, 10};
+
+Costs read_costs(const Object& costs) {
+  Costs out;
+  out.holding_rate_per_year =
+      costs.get("holding_rate_per_year", kHoldingRate, out.holding_rate_per_year);
+  out.purchase_order_cents = costs.get("purchase_order", money, out.purchase_order_cents);
+  out.store_delivery =
+      read_freight(costs.optional_object("store_delivery", formats::freight), out.store_delivery);
+  out.transfer = read_freight(costs.optional_object("transfer", formats::freight), out.transfer);
+  return out;
+}
+
 Kpi read_kpi(const Object& kpi, std::uint32_t horizon_days) {
   Kpi out;
   out.report_latency_minutes =
@@ -366,6 +392,7 @@ Scenario parse_scenario(const nlohmann::json& document) {
     s.promotions = read_promotions(*promotions, s, names);
   s.advertising =
       read_advertising(root.optional_object("advertising", formats::advertising), s, names);
+  s.costs = read_costs(root.optional_object("costs", formats::costs));
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi), s.horizon_days);
   // Actions name ad programs and promotions, and the evaluation hour depends on the KPI latency.
   s.control_tower =

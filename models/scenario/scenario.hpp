@@ -39,6 +39,10 @@ struct Sku {
   bool hero = false;
   double return_propensity = 0.0;    // base probability a delivered unit is returned (issue 4)
   double base_demand_per_day = 0.0;  // chain-wide units per day at list price, all channels
+  // Replenishment orders come in whole cases of case_pack units; a purchase order from the
+  // supplier is at least supplier_moq units (then rounded up to whole cases).
+  std::int32_t case_pack = 1;
+  std::int32_t supplier_moq = 1;
 };
 
 struct Catalog {
@@ -415,6 +419,21 @@ struct StatusQuo {
   std::vector<std::uint32_t> rules;  // indexes into ControlTower::rules
 };
 
+// Moving stock between nodes: a truck per shipment, plus handling per unit.
+struct Freight {
+  Cents per_shipment_cents = 0;
+  Cents per_unit_cents = 0;
+};
+
+// What holding and moving stock cost beyond any one order (the rest of the cost to serve). The
+// defaults and their sources are in scenarios/README.md.
+struct Costs {
+  double holding_rate_per_year = 0.25;  // of unit cost, per unit on hand for a year
+  Cents purchase_order_cents = 3588;    // per purchase order a DC sends its supplier
+  Freight store_delivery{25000, 0};     // DC -> store replenishment
+  Freight transfer{25000, 0};           // transfer_inventory moves
+};
+
 struct Kpi {
   double report_latency_minutes = 10;
   // The start-up transient: days excluded from every spine metric, kept in the daily files.
@@ -450,6 +469,7 @@ struct Scenario {
   Advertising advertising;
   ControlTower control_tower;
   StatusQuo status_quo;
+  Costs costs;
   Kpi kpi;
 };
 

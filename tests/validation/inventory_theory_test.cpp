@@ -1,9 +1,9 @@
 // Validation against inventory theory: the bullwhip effect of forecast-driven order-up-to
 // replenishment with i.i.d. demand, for a moving-average forecast (Chen, Drezner, Ryan and
 // Simchi-Levi, Management Science 46(3), 2000) and for exponential smoothing (Chen, Ryan and
-// Simchi-Levi, Naval Research Logistics 47(4), 2000); and the fill rate and backorders of base
-// stock with full backlogging (the M/D/infinity pipeline; e.g. Zipkin, Foundations of Inventory
-// Management, 2000, ch. 6).
+// Simchi-Levi, Naval Research Logistics 47(4), 2000); and the fill rate, backorders and holding
+// cost of base stock with full backlogging (the M/D/infinity pipeline; e.g. Zipkin, Foundations of
+// Inventory Management, 2000, ch. 6).
 #include <gtest/gtest.h>
 
 #include <Eigen/Core>
@@ -123,7 +123,8 @@ TEST(InventoryTheory, ExponentialSmoothingBullwhipIsChenRyanSimchiLevi) {
 // order reaching the DC (a Poisson stream) starts the replenishment of one unit, so the units on
 // order are Poisson(lambda L), on hand is (S - N)+ and the backorders are (N - S)+. Poisson
 // arrivals see time averages: the fill rate from stock is P(N <= S - 1), and by Little's law a
-// queued line waits E[(N - S)+] / (lambda (1 - fill rate)) on average.
+// queued line waits E[(N - S)+] / (lambda (1 - fill rate)) on average. Holding cost is the
+// identity h x unit cost x E[(S - N)+] per unit of time, h the carrying rate.
 TEST(InventoryTheory, BaseStockWithBackordersFillsPoissonOfTheLeadTimeDemand) {
   constexpr double kLambda = 20;
   constexpr double kLeadDays = 1;
@@ -138,10 +139,12 @@ TEST(InventoryTheory, BaseStockWithBackordersFillsPoissonOfTheLeadTimeDemand) {
   s.dcs[0].replenishment = base_stock(kBaseStock);
   s.dcs[0].supplier_lead_days = Distribution::fixed(kLeadDays);
   s.dcs[0].handling_hours = 0;
+  s.costs.holding_rate_per_year = 0.365;  // a thousandth of unit cost a day
   const auto results = replicate(s, kBackorderReplications);
 
   Eigen::VectorXd fill_rate(kBackorderReplications);
   Eigen::VectorXd wait_days(kBackorderReplications);
+  Eigen::VectorXd holding_per_day(kBackorderReplications);
   for (std::uint32_t r = 0; r < kBackorderReplications; ++r) {
     const KpiTable& kpis = results[r].kpis;
     const auto count = [&](Counter counter) {
@@ -153,6 +156,8 @@ TEST(InventoryTheory, BaseStockWithBackordersFillsPoissonOfTheLeadTimeDemand) {
     fill_rate[r] = 1 - count(Counter::backorders_queued) / reached;
     wait_days[r] = count(Counter::backorder_age_us) / count(Counter::backorders_filled) /
                    static_cast<double>(sim::kTicksPerDay);
+    // The DC's demand is all web, so its holding cost is booked there (the store's on its own).
+    holding_per_day[r] = count(Counter::holding_cost_cents) / (kDays - kWarmUpDays);
   }
 
   const boost::math::poisson_distribution<double> pipeline(kLambda * kLeadDays);
@@ -165,6 +170,9 @@ TEST(InventoryTheory, BaseStockWithBackordersFillsPoissonOfTheLeadTimeDemand) {
   expect_in_interval("base_stock_backlog_fill_rate", fill_rate, fill);
   expect_in_interval("base_stock_backlog_wait_days", wait_days,
                      backorders / (kLambda * (1 - fill)));
+  const double unit_cost = static_cast<double>(s.catalog.skus[0].unit_cost_cents);
+  expect_in_interval("base_stock_backlog_holding_cents_per_day", holding_per_day,
+                     0.001 * unit_cost * short_of_stock);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ Scenario one_sku() {
   s.horizon_days = 60;
   s.demand.price_elasticity = 2;
   s.catalog.categories = {"c"};
-  s.catalog.skus.push_back(Sku{"boot", 0, 5000, 5000, 2000, false, 0, 10});
+  s.catalog.skus.push_back(Sku{"boot", 0, 5000, 5000, 2000, false, 0, 10, 1, 1});
   return s;
 }
 
@@ -41,7 +41,7 @@ struct Store {
         calendar(s),
         policy(every_three_days(safety_factor)),
         planner(policy, calendar, kStore, kLeadDays, {10.0}),
-        stock(s.catalog, {0}, {Levels{0, 1}}) {}
+        stock(s.catalog, {0}, {Levels{0, 1}}, Inventory::Source::dc) {}
   // A day of `demand`; whether it ended with a review.
   bool day(std::int32_t demand) {
     planner.record(0, demand);
@@ -70,7 +70,7 @@ TEST(ForecastPlanner, NodesReviewOnStaggeredDays) {
   const ReplenishmentPolicy policy = every_three_days(0);
   // Node 4 of a three-day cycle: (d + 1 + 4) % 3 == 0 on day 1, then every third day.
   ForecastPlanner planner(policy, calendar, kStore, kLeadDays, {10.0}, 4);
-  Inventory stock(s.catalog, {0}, {Levels{0, 1}});
+  Inventory stock(s.catalog, {0}, {Levels{0, 1}}, Inventory::Source::dc);
   std::vector<bool> reviews;
   for (int day = 0; day < 6; ++day)
     reviews.push_back(planner.end_day(stock));
