@@ -22,7 +22,7 @@ void CustomerServiceAgent::on(const Unexpected&, Context& ctx) {
 void CustomerServiceAgent::on(const Contact& contact, Context& ctx) {
   kpis().add(contact.line.channel, network().scenario.catalog.skus[contact.line.sku].category,
              contacts_counter(contact.reason));
-  if (const auto job = agents_.arrive(contact, ctx.now())) begin(*job, ctx);
+  if (const auto job = agents_.arrive(contact, ctx.now()).started) begin(*job, ctx);
 }
 
 void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& ctx) {

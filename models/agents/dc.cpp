@@ -80,7 +80,7 @@ void DcAgent::on(const FulfillOrder& order, Context& ctx) {
 
 void DcAgent::start_pick(const OrderLine& line, Context& ctx) {
   stock_.remove(line.sku, 1, ctx.now());
-  if (const auto job = picking_.arrive(line, ctx.now())) begin_picking(*job, ctx);
+  if (const auto job = picking_.arrive(line, ctx.now()).started) begin_picking(*job, ctx);
   reorder_if_needed(line.sku, ctx);
 }
 

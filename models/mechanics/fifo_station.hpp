@@ -1,11 +1,13 @@
 // A service station: identical servers serving jobs first come, first served; jobs wait when
-// every server is busy. DC pickers and contact-centre agents are both one.
+// every server is busy, and a waiting job may be withdrawn (a caller who hangs up). DC pickers
+// and contact-centre agents are both one.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "sim/time.hpp"
 
@@ -18,17 +20,23 @@ class FifoStation {
     Item item;
     sim::Time arrived = 0;
   };
+  // A queued job's number, in arrival order, by which it can be withdrawn.
+  using Ticket = std::uint64_t;
+  struct Arrival {
+    std::optional<Job> started;  // the job, if a server took it at once
+    Ticket ticket = 0;           // otherwise its place in the queue
+  };
 
   explicit FifoStation(std::uint32_t servers) : servers_(servers) {}
 
-  // A job arrives: the job a server starts at once, if one is free (else it queues).
-  std::optional<Job> arrive(const Item& item, sim::Time now) {
+  // A job arrives: a free server starts it at once, or it queues under a ticket.
+  Arrival arrive(const Item& item, sim::Time now) {
     if (busy_ < servers_) {
       ++busy_;
-      return Job{item, now};
+      return {Job{item, now}, 0};
     }
     queue_.push_back(Job{item, now});
-    return std::nullopt;
+    return {std::nullopt, front_ticket_ + queue_.size() - 1};
   }
 
   // A server finishes: the queued job it starts next, if any.
@@ -39,17 +47,54 @@ class FifoStation {
       return std::nullopt;
     }
     Job next = queue_.front();
-    queue_.pop_front();
+    pop_front();
+    drop_withdrawn_front();
     return next;
   }
 
-  // Jobs queued or in service.
-  std::int64_t in_system() const { return static_cast<std::int64_t>(queue_.size()) + busy_; }
+  // The queued job with `ticket` leaves the queue: the job, or nullopt if it is no longer
+  // waiting (a server took it, or it was withdrawn already).
+  std::optional<Job> withdraw(Ticket ticket) {
+    if (ticket < front_ticket_) return std::nullopt;
+    if (ticket - front_ticket_ >= queue_.size())
+      throw std::logic_error("no job was queued with ticket " + std::to_string(ticket));
+    Job& job = queue_[ticket - front_ticket_];
+    if (job.arrived == kWithdrawn) return std::nullopt;
+    const Job left = job;
+    job.arrived = kWithdrawn;
+    ++withdrawn_;
+    drop_withdrawn_front();
+    return left;
+  }
+
+  // Jobs waiting for a server.
+  std::int64_t waiting() const { return static_cast<std::int64_t>(queue_.size()) - withdrawn_; }
+  // Jobs waiting or in service.
+  std::int64_t in_system() const { return waiting() + busy_; }
 
  private:
+  // A withdrawn job stays in the queue, marked, until it reaches the front: withdrawing is O(1)
+  // and tickets stay positions. The mark is an arrival time no job has rather than a flag, which
+  // would widen every queued job (a DC's pick queue can hold millions).
+  static constexpr sim::Time kWithdrawn = sim::kNever;
+
+  void pop_front() {
+    queue_.pop_front();
+    ++front_ticket_;
+  }
+  // Keeps the front a waiting job, so that finish() starts it.
+  void drop_withdrawn_front() {
+    while (!queue_.empty() && queue_.front().arrived == kWithdrawn) {
+      pop_front();
+      --withdrawn_;
+    }
+  }
+
   std::uint32_t servers_;
   std::uint32_t busy_ = 0;
   std::deque<Job> queue_;
+  Ticket front_ticket_ = 0;     // the ticket of queue_.front()
+  std::int64_t withdrawn_ = 0;  // withdrawn jobs still in queue_
 };
 
 }  // namespace retail
