@@ -1,4 +1,5 @@
-// Contact-centre behaviour: first come, first served, with waits that raise appeasement.
+// Contact-centre behaviour: first come, first served, with waits that raise appeasement and,
+// given a patience, contacts that abandon the queue.
 #include "models/agents/customer_service.hpp"
 
 #include <algorithm>
@@ -22,7 +23,13 @@ void CustomerServiceAgent::on(const Unexpected&, Context& ctx) {
 void CustomerServiceAgent::on(const Contact& contact, Context& ctx) {
   kpis().add(contact.line.channel, network().scenario.catalog.skus[contact.line.sku].category,
              contacts_counter(contact.reason));
-  if (const auto job = agents_.arrive(contact, ctx.now()).started) begin(*job, ctx);
+  ++contacts_arrived_;
+  const auto arrival = agents_.arrive(contact, ctx.now());
+  if (arrival.started) {
+    begin(*arrival.started, ctx);
+  } else if (const auto& patience = network().scenario.service.patience_minutes) {
+    ctx.schedule(sim::minutes(patience->sample(ctx.rng())), PatienceEnds{arrival.ticket});
+  }
 }
 
 void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& ctx) {
@@ -31,6 +38,7 @@ void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& 
   const OrderLine& line = job.item.line;
   const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   const sim::Time wait = ctx.now() - job.arrived;
+  ++contacts_handled_;
   contact_cost_cents_ += service.cost_per_contact_cents;
   kpis().add(line.channel, category, Counter::contacts_handled);
   kpis().add(line.channel, category, Counter::contact_wait_us, wait);
@@ -52,7 +60,20 @@ void CustomerServiceAgent::on(const ContactHandled&, Context& ctx) {
   if (const auto next = agents_.finish()) begin(*next, ctx);
 }
 
+void CustomerServiceAgent::on(const PatienceEnds& end, Context&) {
+  // Nothing to do if an agent took the contact in time.
+  const auto job = agents_.withdraw(end.ticket);
+  if (!job) return;
+  ++contacts_abandoned_;
+  kpis().add(job->item.line.channel, network().scenario.catalog.skus[job->item.line.sku].category,
+             Counter::contacts_abandoned);
+}
+
 void CustomerServiceAgent::audit(Audit& audit) const {
+  audit.contacts_arrived += contacts_arrived_;
+  audit.contacts_handled += contacts_handled_;
+  audit.contacts_abandoned += contacts_abandoned_;
+  audit.contacts_waiting += agents_.waiting();
   audit.contact_cost_cents += contact_cost_cents_;
   audit.appeasement_cents += appeasement_cents_;
 }

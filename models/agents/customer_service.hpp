@@ -1,6 +1,7 @@
 // The contact centre: customers contact it about late, cancelled, damaged and returned orders;
 // contacts wait for a free agent, each costs money, and some end with a credit (appeasement),
-// more often the longer the customer waited.
+// more often the longer the customer waited. A customer whose patience runs out while waiting
+// hangs up (abandons): no cost, no credit.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,7 @@ class CustomerServiceAgent final : public RetailAgent {
  private:
   void on(const Contact& contact, Context& ctx);
   void on(const ContactHandled&, Context& ctx);
+  void on(const PatienceEnds& end, Context& ctx);
   void on(const DayEnd&, Context& ctx) { end_day(ctx); }
   template <class Unexpected>
   void on(const Unexpected&, Context&);
@@ -32,6 +34,9 @@ class CustomerServiceAgent final : public RetailAgent {
   void begin(const FifoStation<Contact>::Job& job, Context& ctx);
 
   FifoStation<Contact> agents_;
+  std::int64_t contacts_arrived_ = 0;
+  std::int64_t contacts_handled_ = 0;
+  std::int64_t contacts_abandoned_ = 0;
   std::int64_t contact_cost_cents_ = 0;
   std::int64_t appeasement_cents_ = 0;
 };

@@ -154,12 +154,16 @@ struct RefurbishDone {
 };
 
 // Order manager -> customer service: a customer contacts us about an order. Customer service
-// -> itself: an agent finished a contact.
+// -> itself: an agent finished a contact; a waiting contact's patience ran out (its ticket in
+// the agents' queue).
 struct Contact {
   OrderLine line;
   ContactReason reason = ContactReason::late_delivery;
 };
 struct ContactHandled {};
+struct PatienceEnds {
+  std::uint64_t ticket = 0;
+};
 
 // Self-scheduled clocks.
 struct SyncTick {};
@@ -222,7 +226,7 @@ using Msg =
                  ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
                  ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
                  ReturnDue, ReturnParcel, GradingDone, RefurbishDone, Contact, ContactHandled,
-                 DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, Intervention,
+                 PatienceEnds, DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, Intervention,
                  EvaluationTick, WeeklyReview, PeriodicReview, DecisionDue, KpiReport, NodeDay>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;

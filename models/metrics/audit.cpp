@@ -67,6 +67,8 @@ constexpr LedgerCheck kLedgerChecks[] = {
     {&Audit::orders_placed, Counter::orders_placed, "orders placed"},
     {&Audit::orders_delivered, Counter::orders_delivered, "orders delivered"},
     {&Audit::orders_cancelled, Counter::orders_cancelled, "orders cancelled"},
+    {&Audit::contacts_handled, Counter::contacts_handled, "contacts handled"},
+    {&Audit::contacts_abandoned, Counter::contacts_abandoned, "contacts abandoned"},
 };
 
 }  // namespace
@@ -116,8 +118,19 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                              " + re-ships cancelled " + n(a.reships_cancelled) + " + open " +
                              n(a.orders_open) + " = " + n(accounted));
   }
+  const std::int64_t contacts_out = a.contacts_handled + a.contacts_abandoned + a.contacts_waiting;
+  if (a.contacts_arrived != contacts_out) {
+    throw InvariantViolation(
+        "replication " + std::to_string(replication) + ": contacts are not conserved: arrived " +
+        n(a.contacts_arrived) + ", but handled " + n(a.contacts_handled) + " + abandoned " +
+        n(a.contacts_abandoned) + " + waiting " + n(a.contacts_waiting) + " = " + n(contacts_out));
+  }
   for (const LedgerCheck& check : kLedgerChecks)
     require_equal(a.*check.ledger, kpis.total(check.counter), check.what, replication);
+  std::int64_t contacts_reported = 0;
+  for (std::size_t r = 0; r < kContactReasons; ++r)
+    contacts_reported += kpis.total(contacts_counter(static_cast<ContactReason>(r)));
+  require_equal(a.contacts_arrived, contacts_reported, "contacts arrived", replication);
 }
 
 }  // namespace retail

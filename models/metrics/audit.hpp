@@ -41,6 +41,12 @@ struct Audit {
   std::int64_t reships_delivered = 0;
   std::int64_t reships_cancelled = 0;
 
+  // Contacts: arrived at customer service = handled (an agent took them) + abandoned + waiting.
+  std::int64_t contacts_arrived = 0;
+  std::int64_t contacts_handled = 0;
+  std::int64_t contacts_abandoned = 0;
+  std::int64_t contacts_waiting = 0;
+
   // Money, in cents, from the agents' own ledgers.
   std::int64_t revenue_cents = 0;
   std::int64_t cogs_cents = 0;

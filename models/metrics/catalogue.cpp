@@ -59,14 +59,21 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Contacts per 100 orders", per_100, false,
                      "Customer-service contacts per 100 orders placed."},
     MetricDefinition{MetricId::mean_contact_wait_hours, "mean_contact_wait_hours", "Contact wait",
-                     hours, false, "Mean wait for a customer-service agent."},
+                     hours, false,
+                     "Mean wait for a customer-service agent of the contacts answered."},
     MetricDefinition{MetricId::contact_wait_probability, "contact_wait_probability",
                      "Contacts that waited", share, false,
-                     "Contacts handled that had to wait for an agent, over contacts handled."},
+                     "Contacts that had to wait for an agent (answered after a wait, or "
+                     "abandoned), over contacts offered (answered + abandoned)."},
     MetricDefinition{MetricId::contact_service_level, "contact_service_level",
                      "Contact service level", share, true,
                      "Contacts answered within customer_service.answer_target_seconds, over "
-                     "contacts handled."},
+                     "contacts offered (answered + abandoned): an abandoned contact is a miss."},
+    MetricDefinition{MetricId::contact_abandonment_rate, "contact_abandonment_rate",
+                     "Contact abandonment", share, false,
+                     "Contacts that hung up before an agent answered (their "
+                     "customer_service.patience_minutes ran out), over contacts offered "
+                     "(answered + abandoned)."},
     MetricDefinition{MetricId::revenue, "revenue", "Revenue", money, true, "Sales net of refunds."},
     MetricDefinition{MetricId::refunds, "refunds", "Refunds", money, false,
                      "Prices refunded on returns."},

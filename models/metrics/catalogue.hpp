@@ -38,6 +38,7 @@ enum class MetricId : std::uint8_t {
   mean_contact_wait_hours,
   contact_wait_probability,
   contact_service_level,
+  contact_abandonment_rate,
   revenue,
   refunds,
   cogs,

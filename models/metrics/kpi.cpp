@@ -51,6 +51,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   std::int64_t contacts = 0;
   for (std::size_t r = 0; r < kContactReasons; ++r)
     contacts += get(t, contacts_counter(static_cast<ContactReason>(r)));
+  // Contacts offered to the agents: answered or abandoned (every abandoned contact waited), the
+  // base of the contact centre's shares, as call centres count them.
+  const std::int64_t abandoned = get(t, Counter::contacts_abandoned);
+  const std::int64_t offered = get(t, Counter::contacts_handled) + abandoned;
   // Margin leakage: what execution failures cost beyond the sale itself. Every component is
   // already in a revenue or cost line (dilution lowers revenue, re-ships and expedited service
   // are shipping), so leakage explains the contribution margin rather than adding to it.
@@ -93,9 +97,9 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::mean_contact_wait_hours,
        ratio(get(t, Counter::contact_wait_us), get(t, Counter::contacts_handled)) / 3.6e9},
       {MetricId::contact_wait_probability,
-       ratio(get(t, Counter::contacts_waited), get(t, Counter::contacts_handled))},
-      {MetricId::contact_service_level,
-       ratio(get(t, Counter::contacts_within_target), get(t, Counter::contacts_handled))},
+       ratio(get(t, Counter::contacts_waited) + abandoned, offered)},
+      {MetricId::contact_service_level, ratio(get(t, Counter::contacts_within_target), offered)},
+      {MetricId::contact_abandonment_rate, ratio(abandoned, offered)},
       {MetricId::revenue, currency(revenue)},
       {MetricId::refunds, currency(get(t, Counter::refunds_cents))},
       {MetricId::cogs, currency(cogs)},
@@ -181,6 +185,7 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "contact_wait_us",
                                                            "contacts_waited",
                                                            "contacts_within_target",
+                                                           "contacts_abandoned",
                                                            "contact_cost_cents",
                                                            "appeasement_cents",
                                                            "chargeback_cents",

@@ -66,6 +66,7 @@ enum class Counter : std::uint8_t {
   contact_wait_us,         // total wait for an agent, in microseconds
   contacts_waited,         // contacts handled that had to wait at all
   contacts_within_target,  // ... that waited at most customer_service.answer_target_seconds
+  contacts_abandoned,      // contacts that left the queue when their patience ran out
   contact_cost_cents,
   appeasement_cents,         // credits granted to contacting customers
   chargeback_cents,          // marketplace penalties for late and cancelled orders

@@ -97,13 +97,14 @@ constexpr Fields<14> kReturns{"reasons",
 constexpr Fields<kReturnReasons> kReturnReasonFields = named_after(kReturnReasonNames);
 constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
 constexpr Fields<kDispositions> kDisposition = named_after(kDispositionNames);
-constexpr Fields<7> kCustomerService{"reasons",
+constexpr Fields<8> kCustomerService{"reasons",
                                      "agents",
                                      "handle_minutes",
                                      "cost_per_contact",
                                      "wait_appeasement_per_hour",
                                      "marketplace_chargeback",
-                                     "answer_target_seconds"};
+                                     "answer_target_seconds",
+                                     "patience_minutes"};
 constexpr Fields<kContactReasons> kContactReasonFields = named_after(kContactReasonNames);
 constexpr Fields<3> kContactReason{"probability", "appeasement_rate", "appeasement"};
 constexpr Fields<12> kPromotion{"name",

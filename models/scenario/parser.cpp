@@ -4,6 +4,7 @@
 // control tower and the status quo in scenario_control_parser.cpp).
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "models/mechanics/price_effect.hpp"
 #include "models/scenario/loader.hpp"
@@ -209,6 +210,8 @@ CustomerService read_customer_service(const Object& service) {
   }
   out.agents = service.get("agents", kAgents, out.agents);
   out.handle_minutes = service.get("handle_minutes", distribution, out.handle_minutes);
+  if (const std::optional<Node> patience = service.find("patience_minutes"))
+    out.patience_minutes = distribution(*patience);
   out.cost_per_contact_cents = service.get("cost_per_contact", money, out.cost_per_contact_cents);
   out.wait_appeasement_per_hour = service.get("wait_appeasement_per_hour", kWaitAppeasementPerHour,
                                               out.wait_appeasement_per_hour);

@@ -251,6 +251,8 @@ struct CustomerService {
   std::array<ContactReasonConfig, kContactReasons> reasons;
   std::uint32_t agents = 10;
   Distribution handle_minutes = Distribution::exponential(8);
+  // How long a contact that has to wait will wait before it abandons; absent: nobody abandons.
+  std::optional<Distribution> patience_minutes;
   Cents cost_per_contact_cents = 400;
   double wait_appeasement_per_hour = 0.02;
   // The service level counts contacts answered within this wait.

@@ -1,6 +1,6 @@
 // Customer service and the margin leakage it and other failures cause: contacts follow failed
-// promises, queues raise appeasement, marketplace failures cost chargebacks, and the leakage
-// components add up to the total.
+// promises, queues raise appeasement, impatient customers abandon at no cost, marketplace
+// failures cost chargebacks, and the leakage components add up to the total.
 #include "models/agents/customer_service.hpp"
 
 #include <gtest/gtest.h>
@@ -64,6 +64,65 @@ TEST(CustomerService, AShortStaffedCentreMakesCustomersWaitAndCostsMoreCredits) 
     return static_cast<double>(credits) / static_cast<double>(handled);
   };
   EXPECT_GT(credit_per_contact(short_staffed), 1.5 * credit_per_contact(staffed));
+}
+
+// One agent for far more contacts than an hour-long handling time allows, and every answered
+// contact credited: what the centre pays shows which contacts it answered.
+Scenario overloaded() {
+  Scenario s = chain();
+  for (auto& reason : s.service.reasons)
+    reason = {1.0, 1.0, 500};
+  s.service.agents = 1;
+  s.service.handle_minutes = Distribution::exponential(60);
+  return s;
+}
+
+TEST(CustomerService, AbandonedContactsCostNothingAndGetNoCredit) {
+  Scenario impatient = overloaded();
+  impatient.service.patience_minutes = Distribution::exponential(10);
+  const KpiTable kpis = run_replication(impatient, 0).kpis;
+  const std::int64_t handled = kpis.total(Counter::contacts_handled);
+  const std::int64_t abandoned = kpis.total(Counter::contacts_abandoned);
+  ASSERT_GT(handled, 100);
+  ASSERT_GT(abandoned, handled);
+  EXPECT_EQ(kpis.total(Counter::contact_cost_cents),
+            impatient.service.cost_per_contact_cents * handled);
+  EXPECT_EQ(kpis.total(Counter::appeasement_cents), 500 * handled);
+  // Shares of the contacts offered: an abandoned contact waited, and missed the target.
+  const auto offered = static_cast<double>(handled + abandoned);
+  EXPECT_DOUBLE_EQ(metric(kpis, "contact_abandonment_rate"), abandoned / offered);
+  EXPECT_DOUBLE_EQ(metric(kpis, "contact_wait_probability"),
+                   (kpis.total(Counter::contacts_waited) + abandoned) / offered);
+  EXPECT_DOUBLE_EQ(metric(kpis, "contact_service_level"),
+                   kpis.total(Counter::contacts_within_target) / offered);
+}
+
+TEST(CustomerService, WithoutAPatienceNobodyAbandons) {
+  const KpiTable kpis = run_replication(overloaded(), 0).kpis;
+  const std::int64_t handled = kpis.total(Counter::contacts_handled);
+  ASSERT_GT(kpis.total(Counter::contacts_waited), 100);
+  EXPECT_EQ(kpis.total(Counter::contacts_abandoned), 0);
+  EXPECT_EQ(metric(kpis, "contact_abandonment_rate"), 0);
+  // The shares keep their answered-only values exactly.
+  EXPECT_EQ(
+      metric(kpis, "contact_wait_probability"),
+      static_cast<double>(kpis.total(Counter::contacts_waited)) / static_cast<double>(handled));
+  EXPECT_EQ(metric(kpis, "contact_service_level"),
+            static_cast<double>(kpis.total(Counter::contacts_within_target)) /
+                static_cast<double>(handled));
+}
+
+TEST(CustomerService, AbandonmentIsTheSameForAnyThreadCount) {
+  Scenario impatient = overloaded();
+  impatient.service.patience_minutes = Distribution::uniform(5, 30);
+  const KpiTable sequential = run_replication(impatient, 2, 1).kpis;
+  ASSERT_GT(sequential.total(Counter::contacts_abandoned), 0);
+  EXPECT_TRUE(run_replication(impatient, 2, 3).kpis == sequential);
+}
+
+TEST(CustomerService, ThePatienceTimerDoesNotWidenMessages) {
+  // Every pending event holds the largest message: 80 bytes on x86-64 before PatienceEnds too.
+  EXPECT_LE(sizeof(Msg), 80u);
 }
 
 TEST(CustomerService, NoContactsWhenNobodyCalls) {

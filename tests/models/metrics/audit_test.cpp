@@ -60,6 +60,19 @@ TEST(Audit, EachLawNamesItselfAndTheNumbers) {
   Audit money;
   money.revenue_cents = 500;
   EXPECT_THAT(violation(money, kpis), HasSubstr("revenue (cents) do not balance"));
+
+  Audit contacts;
+  contacts.contacts_arrived = 5;
+  contacts.contacts_handled = 3;
+  contacts.contacts_abandoned = 1;
+  EXPECT_THAT(violation(contacts, kpis),
+              HasSubstr("contacts are not conserved: arrived 5, but handled 3 + abandoned 1 + "
+                        "waiting 0 = 4"));
+
+  Audit unreported;  // conserved, but no KPI report counts the abandonments
+  unreported.contacts_arrived = 2;
+  unreported.contacts_abandoned = 2;
+  EXPECT_THAT(violation(unreported, kpis), HasSubstr("contacts abandoned do not balance"));
 }
 
 }  // namespace

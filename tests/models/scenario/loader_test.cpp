@@ -390,6 +390,7 @@ TEST(ScenarioDefaults, CustomerServiceTakesConfigDefaults) {
     EXPECT_EQ(cs.cost_per_contact_cents, 400);
     EXPECT_EQ(cs.wait_appeasement_per_hour, defaults.wait_appeasement_per_hour);
     EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
+    EXPECT_FALSE(cs.patience_minutes) << "nobody abandons unless told a patience";
   }
 }
 
@@ -399,6 +400,7 @@ TEST(ScenarioDefaults, CustomerServiceReasonsDefaultFieldByField) {
                           {"return_request", {{"appeasement_rate", 0.1}, {"appeasement", 2.499}}}}},
                         {"agents", 100000},
                         {"handle_minutes", 6},
+                        {"patience_minutes", {{"distribution", "exponential"}, {"mean", 3}}},
                         {"wait_appeasement_per_hour", 0}};
   const retail::CustomerService cs =
       retail::parse_scenario(with(small_document(), "/customer_service", service)).service;
@@ -411,6 +413,8 @@ TEST(ScenarioDefaults, CustomerServiceReasonsDefaultFieldByField) {
   EXPECT_EQ(cs.reasons[3].appeasement_cents, 250);  // rounded to the nearest cent
   EXPECT_EQ(cs.agents, 100000u);
   EXPECT_EQ(cs.handle_minutes.describe(), "fixed(6)");
+  ASSERT_TRUE(cs.patience_minutes);
+  EXPECT_EQ(cs.patience_minutes->describe(), "exponential(mean 3)");
   EXPECT_EQ(cs.wait_appeasement_per_hour, 0);
   EXPECT_EQ(cs.cost_per_contact_cents, 400);  // defaults for the rest
   EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
