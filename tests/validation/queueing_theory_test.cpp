@@ -1,9 +1,11 @@
 // Validation against queueing theory: independent replications of minimal scenarios reproduce
-// Erlang B (store base stock with lost sales), Erlang C (the DC pick station) and Little's law
-// (the order cycle) within their confidence intervals.
+// Erlang B (store base stock with lost sales), Erlang C (the DC pick station), Erlang A (the
+// contact centre with impatient customers) and Little's law (the order cycle) within their
+// confidence intervals.
 #include <gtest/gtest.h>
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <boost/math/distributions/poisson.hpp>
 #include <cmath>
 #include <cstdint>
@@ -131,6 +133,102 @@ TEST(QueueingTheory, PickStationWaitIsErlangC) {
   expect_in_interval("pick_wait_probability", waited, wait_probability);
   expect_in_interval("pick_service_level", within_target,
                      1 - wait_probability * std::exp(-drain_per_day * kTargetMinutes / (24 * 60)));
+}
+
+// Erlang A (M/M/c+M, Palm's model of a call centre): contacts arrive at lambda, c agents serve
+// at mu each, and every waiting contact abandons at theta. The number in the centre is the
+// birth-death chain with birth rate lambda and death rate min(n, c) mu + (n - c)^+ theta; its
+// stationary distribution, truncated where the tail is far below double precision, gives the
+// probability an arrival waits, P(N >= c) (Poisson arrivals see time averages), and, as
+// abandonments happen at theta per waiting contact, P(abandon) = theta E[(N - c)^+] / lambda.
+struct ErlangA {
+  double wait_probability;
+  double abandon_probability;
+};
+
+ErlangA erlang_a(std::uint32_t servers, double arrival_rate, double service_rate,
+                 double abandon_rate) {
+  constexpr std::uint32_t kStates = 1000;
+  std::vector<double> weight(kStates, 1.0);
+  for (std::uint32_t n = 1; n < kStates; ++n) {
+    const double death =
+        std::min(n, servers) * service_rate + (n > servers ? n - servers : 0) * abandon_rate;
+    weight[n] = weight[n - 1] * arrival_rate / death;
+  }
+  double total = 0;
+  double waiting = 0;
+  double queue = 0;
+  for (std::uint32_t n = 0; n < kStates; ++n) {
+    total += weight[n];
+    if (n >= servers) {
+      waiting += weight[n];
+      queue += (n - servers) * weight[n];
+    }
+  }
+  return {waiting / total, abandon_rate * queue / total / arrival_rate};
+}
+
+// The contact centre of the Erlang A test: Poisson contacts at kContactsPerDay, kAgents agents
+// with exponential handling and exponential patience, offered load 8/3 erlangs on 4 agents.
+constexpr double kContactsPerDay = 480;
+constexpr std::uint32_t kAgents = 4;
+constexpr double kHandleMinutes = 8;
+constexpr double kPatienceMinutes = 15;
+
+// Contacts at a controlled Poisson rate: every store walk-in (a Poisson stream) meets a
+// promotion whose store price never went live and contacts customer service about it, one
+// routing latency later. The promotion brings no extra customers (no price elasticity) and
+// nobody walks away from it, so the store's base stock, far above a lead time's demand, never
+// runs out.
+Scenario contact_centre(std::uint32_t horizon_days) {
+  Scenario scenario = minimal_chain(Channel::store, {kContactsPerDay}, horizon_days);
+  scenario.stores[0].replenishment = base_stock(10 * static_cast<std::int32_t>(kContactsPerDay));
+  scenario.demand.price_elasticity = 0;
+  scenario.demand.promo_mismatch.abandon = 0;
+  Promotion promotion;
+  promotion.name = "wrong in store";
+  promotion.skus = {0};
+  promotion.discount = 0.2;
+  promotion.end_day = horizon_days;
+  promotion.execution[static_cast<std::size_t>(Channel::store)].error_probability = 1;
+  scenario.promotions.push_back(promotion);
+  CustomerService& service = scenario.service;
+  service.reasons[static_cast<std::size_t>(ContactReason::promo_mismatch)].probability = 1;
+  service.agents = kAgents;
+  service.handle_minutes = Distribution::exponential(kHandleMinutes);
+  service.patience_minutes = Distribution::exponential(kPatienceMinutes);
+  return scenario;
+}
+
+// Abandonments and waits as the catalogue counts them, over the contacts offered (answered or
+// abandoned), against Erlang A; the arrival rate is checked too, as the theory's input.
+TEST(QueueingTheory, ImpatientContactsAbandonAsErlangA) {
+  constexpr std::uint32_t kReplications = 50;
+  constexpr std::uint32_t kWarmUpDays = 2;  // the queue relaxes from empty within minutes
+  constexpr std::uint32_t kHorizonDays = 42;
+  const auto results = replicate(contact_centre(kHorizonDays), kReplications);
+
+  Eigen::VectorXd contacts_per_day(kReplications);
+  Eigen::VectorXd abandoned(kReplications);
+  Eigen::VectorXd waited(kReplications);
+  for (std::uint32_t r = 0; r < kReplications; ++r) {
+    const KpiTable& kpis = results[r].kpis;
+    const auto count = [&](Counter counter) {
+      return static_cast<double>(after_warm_up(kpis, kWarmUpDays, Channel::store, counter));
+    };
+    EXPECT_EQ(count(Counter::lost_sales_units), 0);
+    const double offered = count(Counter::contacts_handled) + count(Counter::contacts_abandoned);
+    contacts_per_day[r] = count(Counter::contacts_promo_mismatch) / (kHorizonDays - kWarmUpDays);
+    abandoned[r] = count(Counter::contacts_abandoned) / offered;
+    waited[r] = (count(Counter::contacts_waited) + count(Counter::contacts_abandoned)) / offered;
+  }
+
+  constexpr double kMinutesPerDay = 24 * 60;
+  const ErlangA theory = erlang_a(kAgents, kContactsPerDay, kMinutesPerDay / kHandleMinutes,
+                                  kMinutesPerDay / kPatienceMinutes);
+  expect_in_interval("contacts_per_day", contacts_per_day, kContactsPerDay);
+  expect_in_interval("contact_abandonment_rate", abandoned, theory.abandon_probability);
+  expect_in_interval("contact_wait_probability", waited, theory.wait_probability);
 }
 
 // Little's law for orders, as the order manager counts them: an order is open from placement
