@@ -202,7 +202,7 @@ def scenario():
             },
             "agents": 4,
             "handle_minutes": {"distribution": "exponential", "mean": 8},
-            "cost_per_contact": 4.0,
+            "cost_per_contact": 1.0,
             "wait_appeasement_per_hour": 0.02,
             "marketplace_chargeback": 5.0,
         },

@@ -250,6 +250,9 @@ std::vector<sim::AgentId> ControlTowerAgent::executors(const Action& action) con
       return ids.promotion;
     case Action::Kind::tighten_disposition:
       return ids.dc;
+    case Action::Kind::add_labour:
+      if (action.station == Action::Station::agents) return {ids.customer_service};
+      return action.all_dcs ? ids.dc : std::vector<sim::AgentId>{ids.dc[action.dc]};
   }
   return out;
 }

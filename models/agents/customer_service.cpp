@@ -7,8 +7,27 @@
 
 namespace retail {
 
+namespace {
+
+// The chain's channel mix: contacts come from every channel's orders.
+ChannelMix chain_mix(const Network& network) {
+  ChannelMix mix{};
+  for (std::size_t c = 0; c < kChannels; ++c)
+    mix[c] = network.channel_share(static_cast<Channel>(c));
+  return mix;
+}
+
+}  // namespace
+
 CustomerServiceAgent::CustomerServiceAgent(const Network& network)
-    : RetailAgent(network), agents_(network.scenario.service.agents) {}
+    : RetailAgent(network), crew_(network.scenario.service.agents), agents_(crew_.on_duty(0)) {
+  staff_station(agents_, crew_,
+                {Counter::agent_cost_cents, Counter::agent_paid_seconds,
+                 Counter::agent_busy_seconds, Counter::contact_queue_seconds,
+                 Counter::contact_station_seconds, network.scenario.costs.agent_hour_cents},
+                share_costs(CostShares(chain_mix(network), network.scenario.catalog,
+                                       network.sku_daily_demand)));
+}
 
 void CustomerServiceAgent::handle(const Event& event, Context& ctx) {
   std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
@@ -57,12 +76,35 @@ void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& 
 }
 
 void CustomerServiceAgent::on(const ContactHandled&, Context& ctx) {
-  if (const auto next = agents_.finish()) begin(*next, ctx);
+  if (const auto next = agents_.finish(ctx.now())) begin(*next, ctx);
 }
 
-void CustomerServiceAgent::on(const PatienceEnds& end, Context&) {
+void CustomerServiceAgent::on(const RosterChange&, Context& ctx) {
+  follow_roster(crew_, ctx);
+  restaff(ctx);
+}
+
+void CustomerServiceAgent::on(const FlexibleHoursEnd& end, Context& ctx) {
+  crew_.release(end.staff, ctx.now());
+  restaff(ctx);
+}
+
+void CustomerServiceAgent::on(const Intervention& intervention, Context& ctx) {
+  const Action& action = action_of(intervention);
+  if (action.kind != Action::Kind::add_labour) misrouted(intervention, "customer service", ctx);
+  crew_.call_in(action.staff, ctx.now());
+  restaff(ctx);
+  ctx.schedule(sim::hours(action.hours), FlexibleHoursEnd{action.staff});
+}
+
+void CustomerServiceAgent::restaff(Context& ctx) {
+  for (const auto& job : agents_.set_servers(crew_.on_duty(ctx.now()), ctx.now()))
+    begin(job, ctx);
+}
+
+void CustomerServiceAgent::on(const PatienceEnds& end, Context& ctx) {
   // Nothing to do if an agent took the contact in time.
-  const auto job = agents_.withdraw(end.ticket);
+  const auto job = agents_.withdraw(end.ticket, ctx.now());
   if (!job) return;
   ++contacts_abandoned_;
   kpis().add(job->item.line.channel, network().scenario.catalog.skus[job->item.line.sku].category,
@@ -76,6 +118,7 @@ void CustomerServiceAgent::audit(Audit& audit) const {
   audit.contacts_waiting += agents_.waiting();
   audit.contact_cost_cents += contact_cost_cents_;
   audit.appeasement_cents += appeasement_cents_;
+  audit_costs(audit);
 }
 
 }  // namespace retail

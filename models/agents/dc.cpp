@@ -11,7 +11,20 @@ namespace retail {
 
 namespace {
 enum Stream : std::uint32_t { kPicking, kSupplier, kTrucks, kReturns };
+
+// The channels a DC's pickers work for: its online orders (its stores' replenishment is not
+// picked order by order), unless it has none.
+ChannelMix picked_channels(const ChannelMix& mix) {
+  ChannelMix online{};
+  double total = 0;
+  for (const Channel channel : {Channel::web, Channel::marketplace}) {
+    const auto c = static_cast<std::size_t>(channel);
+    online[c] = mix[c];
+    total += mix[c];
+  }
+  return total > 0 ? online : mix;
 }
+}  // namespace
 
 DcAgent::DcAgent(const Network& network, DcId dc)
     : RetailAgent(network),
@@ -19,11 +32,19 @@ DcAgent::DcAgent(const Network& network, DcId dc)
       dc_(dc),
       stock_(network.scenario.catalog, network.dc_initial[dc], network.dc_levels[dc],
              Inventory::Source::supplier),
-      picking_(config_.pickers),
+      crew_(config_.pickers),
+      picking_(crew_.on_duty(0)),
       last_delivery_(network.scenario.stores.size(), -1),
       initial_units_(stock_.total_on_hand()) {
+  const Catalog& catalog = network.scenario.catalog;
   hold_stock(dc, stock_,
-             CostShares(network.dc_mix[dc], network.scenario.catalog, network.dc_daily_demand[dc]));
+             share_costs(CostShares(network.dc_mix[dc], catalog, network.dc_daily_demand[dc])));
+  staff_station(picking_, crew_,
+                {Counter::picker_cost_cents, Counter::picker_paid_seconds,
+                 Counter::picker_busy_seconds, Counter::pick_queue_seconds,
+                 Counter::pick_station_seconds, network.scenario.costs.picker_hour_cents},
+                share_costs(CostShares(picked_channels(network.dc_mix[dc]), catalog,
+                                       network.dc_daily_demand[dc])));
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.dc_mix[dc],
                      network.dc_lead_days[dc], network.dc_daily_demand[dc], dc);
@@ -40,6 +61,7 @@ sim::Time DcAgent::min_send_delay(const Network& network) {
 
 void DcAgent::start(Context& ctx) {
   start_days(ctx);
+  follow_roster(crew_, ctx);
   ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
   if (config_.replenishment.review_every_hours > 0)
     ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
@@ -99,7 +121,22 @@ void DcAgent::on(const PickDone& done, Context& ctx) {
   kpis().add(done.line.channel, category, Counter::picks_completed);
   ctx.send(network().ids.carrier[carrier_of_zone_[done.line.zone]], network().routing_latency,
            Tender{done.line});
-  if (const auto next = picking_.finish()) begin_picking(*next, ctx);
+  if (const auto next = picking_.finish(ctx.now())) begin_picking(*next, ctx);
+}
+
+void DcAgent::on(const RosterChange&, Context& ctx) {
+  follow_roster(crew_, ctx);
+  restaff(ctx);
+}
+
+void DcAgent::on(const FlexibleHoursEnd& end, Context& ctx) {
+  crew_.release(end.staff, ctx.now());
+  restaff(ctx);
+}
+
+void DcAgent::restaff(Context& ctx) {
+  for (const auto& job : picking_.set_servers(crew_.on_duty(ctx.now()), ctx.now()))
+    begin_picking(job, ctx);
 }
 
 std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
@@ -160,6 +197,11 @@ void DcAgent::on(const Intervention& intervention, Context& ctx) {
       return;
     case Action::Kind::tighten_disposition:
       disposition_[static_cast<std::size_t>(action.reason)] = action.disposition;
+      return;
+    case Action::Kind::add_labour:
+      crew_.call_in(action.staff, ctx.now());
+      restaff(ctx);
+      ctx.schedule(sim::hours(action.hours), FlexibleHoursEnd{action.staff});
       return;
     default:
       misrouted(intervention, "DC '" + config_.name + "'", ctx);

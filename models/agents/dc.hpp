@@ -1,5 +1,6 @@
 // A distribution centre: stock replenished from suppliers by (s,S), store replenishment, and a
-// pick/pack station where web and marketplace orders queue for pickers before going to carriers.
+// pick/pack station where web and marketplace orders queue for the pickers on duty before going
+// to carriers.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +43,8 @@ class DcAgent final : public RetailAgent {
   void on(const Shipment& transfer, Context& ctx);
   void on(const Intervention& intervention, Context& ctx);
   void on(const PickDone& done, Context& ctx);
+  void on(const RosterChange&, Context& ctx);
+  void on(const FlexibleHoursEnd& end, Context& ctx);
   void on(const SyncTick&, Context& ctx);
   void on(const ReviewTick&, Context& ctx);
   void on(const ReturnParcel& parcel, Context& ctx);
@@ -59,6 +62,8 @@ class DcAgent final : public RetailAgent {
   void add_returns_cost(const OrderLine& line, Cents cost);
   void start_pick(const OrderLine& line, Context& ctx);
   void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
+  // The pickers on duty changed: those coming on duty start queued picks.
+  void restaff(Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
   void place_purchase_order(SkuId sku, Context& ctx);
   // A purchase order for every SKU whose position calls for it (a periodic or forecast review).
@@ -72,6 +77,7 @@ class DcAgent final : public RetailAgent {
   std::array<std::array<double, kDispositions>, kReturnReasons> disposition_;
   Inventory stock_;
   std::optional<ForecastPlanner> planner_;  // with a forecast-driven policy
+  Crew crew_;
   FifoStation<OrderLine> picking_;
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;

@@ -177,6 +177,12 @@ struct BopisCollected {
   OrderLine line;
 };
 struct DayEnd {};
+// A station's roster changes the staff on duty (DC pickers, contact-centre agents).
+struct RosterChange {};
+// Staff an add_labour action called in go off duty.
+struct FlexibleHoursEnd {
+  std::uint32_t staff = 0;
+};
 
 // Agent -> KPI recorder, once a day: counter increments and end-of-day stock by category.
 struct CounterDelta {
@@ -225,9 +231,10 @@ using Msg =
     std::variant<DemandTick, CustomerArrival, FulfillOrder, OrderCancelled, Tender, Delivered,
                  ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
                  ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
-                 ReturnDue, ReturnParcel, GradingDone, RefurbishDone, Contact, ContactHandled,
-                 PatienceEnds, DemandLift, PromoSlotUpdate, PromoPhase, AdAttribution, Intervention,
-                 EvaluationTick, WeeklyReview, PeriodicReview, DecisionDue, KpiReport, NodeDay>;
+                 RosterChange, FlexibleHoursEnd, ReturnDue, ReturnParcel, GradingDone,
+                 RefurbishDone, Contact, ContactHandled, PatienceEnds, DemandLift, PromoSlotUpdate,
+                 PromoPhase, AdAttribution, Intervention, EvaluationTick, WeeklyReview,
+                 PeriodicReview, DecisionDue, KpiReport, NodeDay>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

@@ -13,9 +13,22 @@ void RetailAgent::start_days(Context& ctx) {
   ctx.schedule(sim::kTicksPerDay, DayEnd{});
 }
 
-void RetailAgent::hold_stock(std::uint32_t node, const Inventory& stock, CostShares shares) {
-  holding_.emplace(Holding{&stock, std::move(shares),
-                           std::vector<Cents>(network_.scenario.catalog.categories.size(), 0)});
+RetailAgent::Shares RetailAgent::share_costs(CostShares shares) {
+  shares_.push_back(std::move(shares));
+  return shares_.size() - 1;
+}
+
+void RetailAgent::accrue(Counter counter, Shares shares, std::optional<CategoryId> category,
+                         std::function<double(sim::Time)> total) {
+  accruals_.push_back(Accrual{counter, shares, category, std::move(total)});
+}
+
+void RetailAgent::hold_stock(std::uint32_t node, const Inventory& stock, Shares shares) {
+  const double rate_per_day = network_.scenario.costs.holding_rate_per_year / 365.0;
+  for (CategoryId category = 0; category < network_.scenario.catalog.categories.size(); ++category)
+    accrue(Counter::holding_cost_cents, shares, category, [&stock, rate_per_day, category](auto t) {
+      return rate_per_day * stock.held_cent_days(category, t);
+    });
   if (!network_.scenario.kpi.node_days) return;
   node_.emplace(NodeTally{node, &stock, 0, {}});
   for (CategoryId category = 0; category < network_.scenario.catalog.categories.size(); ++category)
@@ -28,46 +41,66 @@ void RetailAgent::count_replenishment_order(CategoryId category, std::int32_t un
   node_->orders[category].units += units;
 }
 
-Cents& RetailAgent::ledger_of(Counter counter) {
+Cents* RetailAgent::ledger_in(CostLedger& ledger, Counter counter) {
   switch (counter) {
     case Counter::holding_cost_cents:
-      return costs_.holding;
+      return &ledger.holding;
     case Counter::purchase_order_cost_cents:
-      return costs_.purchase_orders;
+      return &ledger.purchase_orders;
     case Counter::store_delivery_cost_cents:
-      return costs_.store_deliveries;
+      return &ledger.store_deliveries;
     case Counter::transfer_freight_cents:
-      return costs_.transfers;
+      return &ledger.transfers;
+    case Counter::picker_cost_cents:
+      return &ledger.pickers;
+    case Counter::agent_cost_cents:
+      return &ledger.agents;
     default:
-      throw std::logic_error(std::string("counter ") +
-                             counter_names()[static_cast<std::size_t>(counter)] +
-                             " is not a node cost");
+      return nullptr;
   }
+}
+
+void RetailAgent::book(Counter counter, Shares shares, std::optional<CategoryId> category,
+                       std::int64_t amount) {
+  if (Cents* ledger = ledger_in(costs_, counter)) *ledger += amount;
+  spread(kpis_, counter, shares, category, amount);
 }
 
 void RetailAgent::book_cost(Counter counter, Cents cents) {
-  if (cents == 0) return;
-  ledger_of(counter) += cents;
-  const std::vector<Cents> cells = holding_->shares.over_cells(cents);
-  const std::size_t categories = holding_->shares.categories();
-  for (std::size_t cell = 0; cell < cells.size(); ++cell) {
-    if (cells[cell] == 0) continue;
-    kpis_.add(static_cast<Channel>(cell / categories), static_cast<CategoryId>(cell % categories),
-              counter, cells[cell]);
-  }
+  check_cost(counter);
+  book(counter, 0, std::nullopt, cents);
 }
 
 void RetailAgent::book_cost(Counter counter, CategoryId category, Cents cents) {
-  if (cents == 0) return;
-  ledger_of(counter) += cents;
-  add_over_channels(kpis_, counter, category, cents);
+  check_cost(counter);
+  book(counter, 0, category, cents);
 }
 
-void RetailAgent::add_over_channels(KpiBuffer& buffer, Counter counter, CategoryId category,
-                                    Cents cents) const {
-  const std::array<Cents, kChannels> shares = holding_->shares.over_channels(cents);
-  for (std::size_t c = 0; c < kChannels; ++c)
-    if (shares[c] != 0) buffer.add(static_cast<Channel>(c), category, counter, shares[c]);
+void RetailAgent::check_cost(Counter counter) {
+  CostLedger probe;
+  if (!ledger_in(probe, counter))
+    throw std::logic_error(std::string("counter ") +
+                           counter_names()[static_cast<std::size_t>(counter)] +
+                           " is no cost an agent books");
+}
+
+void RetailAgent::spread(KpiBuffer& buffer, Counter counter, Shares shares,
+                         std::optional<CategoryId> category, std::int64_t amount) const {
+  if (amount == 0) return;
+  const CostShares& split = shares_.at(shares);
+  if (category) {
+    const std::array<Cents, kChannels> parts = split.over_channels(amount);
+    for (std::size_t c = 0; c < kChannels; ++c)
+      if (parts[c] != 0) buffer.add(static_cast<Channel>(c), *category, counter, parts[c]);
+    return;
+  }
+  const std::vector<Cents> cells = split.over_cells(amount);
+  const std::size_t categories = split.categories();
+  for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+    if (cells[cell] == 0) continue;
+    buffer.add(static_cast<Channel>(cell / categories), static_cast<CategoryId>(cell % categories),
+               counter, cells[cell]);
+  }
 }
 
 void RetailAgent::book_freight(Counter counter, const Freight& freight, bool new_shipment,
@@ -82,34 +115,19 @@ void RetailAgent::book_transfer_freight(const std::vector<Moved>& moved) {
                  moved[i].sku, moved[i].units);
 }
 
-std::vector<Cents> RetailAgent::holding_due(sim::Time now) const {
-  const double rate_per_day = network_.scenario.costs.holding_rate_per_year / 365.0;
-  std::vector<Cents> due(holding_->booked.size());
-  for (CategoryId category = 0; category < due.size(); ++category) {
-    // Rounded on the running total, so the daily roundings never accumulate.
-    const auto total = static_cast<Cents>(
-        std::llround(rate_per_day * holding_->stock->held_cent_days(category, now)));
-    due[category] = total - holding_->booked[category];
-  }
-  return due;
-}
-
-void RetailAgent::book_holding(sim::Time now) {
-  const std::vector<Cents> due = holding_due(now);
-  for (CategoryId category = 0; category < due.size(); ++category) {
-    book_cost(Counter::holding_cost_cents, category, due[category]);
-    holding_->booked[category] += due[category];
-  }
-}
-
 void RetailAgent::audit_costs(Audit& audit) const {
-  audit.holding_cost_cents += costs_.holding;
-  audit.purchase_order_cost_cents += costs_.purchase_orders;
-  audit.store_delivery_cost_cents += costs_.store_deliveries;
-  audit.transfer_freight_cents += costs_.transfers;
-  if (!holding_) return;
-  for (const Cents due : holding_due(sim::days(network_.scenario.horizon_days)))
-    audit.holding_cost_cents += due;
+  // What was booked, and what accrued from the last day's end until the horizon (which
+  // collect_unreported adds to the table).
+  CostLedger total = costs_;
+  const sim::Time horizon = sim::days(network_.scenario.horizon_days);
+  for (const Accrual& accrual : accruals_)
+    if (Cents* ledger = ledger_in(total, accrual.counter)) *ledger += accrual.due(horizon);
+  audit.holding_cost_cents += total.holding;
+  audit.purchase_order_cost_cents += total.purchase_orders;
+  audit.store_delivery_cost_cents += total.store_deliveries;
+  audit.transfer_freight_cents += total.transfers;
+  audit.picker_cost_cents += total.pickers;
+  audit.agent_cost_cents += total.agents;
 }
 
 RetailAgent::QueuedLine RetailAgent::queue_backorder(const OrderLine& line, const Context& ctx) {
@@ -138,7 +156,11 @@ std::optional<NodeDay> RetailAgent::node_day() const {
 }
 
 void RetailAgent::end_day(Context& ctx) {
-  if (holding_) book_holding(ctx.now());
+  for (Accrual& accrual : accruals_) {
+    const std::int64_t due = accrual.due(ctx.now());
+    book(accrual.counter, accrual.shares, accrual.category, due);
+    accrual.booked += due;
+  }
   if (node_) {
     ctx.send(network_.ids.recorder, network_.report_latency, *node_day());
     node_->receipts = 0;
@@ -156,13 +178,10 @@ void RetailAgent::end_day(Context& ctx) {
 
 void RetailAgent::collect_unreported(KpiTable& table) const {
   KpiBuffer copy = kpis_;
-  // The last day's holding cost, until the horizon.
-  if (holding_) {
-    const std::vector<Cents> due = holding_due(sim::days(network_.scenario.horizon_days));
-    for (CategoryId category = 0; category < due.size(); ++category)
-      if (due[category] != 0)
-        add_over_channels(copy, Counter::holding_cost_cents, category, due[category]);
-  }
+  // What accrued in the last day, until the horizon.
+  const sim::Time horizon = sim::days(network_.scenario.horizon_days);
+  for (const Accrual& accrual : accruals_)
+    spread(copy, accrual.counter, accrual.shares, accrual.category, accrual.due(horizon));
   table.add(KpiReport{day_, copy.take(), stock_levels(), open_orders()});
   if (node_) table.add(*node_day());
 }

@@ -1,15 +1,19 @@
 // What every retail agent shares: a daily report of its KPI counters to the recorder, its part of
 // the end-of-run audit, and the costs that belong to no one order (stock held, trucks, purchase
-// orders), booked on the channels and categories of the demand it serves.
+// orders, staff on duty), booked on the channels and categories of the demand it serves.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "models/agents/messages.hpp"
 #include "models/mechanics/cost_shares.hpp"
+#include "models/mechanics/crew.hpp"
+#include "models/mechanics/fifo_station.hpp"
 #include "models/mechanics/inventory.hpp"
 #include "models/mechanics/transfer.hpp"
 #include "models/metrics/audit.hpp"
@@ -44,14 +48,50 @@ class RetailAgent : public sim::Agent<Msg> {
   // Stock by category and open orders at this moment, for the end-of-day report.
   virtual std::vector<StockLevel> stock_levels() const { return {}; }
   virtual std::int64_t open_orders() const { return 0; }
+  // A way of booking this agent's costs and times on the KPI table's cells; the first one added
+  // is the one book_cost uses.
+  using Shares = std::size_t;
+  Shares share_costs(CostShares shares);
   // This agent is a DC or store, node `node` in Network order, holding `stock` for the demand
   // `shares` describes: the stock's holding cost is booked at the end of every day, and, when
   // the scenario keeps node days, its end-of-day reports carry the stock position and the day's
   // receipts and replenishment orders.
-  void hold_stock(std::uint32_t node, const Inventory& stock, CostShares shares);
-  // A cost of the node's (`counter`: a cost counter) for all its categories, or for one.
+  void hold_stock(std::uint32_t node, const Inventory& stock, Shares shares);
+  // A cost of the agent's (`counter`: a cost counter) for all its categories, or for one.
   void book_cost(Counter counter, Cents cents);
   void book_cost(Counter counter, CategoryId category, Cents cents);
+  // What a staffed station books: its labour cost and its times on duty, busy, waiting and open.
+  struct StationCounters {
+    Counter cost, paid, busy, queue, open;
+    Cents hour_cents;  // an hour on duty
+  };
+  // The station's labour (flexible hours at costs.flexible_premium) and times accrue over the
+  // run and are booked on `shares` at the end of every day.
+  template <class Item>
+  void staff_station(const FifoStation<Item>& station, const Crew& crew, StationCounters counters,
+                     Shares shares) {
+    const double premium = network_.scenario.costs.flexible_premium;
+    const double cents_per_tick =
+        static_cast<double>(counters.hour_cents) / static_cast<double>(sim::kTicksPerHour);
+    constexpr double kSecondsPerTick = 1.0 / static_cast<double>(sim::kTicksPerSecond);
+    accrue(counters.cost, shares, std::nullopt, [&station, &crew, premium, cents_per_tick](auto t) {
+      return cents_per_tick * (station.on_duty_ticks(t) + (premium - 1) * crew.flexible_ticks(t));
+    });
+    accrue(counters.paid, shares, std::nullopt,
+           [&station](auto t) { return station.on_duty_ticks(t) * kSecondsPerTick; });
+    accrue(counters.busy, shares, std::nullopt,
+           [&station](auto t) { return station.busy_ticks(t) * kSecondsPerTick; });
+    accrue(counters.queue, shares, std::nullopt,
+           [&station](auto t) { return station.waiting_ticks(t) * kSecondsPerTick; });
+    accrue(counters.open, shares, std::nullopt,
+           [](auto t) { return static_cast<double>(t) * kSecondsPerTick; });
+  }
+  // Schedules the crew's next RosterChange, if its roster ever changes: call from start() and on
+  // every RosterChange.
+  void follow_roster(const Crew& crew, Context& ctx) {
+    if (const sim::Time next = crew.next_change(ctx.now()); next != sim::kNever)
+      ctx.schedule(next - ctx.now(), RosterChange{});
+  }
   // Freight (`counter`) of `units` of `sku` leaving on a truck; `new_shipment` when they are the
   // first units on it, which pay for the truck.
   void book_freight(Counter counter, const Freight& freight, bool new_shipment, SkuId sku,
@@ -81,33 +121,48 @@ class RetailAgent : public sim::Agent<Msg> {
     std::int64_t receipts = 0;
     std::vector<ReplenishmentCount> orders;  // per category
   };
-  std::optional<NodeDay> node_day() const;
-  // Per category: the holding cost due from the last booking until `now`.
-  std::vector<Cents> holding_due(sim::Time now) const;
-  void book_holding(sim::Time now);
-  void add_over_channels(KpiBuffer& buffer, Counter counter, CategoryId category,
-                         Cents cents) const;
-  Cents& ledger_of(Counter counter);
-
-  // The stock a DC or store holds, and the holding cost booked on it so far, per category.
-  struct Holding {
-    const Inventory* stock;
-    CostShares shares;
-    std::vector<Cents> booked;
+  // A quantity that accrues continuously (stock held, staff on duty): booked at each day's end
+  // as its running total, rounded, less what was booked before, so roundings never add up.
+  struct Accrual {
+    Counter counter;
+    Shares shares;
+    std::optional<CategoryId> category;  // booked on one category's channels, or on every cell
+    std::function<double(sim::Time)> total;
+    std::int64_t booked = 0;
+    std::int64_t due(sim::Time now) const {
+      return static_cast<std::int64_t>(std::llround(total(now))) - booked;
+    }
   };
+  void accrue(Counter counter, Shares shares, std::optional<CategoryId> category,
+              std::function<double(sim::Time)> total);
+  std::optional<NodeDay> node_day() const;
+  // Adds `amount` of `counter` to `buffer`, over `shares`' cells or one category's channels.
+  void spread(KpiBuffer& buffer, Counter counter, Shares shares, std::optional<CategoryId> category,
+              std::int64_t amount) const;
+  // Books `amount` of `counter` (in its ledger, if a cost) over `shares` or one category.
+  void book(Counter counter, Shares shares, std::optional<CategoryId> category,
+            std::int64_t amount);
+  static void check_cost(Counter counter);
+
   // What the agent has booked of each cost counter, for the audit.
   struct CostLedger {
     Cents holding = 0;
     Cents purchase_orders = 0;
     Cents store_deliveries = 0;
     Cents transfers = 0;
+    Cents pickers = 0;
+    Cents agents = 0;
   };
+
+  // The ledger's entry for a cost counter; null for a counter that is no cost.
+  static Cents* ledger_in(CostLedger& ledger, Counter counter);
 
   const Network& network_;
   KpiBuffer kpis_;
   std::uint32_t day_ = 0;
   std::optional<NodeTally> node_;
-  std::optional<Holding> holding_;
+  std::vector<CostShares> shares_;
+  std::vector<Accrual> accruals_;
   CostLedger costs_;
 };
 

@@ -25,8 +25,8 @@ StoreAgent::StoreAgent(const Network& network, StoreId store)
       promos_(network.scenario.catalog.skus.size()),
       initial_units_(shelf_.total_on_hand()) {
   hold_stock(static_cast<std::uint32_t>(network.scenario.dcs.size() + store), shelf_,
-             CostShares(network.store_mix[store], network.scenario.catalog,
-                        network.store_daily_demand[store]));
+             share_costs(CostShares(network.store_mix[store], network.scenario.catalog,
+                                    network.store_daily_demand[store])));
   if (config_.replenishment.kind == ReplenishmentPolicy::Kind::forecast_order_up_to) {
     planner_.emplace(config_.replenishment, network.planning, network.store_mix[store],
                      network.store_lead_days[store], network.store_daily_demand[store],

@@ -16,8 +16,7 @@ Inventory::Inventory(const Catalog& catalog, std::vector<std::int32_t> initial,
       levels_(std::move(levels)),
       is_changed_(on_hand_.size(), 0),
       by_category_(catalog.categories.size()),
-      held_cent_days_(catalog.categories.size(), 0.0),
-      held_since_(catalog.categories.size(), 0),
+      held_(catalog.categories.size()),
       source_(source) {
   for (CategoryId category = 0; category < by_category_.size(); ++category)
     by_category_[category].category = category;
@@ -27,23 +26,20 @@ Inventory::Inventory(const Catalog& catalog, std::vector<std::int32_t> initial,
     slot.cost_cents += on_hand_[sku] * catalog_.skus[sku].unit_cost_cents;
     total_on_hand_ += on_hand_[sku];
   }
+  for (CategoryId category = 0; category < by_category_.size(); ++category)
+    held_[category].set(static_cast<double>(by_category_[category].cost_cents), 0);
 }
 
 double Inventory::held_cent_days(CategoryId category, sim::Time now) const {
-  const sim::Time since = held_since_[category];
-  if (now < since) throw std::logic_error("stock held is asked for before its last change");
-  return held_cent_days_[category] + static_cast<double>(by_category_[category].cost_cents) *
-                                         static_cast<double>(now - since) /
-                                         static_cast<double>(sim::kTicksPerDay);
+  return held_[category].total(now) / static_cast<double>(sim::kTicksPerDay);
 }
 
 void Inventory::changed(SkuId sku, std::int32_t delta, sim::Time now) {
   const CategoryId category = catalog_.skus[sku].category;
-  held_cent_days_[category] = held_cent_days(category, now);
-  held_since_[category] = now;
   auto& slot = by_category_[category];
   slot.units += delta;
   slot.cost_cents += delta * catalog_.skus[sku].unit_cost_cents;
+  held_[category].set(static_cast<double>(slot.cost_cents), now);
   total_on_hand_ += delta;
   if (!is_changed_[sku]) {
     is_changed_[sku] = 1;

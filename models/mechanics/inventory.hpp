@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/agents/messages.hpp"
+#include "models/mechanics/step_integral.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/world/network.hpp"
 
@@ -69,9 +70,8 @@ class Inventory {
   std::vector<std::uint8_t> is_changed_;
   std::vector<SkuId> changed_;
   std::vector<StockLevel> by_category_;
-  // Per category: the cent-days held until the last change, and when that was.
-  std::vector<double> held_cent_days_;
-  std::vector<sim::Time> held_since_;
+  // Per category: the stock at cost over time.
+  std::vector<StepIntegral> held_;
   Source source_;
   std::int64_t total_on_hand_ = 0;
   std::int64_t total_on_order_ = 0;

@@ -58,6 +58,8 @@ constexpr LedgerCheck kLedgerChecks[] = {
     {&Audit::store_delivery_cost_cents, Counter::store_delivery_cost_cents,
      "store-delivery freight (cents)"},
     {&Audit::transfer_freight_cents, Counter::transfer_freight_cents, "transfer freight (cents)"},
+    {&Audit::picker_cost_cents, Counter::picker_cost_cents, "picker labour (cents)"},
+    {&Audit::agent_cost_cents, Counter::agent_cost_cents, "agent labour (cents)"},
     {&Audit::reships_sent, Counter::reships, "re-ships"},
     {&Audit::sold_units, Counter::units_sold, "units sold"},
     {&Audit::returned_units, Counter::units_returned, "returned units"},

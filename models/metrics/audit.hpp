@@ -66,6 +66,8 @@ struct Audit {
   std::int64_t purchase_order_cost_cents = 0;
   std::int64_t store_delivery_cost_cents = 0;
   std::int64_t transfer_freight_cents = 0;
+  std::int64_t picker_cost_cents = 0;
+  std::int64_t agent_cost_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

@@ -74,6 +74,10 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Contacts that hung up before an agent answered (their "
                      "customer_service.patience_minutes ran out), over contacts offered "
                      "(answered + abandoned)."},
+    MetricDefinition{MetricId::agent_utilisation, "agent_utilisation", "Agent utilisation", share,
+                     true, "Agents' time busy with a contact, over their time on duty."},
+    MetricDefinition{MetricId::mean_contact_queue, "mean_contact_queue", "Contact queue", number,
+                     false, "Contacts waiting for an agent, on average over time."},
     MetricDefinition{MetricId::revenue, "revenue", "Revenue", money, true, "Sales net of refunds."},
     MetricDefinition{MetricId::refunds, "refunds", "Refunds", money, false,
                      "Prices refunded on returns."},
@@ -104,6 +108,12 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Freight of DC -> store replenishment: per shipment and per unit."},
     MetricDefinition{MetricId::transfer_freight, "transfer_freight", "Transfer freight", money,
                      false, "Freight of the control tower's inventory transfers."},
+    MetricDefinition{MetricId::picker_cost, "picker_cost", "Picker labour", money, false,
+                     "DC pickers' hours on duty x costs.picker_hour; hours the control tower "
+                     "adds at costs.flexible_premium times the rate."},
+    MetricDefinition{MetricId::agent_cost, "agent_cost", "Agent labour", money, false,
+                     "Contact-centre agents' hours on duty x costs.agent_hour; hours the control "
+                     "tower adds at costs.flexible_premium times the rate."},
     MetricDefinition{MetricId::expedited_shipping, "expedited_shipping", "Expedited shipping",
                      money, false, "The part of shipping paid for expedited service."},
     MetricDefinition{MetricId::reship_cost, "reship_cost", "Re-ships", money, false,
@@ -122,8 +132,8 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
     MetricDefinition{
         MetricId::contribution_margin, "contribution_margin", "Contribution margin", money, true,
         "Gross margin - shipping - returns, liquidation and contact costs - appeasements "
-        "- chargebacks - holding, purchase-order, store-delivery and transfer costs - ad "
-        "spend."},
+        "- chargebacks - holding, purchase-order, store-delivery and transfer costs - "
+        "picker and agent labour - ad spend."},
     MetricDefinition{MetricId::mean_pick_wait_hours, "mean_pick_wait_hours", "DC pick wait", hours,
                      false, "Mean wait of an online order for a free picker at the DC."},
     MetricDefinition{MetricId::pick_wait_probability, "pick_wait_probability", "Picks that waited",
@@ -133,6 +143,11 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      share, true,
                      "Online orders a picker started within kpi.pick_wait_target_minutes, over "
                      "picks started."},
+    MetricDefinition{MetricId::picker_utilisation, "picker_utilisation", "Picker utilisation",
+                     share, true, "DC pickers' time busy with a pick, over their time on duty."},
+    MetricDefinition{MetricId::mean_pick_queue, "mean_pick_queue", "DC pick queue", number, false,
+                     "Online orders waiting for a picker at a DC, on average over time (per DC "
+                     "when several are in scope)."},
     MetricDefinition{MetricId::mean_order_cycle_hours, "mean_order_cycle_hours", "Order cycle time",
                      hours, false, "Mean time from order to delivery."},
     MetricDefinition{MetricId::average_open_orders, "average_open_orders", "Open orders", count,

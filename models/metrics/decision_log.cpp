@@ -8,13 +8,6 @@ namespace retail {
 
 namespace {
 
-constexpr std::array<const char*, 14> kActionNames = {
-    "cut_ads",          "pause_ads",          "resume_ads",
-    "pivot_ads",        "transfer_inventory", "widen_promise",
-    "switch_carrier",   "expedite",           "pause_promo",
-    "fix_promo",        "freeze_promos",      "update_sizing_content",
-    "change_packaging", "tighten_disposition"};
-
 std::string node_name(std::uint32_t node, const Scenario& s) {
   return node < s.dcs.size() ? s.dcs[node].name : s.stores[node - s.dcs.size()].name;
 }
@@ -72,6 +65,12 @@ std::string describe(const Action& action, const Scenario& s) {
       out << kReturnReasonNames[static_cast<std::size_t>(action.reason)];
       for (std::size_t d = 0; d < kDispositions; ++d)
         out << ", " << kDispositionNames[d] << ' ' << action.disposition[d];
+      break;
+    case Action::Kind::add_labour:
+      out << (action.station == Action::Station::agents ? "agents"
+              : action.all_dcs                          ? "pickers, all DCs"
+                                                        : "pickers, " + s.dcs[action.dc].name)
+          << ", +" << action.staff << " for " << action.hours << 'h';
       break;
   }
   out << ')';

@@ -45,6 +45,8 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   const std::int64_t purchase_orders = get(t, Counter::purchase_order_cost_cents);
   const std::int64_t store_deliveries = get(t, Counter::store_delivery_cost_cents);
   const std::int64_t transfers = get(t, Counter::transfer_freight_cents);
+  const std::int64_t pickers = get(t, Counter::picker_cost_cents);
+  const std::int64_t agents = get(t, Counter::agent_cost_cents);
   std::int64_t returns = 0;
   for (std::size_t r = 0; r < kReturnReasons; ++r)
     returns += get(t, returns_counter(static_cast<ReturnReason>(r)));
@@ -100,6 +102,10 @@ std::vector<Metric> flow_metrics(const Totals& t) {
        ratio(get(t, Counter::contacts_waited) + abandoned, offered)},
       {MetricId::contact_service_level, ratio(get(t, Counter::contacts_within_target), offered)},
       {MetricId::contact_abandonment_rate, ratio(abandoned, offered)},
+      {MetricId::agent_utilisation,
+       ratio(get(t, Counter::agent_busy_seconds), get(t, Counter::agent_paid_seconds))},
+      {MetricId::mean_contact_queue,
+       ratio(get(t, Counter::contact_queue_seconds), get(t, Counter::contact_station_seconds))},
       {MetricId::revenue, currency(revenue)},
       {MetricId::refunds, currency(get(t, Counter::refunds_cents))},
       {MetricId::cogs, currency(cogs)},
@@ -114,6 +120,8 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::purchase_order_cost, currency(purchase_orders)},
       {MetricId::store_delivery_cost, currency(store_deliveries)},
       {MetricId::transfer_freight, currency(transfers)},
+      {MetricId::picker_cost, currency(pickers)},
+      {MetricId::agent_cost, currency(agents)},
       {MetricId::expedited_shipping, currency(expedited)},
       {MetricId::reship_cost, currency(reships)},
       {MetricId::promo_dilution, currency(dilution)},
@@ -123,13 +131,17 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::contribution_margin,
        currency(revenue - cogs - shipping - returns_cost - liquidation_loss - appeasements -
                 chargebacks - contact_cost - holding - purchase_orders - store_deliveries -
-                transfers - ad_spend)},
+                transfers - pickers - agents - ad_spend)},
       {MetricId::mean_pick_wait_hours,
        ratio(get(t, Counter::pick_wait_us), get(t, Counter::picks_completed)) / 3.6e9},
       {MetricId::pick_wait_probability,
        ratio(get(t, Counter::picks_waited), get(t, Counter::picks_completed))},
       {MetricId::pick_service_level,
        ratio(get(t, Counter::picks_within_target), get(t, Counter::picks_completed))},
+      {MetricId::picker_utilisation,
+       ratio(get(t, Counter::picker_busy_seconds), get(t, Counter::picker_paid_seconds))},
+      {MetricId::mean_pick_queue,
+       ratio(get(t, Counter::pick_queue_seconds), get(t, Counter::pick_station_seconds))},
       {MetricId::mean_order_cycle_hours,
        ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
   };
@@ -203,7 +215,17 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "holding_cost_cents",
                                                            "purchase_order_cost_cents",
                                                            "store_delivery_cost_cents",
-                                                           "transfer_freight_cents"};
+                                                           "transfer_freight_cents",
+                                                           "picker_cost_cents",
+                                                           "agent_cost_cents",
+                                                           "picker_paid_seconds",
+                                                           "picker_busy_seconds",
+                                                           "pick_queue_seconds",
+                                                           "pick_station_seconds",
+                                                           "agent_paid_seconds",
+                                                           "agent_busy_seconds",
+                                                           "contact_queue_seconds",
+                                                           "contact_station_seconds"};
   return names;
 }
 

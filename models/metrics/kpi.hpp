@@ -86,6 +86,18 @@ enum class Counter : std::uint8_t {
   purchase_order_cost_cents,  // DCs' purchase orders to suppliers
   store_delivery_cost_cents,  // DC -> store replenishment shipments
   transfer_freight_cents,     // transfer_inventory shipments
+  picker_cost_cents,          // DC pickers' paid hours (flexible hours at their premium)
+  agent_cost_cents,           // contact-centre agents' paid hours
+  // Stations over time, booked like node costs, in seconds: staff on duty (paid), staff busy,
+  // jobs waiting, and the station's own time (what the averages are over).
+  picker_paid_seconds,
+  picker_busy_seconds,
+  pick_queue_seconds,
+  pick_station_seconds,
+  agent_paid_seconds,
+  agent_busy_seconds,
+  contact_queue_seconds,
+  contact_station_seconds,
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);

@@ -25,9 +25,6 @@ std::string and_list(std::span<const std::string_view> words) {
 // An hour of the day: 24 is the next day's 0.
 constexpr Number kHourOfDay{0, 24, false, true};
 
-constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday",  "wednesday", "thursday",
-                                                    "friday", "saturday", "sunday"};
-
 // A metric of the daily reports, by key: one of the catalogue's flow metrics.
 struct MetricReader {
   MetricId operator()(const Node& node) const {
@@ -112,6 +109,8 @@ constexpr Number kTransferShare{0, 1, true, false};
 constexpr Number kBudgetFactor{0, 1};
 // A quality level of sizing content or packaging, 0 to 1.
 constexpr Number kQuality{0, 1};
+// Staff add_labour calls in at one station (each DC's, for all DCs).
+constexpr Integer<std::uint32_t> kAddedStaff{1, 100'000};
 
 // What everything an action may name resolves against.
 struct ActionContext {
@@ -246,6 +245,19 @@ Action read_action(const Node& node, const ActionContext& context) {
                                             "a return reason"});
       a.disposition = f.get("disposition", disposition);
       break;
+    case Kind::add_labour: {
+      const Choice<Action::Station> station{{"pickers", "agents"}, "a station"};
+      a.station = f.get("station", station);
+      if (const std::optional<Node> dc = f.find("dc")) {
+        if (a.station == Action::Station::agents)
+          dc->reject("names a DC for the contact centre's agents (expected no dc with agents)");
+        a.all_dcs = false;
+        a.dc = names.dcs.resolve(*dc);
+      }
+      a.staff = f.get("staff", kAddedStaff);
+      a.hours = f.get("hours", positive);
+      break;
+    }
   }
   return a;
 }
@@ -307,7 +319,7 @@ ControlTower read_control_tower(const Object& f, const Scenario& scenario, Names
       " minutes after midnight: the reports of the previous day must have arrived)";
   if (hour && too_early()) hour->reject(later);
   const Object review = f.optional_object("review", formats::weekly_review);
-  const Choice<std::uint32_t> weekday{{kWeekdays.begin(), kWeekdays.end()}, "a day of the week"};
+  const Choice<std::uint32_t> weekday = weekday_choice();
   out.review_day = review.get("day", weekday, out.review_day);
   out.review_hour = review.get("hour", kHourOfDay, out.review_hour);
   if (const std::optional<Node> rules = f.find("rules")) {

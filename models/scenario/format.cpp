@@ -51,9 +51,15 @@ constexpr Fields<10> kSku{"name",      "category",    "list_price",        "pric
                           "case_pack", "supplier_moq"};
 constexpr Fields<4> kNetwork{"zones", "dcs", "stores", "lanes"};
 constexpr Fields<4> kZone{"name", "demand_weight", "dc", "carrier"};
-constexpr Fields<7> kDc{
-    "name",           "pickers",       "pick_minutes",         "supplier_lead_days",
-    "handling_hours", "replenishment", "initial_days_of_cover"};
+constexpr Fields<8> kDc{"name",
+                        "pickers",
+                        "shifts",
+                        "pick_minutes",
+                        "supplier_lead_days",
+                        "handling_hours",
+                        "replenishment",
+                        "initial_days_of_cover"};
+constexpr Fields<4> kShift{"staff", "start_hour", "hours", "days"};
 constexpr Fields<7> kStore{"name",
                            "zone",
                            "demand_weight",
@@ -97,8 +103,9 @@ constexpr Fields<14> kReturns{"reasons",
 constexpr Fields<kReturnReasons> kReturnReasonFields = named_after(kReturnReasonNames);
 constexpr Fields<3> kReturnReason{"share", "drift_per_day", "disposition"};
 constexpr Fields<kDispositions> kDisposition = named_after(kDispositionNames);
-constexpr Fields<8> kCustomerService{"reasons",
+constexpr Fields<9> kCustomerService{"reasons",
                                      "agents",
+                                     "shifts",
                                      "handle_minutes",
                                      "cost_per_contact",
                                      "wait_appeasement_per_hour",
@@ -165,13 +172,11 @@ constexpr Fields<4> kPromotionAction{"action", "delay_hours", "promotion", "chan
 constexpr Fields<2> kFreezePromos{"action", "delay_hours"};
 constexpr Fields<3> kValueAction{"action", "delay_hours", "value"};
 constexpr Fields<4> kTightenDisposition{"action", "delay_hours", "reason", "disposition"};
+constexpr Fields<6> kAddLabour{"action", "delay_hours", "station", "dc", "staff", "hours"};
 // In the order of Action::Kind (models/scenario/scenario.hpp).
-constexpr Fields<14> kActionKinds{"cut_ads",          "pause_ads",          "resume_ads",
-                                  "pivot_ads",        "transfer_inventory", "widen_promise",
-                                  "switch_carrier",   "expedite",           "pause_promo",
-                                  "fix_promo",        "freeze_promos",      "update_sizing_content",
-                                  "change_packaging", "tighten_disposition"};
-constexpr Fields<4> kCosts{"holding_rate_per_year", "purchase_order", "store_delivery", "transfer"};
+constexpr Fields<Action::kKinds> kActionKinds = named_after(kActionNames);
+constexpr Fields<7> kCosts{"holding_rate_per_year", "purchase_order", "store_delivery",  "transfer",
+                           "picker_hour",           "agent_hour",     "flexible_premium"};
 constexpr Fields<2> kFreight{"per_shipment", "per_unit"};
 constexpr Fields<4> kKpi{"report_latency_minutes", "warmup_days", "node_days",
                          "pick_wait_target_minutes"};
@@ -203,6 +208,7 @@ constexpr ObjectFormat sku{"sku", kSku};
 constexpr ObjectFormat network{"network", kNetwork};
 constexpr ObjectFormat zone{"zone", kZone};
 constexpr ObjectFormat dc{"dc", kDc};
+constexpr ObjectFormat shift{"shift", kShift};
 constexpr ObjectFormat store{"store", kStore};
 constexpr ObjectFormat lane{"lane", kLane};
 constexpr ObjectFormat node_policies{"node_policies", kNodePolicies};
@@ -267,12 +273,13 @@ constexpr ObjectFormat kFreezePromosFormat{"action_freeze_promos", kFreezePromos
 constexpr ObjectFormat kUpdateSizingContentFormat{"action_update_sizing_content", kValueAction};
 constexpr ObjectFormat kChangePackagingFormat{"action_change_packaging", kValueAction};
 constexpr ObjectFormat kTightenDispositionFormat{"action_tighten_disposition", kTightenDisposition};
+constexpr ObjectFormat kAddLabourFormat{"action_add_labour", kAddLabour};
 constexpr std::array<const ObjectFormat*, kActionKinds.size()> kActionFormats{
-    &kCutAdsFormat,          &kPauseAdsFormat,          &kResumeAdsFormat,
-    &kPivotAdsFormat,        &kTransferInventoryFormat, &kWidenPromiseFormat,
-    &kSwitchCarrierFormat,   &kExpediteFormat,          &kPausePromoFormat,
-    &kFixPromoFormat,        &kFreezePromosFormat,      &kUpdateSizingContentFormat,
-    &kChangePackagingFormat, &kTightenDispositionFormat};
+    &kCutAdsFormat,          &kPauseAdsFormat,           &kResumeAdsFormat,
+    &kPivotAdsFormat,        &kTransferInventoryFormat,  &kWidenPromiseFormat,
+    &kSwitchCarrierFormat,   &kExpediteFormat,           &kPausePromoFormat,
+    &kFixPromoFormat,        &kFreezePromosFormat,       &kUpdateSizingContentFormat,
+    &kChangePackagingFormat, &kTightenDispositionFormat, &kAddLabourFormat};
 }  // namespace
 
 namespace formats {
@@ -300,7 +307,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
   using namespace formats;
   static constexpr std::array kAll{
       // The document and its sections.
-      &scenario, &catalog, &sku, &network, &zone, &dc, &store, &lane, &node_policies,
+      &scenario, &catalog, &sku, &network, &zone, &dc, &shift, &store, &lane, &node_policies,
       &initial_cover, &channels, &channel, &demand, &out_of_stock, &promo_mismatch, &carrier,
       &carrier_services, &service_level, &availability, &orders, &returns, &return_reasons,
       &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
@@ -311,7 +318,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &kCutAdsFormat, &kPauseAdsFormat, &kResumeAdsFormat, &kPivotAdsFormat,
       &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,
       &kPausePromoFormat, &kFixPromoFormat, &kFreezePromosFormat, &kUpdateSizingContentFormat,
-      &kChangePackagingFormat, &kTightenDispositionFormat,
+      &kChangePackagingFormat, &kTightenDispositionFormat, &kAddLabourFormat,
       // The shapes of DIST and POLICY values, and a policy's forecast.
       &fixed, &uniform, &exponential, &triangular, &lognormal, &s_S, &base_stock,
       &forecast_order_up_to, &moving_average, &exponential_smoothing};

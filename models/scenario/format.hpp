@@ -13,8 +13,8 @@ struct ObjectFormat {
 };
 
 namespace formats {
-extern const ObjectFormat scenario, catalog, sku, network, zone, dc, store, lane, node_policies,
-    initial_cover, channels, channel, demand, out_of_stock, promo_mismatch, carrier,
+extern const ObjectFormat scenario, catalog, sku, network, zone, dc, shift, store, lane,
+    node_policies, initial_cover, channels, channel, demand, out_of_stock, promo_mismatch, carrier,
     carrier_services, service_level, availability, orders, returns, return_reasons, return_reason,
     disposition, customer_service, contact_reasons, contact_reason, promotion, promotion_execution,
     channel_execution, preflight_gate, advertising, ad_program, ad_scaling, control_tower,

@@ -35,7 +35,7 @@ std::vector<Dc> read_dcs(const Node& node, const NodeDefaults& defaults, Names& 
     const Object f = element.object(formats::dc);
     Dc& dc = dcs.emplace_back();
     dc.name = names.dcs.add(f);
-    dc.pickers = f.get("pickers", Integer<std::uint32_t>{1, 100'000});
+    dc.pickers = read_staffing(f, "pickers", std::nullopt);
     dc.pick_minutes = f.get("pick_minutes", distribution);
     dc.supplier_lead_days = f.get("supplier_lead_days", distribution);
     dc.handling_hours = f.get("handling_hours", non_negative, 0.0);

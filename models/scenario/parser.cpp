@@ -192,8 +192,6 @@ Returns read_returns(const Object& returns) {
   return out;
 }
 
-// A contact centre's agents: beyond this it is a typo, not a retailer's contact centre.
-constexpr Integer<std::uint32_t> kAgents{1, 100'000};
 // How much an hour's wait raises the appeasement rate (a probability, so 10 is already extreme).
 constexpr Number kWaitAppeasementPerHour{0, 10};
 
@@ -208,7 +206,7 @@ CustomerService read_customer_service(const Object& service) {
     reason.appeasement_rate = f.get("appeasement_rate", probability, reason.appeasement_rate);
     reason.appeasement_cents = f.get("appeasement", money, reason.appeasement_cents);
   }
-  out.agents = service.get("agents", kAgents, out.agents);
+  out.agents = read_staffing(service, "agents", out.agents);
   out.handle_minutes = service.get("handle_minutes", distribution, out.handle_minutes);
   if (const std::optional<Node> patience = service.find("patience_minutes"))
     out.patience_minutes = distribution(*patience);
@@ -323,6 +321,9 @@ Freight read_freight(const Object& freight, Freight defaults) {
 // A carrying rate above 10 a year (1000 %) is no rate any chain pays: a typo for a percentage.
 constexpr Number kHoldingRate{0, 10};
 
+// Flexible hours cost at least the rostered rate; ten times it is a typo.
+constexpr Number kFlexiblePremium{1, 10};
+
 Costs read_costs(const Object& costs) {
   Costs out;
   out.holding_rate_per_year =
@@ -331,6 +332,9 @@ Costs read_costs(const Object& costs) {
   out.store_delivery =
       read_freight(costs.optional_object("store_delivery", formats::freight), out.store_delivery);
   out.transfer = read_freight(costs.optional_object("transfer", formats::freight), out.transfer);
+  out.picker_hour_cents = costs.get("picker_hour", money, out.picker_hour_cents);
+  out.agent_hour_cents = costs.get("agent_hour", money, out.agent_hour_cents);
+  out.flexible_premium = costs.get("flexible_premium", kFlexiblePremium, out.flexible_premium);
   return out;
 }
 
@@ -389,8 +393,11 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.availability = read_availability(root.optional_object("availability", formats::availability));
   s.orders = read_orders(root.optional_object("orders", formats::orders));
   s.returns = read_returns(root.optional_object("returns", formats::returns));
-  s.service =
-      read_customer_service(root.optional_object("customer_service", formats::customer_service));
+  // Without the section no event leads to a contact, and there is no contact centre to staff.
+  if (root.find("customer_service"))
+    s.service = read_customer_service(root.object("customer_service", formats::customer_service));
+  else
+    s.service.agents = Staffing{};
   if (const std::optional<Node> promotions = root.find("promotions"))
     s.promotions = read_promotions(*promotions, s, names);
   s.advertising =

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,14 @@ inline constexpr std::size_t kMaxActionsPerRule = 100;
 // SKUs would take gigabytes.
 inline constexpr std::size_t kMaxSelectedSkus = 10'000'000;
 
+// The days of the week, Monday first (the run starts on a Monday at 00:00).
+inline constexpr std::array<std::string_view, 7> kWeekdays{
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// A day of the week by name, as its index (0 = Monday).
+inline Choice<std::uint32_t> weekday_choice() {
+  return {{kWeekdays.begin(), kWeekdays.end()}, "a day of the week"};
+}
+
 // DIST: a plain number (fixed) or {"distribution": kind, parameters...}.
 struct DistributionReader {
   Distribution operator()(const Node& node) const;
@@ -48,6 +57,12 @@ struct DispositionReader {
   std::string expected() const;
 };
 inline constexpr DispositionReader disposition{};
+
+// Who is on duty at a DC's pick station or in the contact centre: `crew_field` (so many staff
+// around the clock) or `shifts` (an array of {staff, start_hour, hours, days}, added up hour by
+// hour), not both; with neither, `fallback` if there is one, else an error.
+Staffing read_staffing(const Object& f, std::string_view crew_field,
+                       std::optional<Staffing> fallback);
 
 // The names references resolve against, filled section by section.
 struct Names {

@@ -97,11 +97,34 @@ struct Store {
   bool ship_from_store = false;
 };
 
+// Who is on duty in each hour of the week, Monday 00:00 to 01:00 first: a crew around the clock,
+// or the sum of the shifts on duty that hour (the loader adds them up).
+inline constexpr std::size_t kHoursPerWeek = 7 * 24;
+struct Staffing {
+  std::array<std::uint32_t, kHoursPerWeek> on_duty{};
+
+  static Staffing around_the_clock(std::uint32_t staff) {
+    Staffing staffing;
+    staffing.on_duty.fill(staff);
+    return staffing;
+  }
+  // The staff on duty at the week's hour `hour` (0 to 167).
+  std::uint32_t at(std::size_t hour) const { return on_duty[hour]; }
+  // Staff on duty on average over the week.
+  double mean() const {
+    double total = 0;
+    for (const std::uint32_t staff : on_duty)
+      total += staff;
+    return total / static_cast<double>(kHoursPerWeek);
+  }
+  bool operator==(const Staffing&) const = default;
+};
+
 struct Dc {
   std::string name;
-  std::uint32_t pickers = 1;        // parallel pick/pack stations
-  Distribution pick_minutes;        // time one picker spends on one order
-  Distribution supplier_lead_days;  // purchase order -> receipt
+  Staffing pickers = Staffing::around_the_clock(1);  // parallel pick/pack stations, by hour
+  Distribution pick_minutes;                         // time one picker spends on one order
+  Distribution supplier_lead_days;                   // purchase order -> receipt
   ReplenishmentPolicy replenishment;
   double initial_days_of_cover = 0;
   double handling_hours = 0;  // receipt -> available to sell
@@ -246,14 +269,16 @@ struct ContactReasonConfig {
 };
 
 // The contact centre: contacts queue for `agents` first come, first served; each costs
-// cost_per_contact; a wait raises the appeasement rate by wait_appeasement_per_hour per hour.
+// cost_per_contact beyond the agents' paid hours; a wait raises the appeasement rate by
+// wait_appeasement_per_hour per hour.
 struct CustomerService {
   std::array<ContactReasonConfig, kContactReasons> reasons;
-  std::uint32_t agents = 10;
+  // Staff on duty; a scenario without a customer_service section has nobody (and no contacts).
+  Staffing agents = Staffing::around_the_clock(10);
   Distribution handle_minutes = Distribution::exponential(8);
   // How long a contact that has to wait will wait before it abandons; absent: nobody abandons.
   std::optional<Distribution> patience_minutes;
-  Cents cost_per_contact_cents = 400;
+  Cents cost_per_contact_cents = 100;
   double wait_appeasement_per_hour = 0.02;
   // The service level counts contacts answered within this wait.
   double answer_target_seconds = 20;
@@ -346,7 +371,11 @@ struct Action {
     update_sizing_content,  // returns.sizing_content_quality := value
     change_packaging,       // returns.packaging_standard := value
     tighten_disposition,    // returns graded as `reason` are disposed of by `disposition` odds
+    add_labour,             // `staff` more on duty at `station` (of `dc`, or all) for `hours`
   };
+  static constexpr std::size_t kKinds = 15;
+  // Where add_labour calls staff in: DC pickers or contact-centre agents.
+  enum class Station : std::uint8_t { pickers, agents };
   Kind kind = Kind::cut_ads;
   double delay_hours = 0;
   std::uint32_t program = 0;
@@ -359,14 +388,35 @@ struct Action {
   double transit_hours = 24;  // transfer_inventory
   bool all_zones = true;      // widen_promise, switch_carrier, expedite
   ZoneId zone = 0;
-  double hours = 0;                              // widen_promise
+  double hours = 0;                              // widen_promise, add_labour
   CarrierId carrier = 0;                         // switch_carrier
   bool all_channels = true;                      // fix_promo
   Channel channel = Channel::web;                // expedite, pause_promo, fix_promo
   double value = 0;                              // update_sizing_content, change_packaging
   ReturnReason reason = ReturnReason::size_fit;  // tighten_disposition
   std::array<double, kDispositions> disposition{1, 0, 0, 0};
+  Station station = Station::pickers;  // add_labour
+  std::uint32_t staff = 0;
+  bool all_dcs = true;
+  DcId dc = 0;
 };
+
+// The actions' names in scenarios, in the order of Action::Kind.
+inline constexpr std::array<const char*, Action::kKinds> kActionNames = {"cut_ads",
+                                                                         "pause_ads",
+                                                                         "resume_ads",
+                                                                         "pivot_ads",
+                                                                         "transfer_inventory",
+                                                                         "widen_promise",
+                                                                         "switch_carrier",
+                                                                         "expedite",
+                                                                         "pause_promo",
+                                                                         "fix_promo",
+                                                                         "freeze_promos",
+                                                                         "update_sizing_content",
+                                                                         "change_packaging",
+                                                                         "tighten_disposition",
+                                                                         "add_labour"};
 
 // Which reports a rule's metric is computed from; an unset part means all.
 struct RuleScope {
@@ -427,13 +477,16 @@ struct Freight {
   Cents per_unit_cents = 0;
 };
 
-// What holding and moving stock cost beyond any one order (the rest of the cost to serve). The
-// defaults and their sources are in scenarios/README.md.
+// What holding and moving stock and paying staff cost beyond any one order (the rest of the cost
+// to serve). The defaults and their sources are in scenarios/README.md.
 struct Costs {
   double holding_rate_per_year = 0.25;  // of unit cost, per unit on hand for a year
   Cents purchase_order_cents = 3588;    // per purchase order a DC sends its supplier
   Freight store_delivery{25000, 0};     // DC -> store replenishment
   Freight transfer{25000, 0};           // transfer_inventory moves
+  Cents picker_hour_cents = 2542;       // a DC picker on duty for an hour, fully loaded
+  Cents agent_hour_cents = 2264;        // a contact-centre agent on duty for an hour
+  double flexible_premium = 1.5;        // an add_labour hour costs this times the hourly rate
 };
 
 struct Kpi {

@@ -56,7 +56,63 @@ Forecast read_forecast(const Node& node) {
   return forecast;
 }
 
+// Staff on duty at one station in one hour: beyond this it is a typo, not a retailer's crew.
+constexpr std::uint32_t kMostStaff = 100'000;
+constexpr std::size_t kMaxShifts = 1'000;
+
+// The days a shift starts on: names of weekdays, each once; absent, every day.
+std::array<bool, 7> read_shift_days(const Object& shift) {
+  std::array<bool, 7> days{};
+  const std::optional<Node> listed = shift.find("days");
+  if (!listed) {
+    days.fill(true);
+    return days;
+  }
+  const Choice<std::uint32_t> weekday = weekday_choice();
+  for (const Node& element : listed->array(1, 7, "days")) {
+    const std::size_t day = weekday(element);
+    if (days[day]) element.reject("is listed twice (expected each day of the week once)");
+    days[day] = true;
+  }
+  return days;
+}
+
 }  // namespace
+
+Staffing read_staffing(const Object& f, std::string_view crew_field,
+                       std::optional<Staffing> fallback) {
+  const std::optional<Node> crew = f.find(crew_field);
+  const std::optional<Node> shifts = f.find("shifts");
+  if (crew && shifts)
+    shifts->reject("is given as well as " + std::string(crew_field) + " (expected one of them: " +
+                   std::string(crew_field) + " for a crew around the clock, shifts for a roster)");
+  if (crew) return Staffing::around_the_clock(Integer<std::uint32_t>{1, kMostStaff}(*crew));
+  if (!shifts) {
+    if (fallback) return *fallback;
+    fail_at(f.path() / std::string(crew_field),
+            "missing required field (expected a number of staff, or shifts)");
+  }
+  Staffing staffing;
+  for (const Node& element : shifts->array(1, kMaxShifts, "shifts")) {
+    const Object shift = element.object(formats::shift);
+    const auto staff = shift.get("staff", Integer<std::uint32_t>{1, kMostStaff});
+    const auto start = shift.get("start_hour", Integer<std::size_t>{0, 23});
+    const auto hours = shift.get("hours", Integer<std::size_t>{1, 24});
+    const std::array<bool, 7> days = read_shift_days(shift);
+    for (std::size_t day = 0; day < days.size(); ++day) {
+      if (!days[day]) continue;
+      // A shift may run past midnight, and Sunday's into Monday's first hours.
+      for (std::size_t h = 0; h < hours; ++h) {
+        std::uint32_t& on_duty = staffing.on_duty[(day * 24 + start + h) % kHoursPerWeek];
+        if (on_duty + staff > kMostStaff)
+          element.reject("puts more than " + std::to_string(kMostStaff) +
+                         " staff on duty in one hour (with the shifts before it)");
+        on_duty += staff;
+      }
+    }
+  }
+  return staffing;
+}
 
 Distribution DistributionReader::operator()(const Node& node) const {
   if (node.json().is_number()) return Distribution::fixed(non_negative(node));

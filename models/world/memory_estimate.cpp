@@ -125,7 +125,7 @@ double pick_backlog_bytes(const Scenario& s, double daily_units) {
   double queued = 0;
   for (std::size_t d = 0; d < s.dcs.size(); ++d) {
     const double pick_minutes = std::max(s.dcs[d].pick_minutes.mean(), 1e-9);
-    const double capacity = s.dcs[d].pickers * kMinutesPerDay / pick_minutes;
+    const double capacity = s.dcs[d].pickers.mean() * kMinutesPerDay / pick_minutes;
     queued += std::max(0.0, orders_per_day[d] - capacity) * s.horizon_days;
   }
   return queued * kBytesPerQueuedPick;

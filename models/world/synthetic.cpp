@@ -128,9 +128,9 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
         (kChannelShares[static_cast<std::size_t>(Channel::web)] +
          kChannelShares[static_cast<std::size_t>(Channel::marketplace)]) /
         size.dcs;
-    dc.pickers = std::max<std::uint32_t>(
+    dc.pickers = Staffing::around_the_clock(std::max<std::uint32_t>(
         2, static_cast<std::uint32_t>(
-               std::ceil(online_orders_per_day * kPickMinutes / (24 * 60) / 0.6)));
+               std::ceil(online_orders_per_day * kPickMinutes / (24 * 60) / 0.6))));
     dc.pick_minutes = Distribution::exponential(kPickMinutes);
     dc.supplier_lead_days = Distribution::uniform(7, 14);
     dc.replenishment = days_of_cover(14, 28);
@@ -193,7 +193,7 @@ Scenario synthetic_scenario(const SyntheticSize& size, std::uint64_t seed) {
   s.service.reasons = {ContactReasonConfig{0.3, 0.25, 1000}, ContactReasonConfig{0.4, 0.3, 500},
                        ContactReasonConfig{0.6, 0.5, 1500}, ContactReasonConfig{0.15, 0.05, 500},
                        ContactReasonConfig{0.35, 0.2, 500}};
-  s.service.agents = 2 + size.stores / 20;
+  s.service.agents = Staffing::around_the_clock(2 + size.stores / 20);
   s.service.marketplace_chargeback_cents = 500;
   s.orders.reship_damaged = true;
   add_promotions(s, size);

@@ -42,7 +42,7 @@ Scenario reviewing_dc(const Forecast& forecast, std::uint32_t supplier_lead_days
   s.kpi.node_days = true;
   s.orders.oversell = Orders::Oversell::backorder;
   Dc& dc = s.dcs[0];
-  dc.pickers = 1000;
+  dc.pickers = Staffing::around_the_clock(1000);
   dc.supplier_lead_days = Distribution::fixed(supplier_lead_days);
   dc.handling_hours = 0;
   dc.initial_days_of_cover = 0;  // start at the first plan's level

@@ -86,7 +86,7 @@ constexpr double kTransitMaxDays = kTransitMinDays + 1;
 
 Scenario web_chain(std::uint32_t horizon_days) {
   Scenario scenario = minimal_chain(Channel::web, {240, 160, 80}, horizon_days);
-  scenario.dcs[0].pickers = kPickers;
+  scenario.dcs[0].pickers = Staffing::around_the_clock(kPickers);
   scenario.dcs[0].pick_minutes = Distribution::exponential(24 * 60 / kPicksPerDay);
   scenario.carriers[0].services[static_cast<std::size_t>(Service::standard)].transit_days =
       Distribution::uniform(kTransitMinDays, kTransitMaxDays);
@@ -194,7 +194,7 @@ Scenario contact_centre(std::uint32_t horizon_days) {
   scenario.promotions.push_back(promotion);
   CustomerService& service = scenario.service;
   service.reasons[static_cast<std::size_t>(ContactReason::promo_mismatch)].probability = 1;
-  service.agents = kAgents;
+  service.agents = Staffing::around_the_clock(kAgents);
   service.handle_minutes = Distribution::exponential(kHandleMinutes);
   service.patience_minutes = Distribution::exponential(kPatienceMinutes);
   return scenario;

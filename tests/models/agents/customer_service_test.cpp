@@ -43,7 +43,7 @@ TEST(CustomerService, AShortStaffedCentreMakesCustomersWaitAndCostsMoreCredits) 
   Scenario staffed = chain();
   staffed.service.wait_appeasement_per_hour = 0.1;
   Scenario short_staffed = staffed;
-  short_staffed.service.agents = 1;
+  short_staffed.service.agents = Staffing::around_the_clock(1);
   short_staffed.service.handle_minutes = Distribution::exponential(120);
   EXPECT_GT(mean_metric(short_staffed, "mean_contact_wait_hours"),
             10 * mean_metric(staffed, "mean_contact_wait_hours"));
@@ -72,7 +72,7 @@ Scenario overloaded() {
   Scenario s = chain();
   for (auto& reason : s.service.reasons)
     reason = {1.0, 1.0, 500};
-  s.service.agents = 1;
+  s.service.agents = Staffing::around_the_clock(1);
   s.service.handle_minutes = Distribution::exponential(60);
   return s;
 }

@@ -287,9 +287,9 @@ TEST(ScenarioExample, ReadsCustomerService) {
   EXPECT_DOUBLE_EQ(reason(ContactReason::return_request).probability, 0.15);
   EXPECT_DOUBLE_EQ(reason(ContactReason::return_request).appeasement_rate, 0.05);
   EXPECT_EQ(reason(ContactReason::return_request).appeasement_cents, 500);
-  EXPECT_EQ(cs.agents, 3u);
+  EXPECT_EQ(cs.agents, retail::Staffing::around_the_clock(3));
   EXPECT_EQ(cs.handle_minutes.describe(), "exponential(mean 8)");
-  EXPECT_EQ(cs.cost_per_contact_cents, 400);
+  EXPECT_EQ(cs.cost_per_contact_cents, 100);
   EXPECT_DOUBLE_EQ(cs.wait_appeasement_per_hour, 0.02);
   EXPECT_EQ(cs.marketplace_chargeback_cents, 500);
 }
@@ -385,13 +385,51 @@ TEST(ScenarioDefaults, CustomerServiceTakesConfigDefaults) {
       EXPECT_EQ(reason.appeasement_rate, 0);
       EXPECT_EQ(reason.appeasement_cents, 0);
     }
-    EXPECT_EQ(cs.agents, 10u);
+    // Without the section there is no contact centre to staff.
+    EXPECT_EQ(cs.agents,
+              service.is_null() ? retail::Staffing{} : retail::Staffing::around_the_clock(10));
     EXPECT_EQ(cs.handle_minutes.describe(), "exponential(mean 8)");
-    EXPECT_EQ(cs.cost_per_contact_cents, 400);
+    EXPECT_EQ(cs.cost_per_contact_cents, 100);
     EXPECT_EQ(cs.wait_appeasement_per_hour, defaults.wait_appeasement_per_hour);
     EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
     EXPECT_FALSE(cs.patience_minutes) << "nobody abandons unless told a patience";
   }
+}
+
+TEST(ScenarioStaffing, ShiftsAddUpHourByHourAndRunPastMidnight) {
+  json d = small_document();
+  d["customer_service"].erase("agents");
+  d["customer_service"]["shifts"] = {
+      {{"staff", 3}, {"start_hour", 8}, {"hours", 8}, {"days", {"monday", "tuesday"}}},
+      {{"staff", 2}, {"start_hour", 14}, {"hours", 4}, {"days", {"monday"}}},
+      {{"staff", 1}, {"start_hour", 22}, {"hours", 4}, {"days", {"sunday"}}}};
+  const retail::Staffing agents = retail::parse_scenario(d).service.agents;
+  EXPECT_EQ(agents.at(7), 0u);
+  EXPECT_EQ(agents.at(8), 3u);
+  EXPECT_EQ(agents.at(14), 5u);  // both Monday shifts
+  EXPECT_EQ(agents.at(15), 5u);
+  EXPECT_EQ(agents.at(16), 2u);  // the early shift ends at 16:00, the late one at 18:00
+  EXPECT_EQ(agents.at(18), 0u);
+  EXPECT_EQ(agents.at(24 + 8), 3u);   // Tuesday
+  EXPECT_EQ(agents.at(24 + 14), 3u);  // the 14:00 shift is Mondays only
+  EXPECT_EQ(agents.at(6 * 24 + 23), 1u);
+  EXPECT_EQ(agents.at(0), 1u);  // Sunday's night shift runs into Monday
+  EXPECT_EQ(agents.at(1), 1u);
+  EXPECT_EQ(agents.at(2), 0u);
+  EXPECT_DOUBLE_EQ(agents.mean(), (3.0 * 8 * 2 + 2 * 4 + 1 * 4) / 168);
+}
+
+TEST(ScenarioStaffing, ADcNeedsPickersOrShifts) {
+  json d = small_document();
+  d["network"]["dcs"][0].erase("pickers");
+  EXPECT_EQ(error_of(d),
+            "/network/dcs/0/pickers: missing required field (expected a number of staff, or "
+            "shifts)");
+  d["network"]["dcs"][0]["shifts"] = {{{"staff", 4}, {"start_hour", 6}, {"hours", 16}}};
+  EXPECT_EQ(retail::parse_scenario(d).dcs[0].pickers.at(5), 0u);
+  EXPECT_EQ(retail::parse_scenario(d).dcs[0].pickers.at(6), 4u);
+  d["network"]["dcs"][0]["shifts"][0]["hours"] = 25;
+  EXPECT_THAT(error_of(d), StartsWith("/network/dcs/0/shifts/0/hours: 25 is out of range"));
 }
 
 TEST(ScenarioDefaults, CustomerServiceReasonsDefaultFieldByField) {
@@ -411,12 +449,12 @@ TEST(ScenarioDefaults, CustomerServiceReasonsDefaultFieldByField) {
   EXPECT_EQ(cs.reasons[3].probability, 0);
   EXPECT_EQ(cs.reasons[3].appeasement_rate, 0.1);
   EXPECT_EQ(cs.reasons[3].appeasement_cents, 250);  // rounded to the nearest cent
-  EXPECT_EQ(cs.agents, 100000u);
+  EXPECT_EQ(cs.agents, retail::Staffing::around_the_clock(100000));
   EXPECT_EQ(cs.handle_minutes.describe(), "fixed(6)");
   ASSERT_TRUE(cs.patience_minutes);
   EXPECT_EQ(cs.patience_minutes->describe(), "exponential(mean 3)");
   EXPECT_EQ(cs.wait_appeasement_per_hour, 0);
-  EXPECT_EQ(cs.cost_per_contact_cents, 400);  // defaults for the rest
+  EXPECT_EQ(cs.cost_per_contact_cents, 100);  // defaults for the rest
   EXPECT_EQ(cs.marketplace_chargeback_cents, 0);
 }
 
@@ -1733,7 +1771,7 @@ TEST(ScenarioOverrides, DottedPointerAndNamedPaths) {
        "network.stores.store-south-1.zone=north", "orders.oversell=backorder",
        R"(demand.out_of_stock.defer_hours={"distribution": "exponential", "mean": 12})"});
   const retail::Scenario& s = loaded.scenario;
-  EXPECT_EQ(s.dcs[0].pickers, 6u);
+  EXPECT_EQ(s.dcs[0].pickers, retail::Staffing::around_the_clock(6));
   EXPECT_EQ(s.horizon_days, 28u);
   EXPECT_EQ(s.carriers[0].capacity_per_day, 2500u);
   EXPECT_EQ(s.stores[3].zone, 0u);

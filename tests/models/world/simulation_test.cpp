@@ -91,7 +91,7 @@ TEST(Simulation, ConservationHoldsUnderEveryPolicy) {
     dc.initial_days_of_cover = 2;
     dc.replenishment.reorder_point = 1;
     dc.replenishment.order_up_to = 3;
-    dc.pickers = 1;
+    dc.pickers = Staffing::around_the_clock(1);
   }
   for (auto& carrier : scarce.carriers)
     carrier.capacity_per_day = 20;

@@ -110,10 +110,10 @@ TEST(EstimateRunBytes, ErrsHighOfMeasuredPeaksWithinTwice) {
     std::uint64_t peak_bytes;
   };
   for (const auto& [size, peak] : {
-           Measured{{10, 50, 2, 3, 200, 10, 182, 20}, 11 * kMiB},     // medium
-           Measured{{50, 500, 5, 4, 5000, 50, 182, 20}, 231 * kMiB},  // large
-           Measured{{50, 500, 5, 4, 5000, 50, 28, 20}, 208 * kMiB},   // large, 4 weeks
-           Measured{{50, 250, 5, 4, 5000, 50, 182, 20}, 153 * kMiB},  // half the stores
+           Measured{{10, 50, 2, 3, 200, 10, 182, 20}, 15 * kMiB},     // medium
+           Measured{{50, 500, 5, 4, 5000, 50, 182, 20}, 379 * kMiB},  // large
+           Measured{{50, 500, 5, 4, 5000, 50, 28, 20}, 360 * kMiB},   // large, 4 weeks
+           Measured{{50, 250, 5, 4, 5000, 50, 182, 20}, 258 * kMiB},  // half the stores
        }) {
     const std::uint64_t estimate =
         retail::estimate_run_bytes(retail::synthetic_scenario(size), 1, 1);

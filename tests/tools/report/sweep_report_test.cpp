@@ -170,7 +170,7 @@ TEST(SweepReport, RanksThePointsByTheControlTowersMargin) {
   for (std::size_t r = 1; r < rows.size(); ++r) {
     std::vector<std::string> fields = split(rows[r]);
     if (fields[0] == "3" && fields[3] == "control_tower") fields[column] = "9999999";
-    if (fields[0] == "0" && fields[3] == "control_tower") fields[column] = "-5";
+    if (fields[0] == "0" && fields[3] == "control_tower") fields[column] = "-9999999";
     for (std::size_t f = 0; f < fields.size(); ++f)
       text += (f ? "," : "") + fields[f];
     text += "\n";
@@ -190,7 +190,7 @@ TEST(SweepReport, RanksThePointsByTheControlTowersMargin) {
               HasSubstr("<td><code>0.05</code></td><td><code>48</code></td><td class=\"num\">"
                         "$9,999,999</td>"));
   EXPECT_THAT(table.substr(last), HasSubstr("<td><code>0</code></td><td><code>12</code></td>"
-                                            "<td class=\"num\">-$5</td>"));
+                                            "<td class=\"num\">-$9,999,999</td>"));
   const nlohmann::json charts = charts_of(html);
   EXPECT_THAT(charts[0]["spec"]["data"]["values"].dump(), HasSubstr("\"mean\":9999999.0"));
 }
