@@ -45,9 +45,9 @@ struct RunOptions {
 
 // Loads and checks every scenario and output directory first (bad input: nothing runs), then per
 // scenario runs every replication of its arms, writes summary.json, replications.csv,
-// timeseries.csv, inventory.csv and decisions.csv into its output directory (created only once
-// every replication of every arm has succeeded), then report.html when options.report, and
-// prints its tables.
+// timeseries.csv, inventory.csv, open_orders.csv and decisions.csv into its output directory
+// (created only once every replication of every arm has succeeded), then report.html when
+// options.report, and prints its tables.
 void run_command(const RunOptions& options, std::ostream& out);
 
 struct SweepOptions {

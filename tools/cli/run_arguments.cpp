@@ -15,8 +15,8 @@ ParsedCommand add_run(CLI::App& app, ProgressTarget progress) {
   CLI::App* run_app = app.add_subcommand(
       "run",
       "Run scenarios without and with the control tower (replications in parallel), print "
-      "the comparison and write summary.json, replications.csv, timeseries.csv, inventory.csv "
-      "and decisions.csv (and report.html with --report)");
+      "the comparison and write summary.json, replications.csv, timeseries.csv, inventory.csv, "
+      "open_orders.csv and decisions.csv (and report.html with --report)");
   run_app
       ->add_option("scenario", run->scenarios,
                    "Scenario JSON files; all are loaded and checked before any runs")

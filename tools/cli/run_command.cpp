@@ -46,9 +46,9 @@ std::string format_seconds(double seconds) {
 
 // What a run writes into its output directory (and report.html with --report); the node files
 // only when the scenario keeps node days.
-const std::vector<std::string> kRunFiles = {
-    "summary.json",  "replications.csv", "timeseries.csv",   "inventory.csv",
-    "decisions.csv", "nodes.csv",        "replenishment.csv"};
+const std::vector<std::string> kRunFiles = {"summary.json",  "replications.csv", "timeseries.csv",
+                                            "inventory.csv", "open_orders.csv",  "decisions.csv",
+                                            "nodes.csv",     "replenishment.csv"};
 
 // The DCs, then the stores: the nodes in Network order.
 std::vector<std::string> node_names(const retail::Scenario& scenario) {
@@ -182,6 +182,7 @@ void report_run(const RunOptions& options, PlannedRun& plan,
              [&](std::ostream& file) { write_timeseries_csv(file, runs, categories); });
   output.add("inventory.csv",
              [&](std::ostream& file) { write_inventory_csv(file, runs, categories); });
+  output.add("open_orders.csv", [&](std::ostream& file) { write_open_orders_csv(file, runs); });
   output.add("decisions.csv",
              [&](std::ostream& file) { write_decisions_csv(file, scenario, runs); });
   if (scenario.kpi.node_days) {
@@ -212,13 +213,15 @@ void report_run(const RunOptions& options, PlannedRun& plan,
     }
   }
   const std::string node_files = scenario.kpi.node_days ? ", nodes.csv, replenishment.csv" : "";
+  const char* const files =
+      "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv,\n"
+      "open_orders.csv";
   if (options.report) {
-    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv, decisions.csv"
-        << node_files << " and\nreport.html to " << terminal_text(plan.out.string()) << "\n";
-  } else {
-    out << "\nWrote summary.json, replications.csv, timeseries.csv, inventory.csv"
-        << (node_files.empty() ? " and decisions.csv" : ", decisions.csv" + node_files) << "\nto "
+    out << files << ", decisions.csv" << node_files << " and\nreport.html to "
         << terminal_text(plan.out.string()) << "\n";
+  } else {
+    out << files << (node_files.empty() ? " and decisions.csv" : ", decisions.csv" + node_files)
+        << "\nto " << terminal_text(plan.out.string()) << "\n";
   }
 }
 

@@ -110,6 +110,21 @@ void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& r
   }
 }
 
+void write_open_orders_csv(std::ostream& out, const std::vector<ArmReplication>& runs) {
+  std::string row = "replication,arm,day,open_orders";
+  write_line(out, row);
+  for (const ArmReplication& run : runs) {
+    const retail::KpiTable& table = run.result->kpis;
+    for (std::uint32_t day = 0; day < table.days(); ++day) {
+      append_run(row, run);
+      csv::append_unsigned(row, day);
+      row.push_back(',');
+      csv::append_integer(row, table.open_orders(day));
+      write_line(out, row);
+    }
+  }
+}
+
 namespace {
 
 // "day,node," of a node's row.

@@ -1,7 +1,8 @@
 // The daily outputs in tidy CSV: flows per replication x arm x day x channel x category
 // (timeseries.csv), end-of-day stock per replication x arm x day x category (inventory.csv),
-// and, when the scenario keeps node days, each DC's and store's stock position per day
-// (nodes.csv) and its replenishment orders per day and category (replenishment.csv).
+// orders open at the end of each day (open_orders.csv), and, when the scenario keeps node days,
+// each DC's and store's stock position per day (nodes.csv) and its replenishment orders per day and
+// category (replenishment.csv).
 #pragma once
 
 #include <ostream>
@@ -24,6 +25,10 @@ void write_timeseries_csv(std::ostream& out, const std::vector<ArmReplication>& 
 // with two decimals.
 void write_inventory_csv(std::ostream& out, const std::vector<ArmReplication>& runs,
                          const std::vector<std::string>& categories);
+
+// Header: replication,arm,day,open_orders: orders placed and neither delivered nor cancelled at
+// the end of the day, chain-wide.
+void write_open_orders_csv(std::ostream& out, const std::vector<ArmReplication>& runs);
 
 // Header: replication,arm,day,node,on_hand,on_order,backordered,inventory_position,receipts;
 // units at the end of the day (receipts: during it). `nodes` names the nodes in Network order

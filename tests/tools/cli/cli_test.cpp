@@ -260,8 +260,9 @@ TEST(CliRun, WritesEveryOutputFileForAScenarioWithoutRules) {
   const CliResult result = omnisim_cli(
       {"run", kSmall, "--reps", "2", "--seed", "7", "--set", kShort, "--out", out.string()});
   ASSERT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "files.json", "inventory.csv",
-                                        "replications.csv", "summary.json", "timeseries.csv"));
+  EXPECT_THAT(listing(out),
+              ElementsAre("decisions.csv", "files.json", "inventory.csv", "open_orders.csv",
+                          "replications.csv", "summary.json", "timeseries.csv"));
   EXPECT_THAT(result.out, HasSubstr("95% CI"));
   EXPECT_THAT(result.out, HasSubstr("availability_integrity"));
   EXPECT_THAT(result.out, HasSubstr("no control-tower rules"));
@@ -294,6 +295,9 @@ TEST(CliRun, WritesEveryOutputFileForAScenarioWithoutRules) {
   EXPECT_THAT(inventory,
               StartsWith("replication,arm,day,category,units,value\n0,status_quo,0,apparel,"));
   EXPECT_EQ(line_count(inventory), 1 + 2 * 28 * kCategories);
+  const std::string open_orders = read_file(out / "open_orders.csv");
+  EXPECT_THAT(open_orders, StartsWith("replication,arm,day,open_orders\n0,status_quo,0,"));
+  EXPECT_EQ(line_count(open_orders), 1 + 2 * 28);
   const std::string replications = read_file(out / "replications.csv");
   EXPECT_THAT(replications, StartsWith("replication,arm,availability_integrity,"));
   EXPECT_EQ(line_count(replications), 1 + 2);
@@ -306,8 +310,8 @@ TEST(CliRun, WritesTheNodeFilesWhenTheScenarioKeepsNodeDays) {
                                         "kpi.node_days=true", "--out", out.string()});
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_THAT(listing(out), ElementsAre("decisions.csv", "files.json", "inventory.csv", "nodes.csv",
-                                        "replenishment.csv", "replications.csv", "summary.json",
-                                        "timeseries.csv"));
+                                        "open_orders.csv", "replenishment.csv", "replications.csv",
+                                        "summary.json", "timeseries.csv"));
   EXPECT_THAT(result.out, HasSubstr("decisions.csv, nodes.csv, replenishment.csv\nto "));
   // small.json: one DC and five stores, four categories, 28 days, two replications.
   constexpr std::size_t kNodes = 6;
@@ -342,8 +346,9 @@ TEST(CliRun, RefusesANonEmptyOutputDirectoryUnlessForced) {
   forced.push_back("--force");
   const CliResult result = omnisim_cli(forced);
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(listing(dir), ElementsAre("decisions.csv", "files.json", "inventory.csv",
-                                        "replications.csv", "summary.json", "timeseries.csv"));
+  EXPECT_THAT(listing(dir),
+              ElementsAre("decisions.csv", "files.json", "inventory.csv", "open_orders.csv",
+                          "replications.csv", "summary.json", "timeseries.csv"));
   EXPECT_NE(read_file(dir / "files.json"), first);
 }
 
@@ -380,7 +385,8 @@ void expect_same_results(const std::vector<std::string>& common, const std::stri
     (*summary)["run"].erase("threads");
   }
   EXPECT_EQ(summary_a.dump(), summary_b.dump());
-  for (const char* file : {"replications.csv", "timeseries.csv", "inventory.csv", "decisions.csv"})
+  for (const char* file :
+       {"replications.csv", "timeseries.csv", "inventory.csv", "open_orders.csv", "decisions.csv"})
     EXPECT_EQ(read_file(outs[0] / file), read_file(outs[1] / file)) << file;
 }
 

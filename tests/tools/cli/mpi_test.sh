@@ -78,7 +78,7 @@ check_run_resume() {
   mpirun "${mpirun_flags[@]}" "${run[@]}" --threads 1 --out "$scratch/resume" --resume \
     >"$scratch/resume.log" 2>&1 || fail "run --resume under mpirun failed (see $scratch/resume.log)"
   local file
-  for file in replications.csv timeseries.csv inventory.csv decisions.csv; do
+  for file in replications.csv timeseries.csv inventory.csv open_orders.csv decisions.csv; do
     cmp "$scratch/resume-whole/$file" "$scratch/resume/$file" ||
       fail "run --resume under mpirun: $file differs from an uninterrupted run"
   done

@@ -15,7 +15,7 @@ mkdir -p "$scratch"
 scenario="$source_dir/scenarios/examples/small.json"
 # About 16 MB of timeseries.csv: a write phase long enough to be hit.
 run=("$omnisim" run "$scenario" --set horizon_days=365 --threads 2)
-files="decisions.csv files.json inventory.csv replications.csv summary.json timeseries.csv"
+files="decisions.csv files.json inventory.csv open_orders.csv replications.csv summary.json timeseries.csv"
 
 fail() {
   echo "output_fault_test: $*" >&2

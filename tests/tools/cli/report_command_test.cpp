@@ -128,8 +128,8 @@ TEST(ReportCommand, RewritesTheReportFromTheFilesOfARun) {
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("Wrote " + (out / "report.html").string() + " ("));
   EXPECT_THAT(listing(out), Contains("report.html"));
-  // Written atomically: no temporary left beside it (the five files, files.json, report.html).
-  EXPECT_EQ(listing(out).size(), 7u);
+  // Written atomically: no temporary left beside it (the six files, files.json, report.html).
+  EXPECT_EQ(listing(out).size(), 8u);
 }
 
 TEST(ReportCommand, ASingleArmRunHasNoPairedSection) {
@@ -307,7 +307,7 @@ TEST(ReportCommand, RefusesFilesOfTwoRunsNamingThem) {
                 fs::copy_options::overwrite_existing);
   const CliResult again = omnisim_cli({"report", (dir / "one").string()});
   EXPECT_EQ(again.status, 2);
-  EXPECT_THAT(again.err, HasSubstr("timeseries.csv and inventory.csv differ"));
+  EXPECT_THAT(again.err, HasSubstr("timeseries.csv, inventory.csv and open_orders.csv differ"));
 }
 
 TEST(RunReport, ForceWithoutTheFlagLeavesNoReportOfTheEarlierRun) {

@@ -36,8 +36,9 @@ const std::vector<std::string> kBusy = {kWithRules,
                                         "status_quo.first_review_day=7",
                                         "--set",
                                         "status_quo.review_every_days=7"};
-const std::vector<std::string> kOutputs = {"decisions.csv",    "files.json",   "inventory.csv",
-                                           "replications.csv", "summary.json", "timeseries.csv"};
+const std::vector<std::string> kOutputs = {"decisions.csv",   "files.json",       "inventory.csv",
+                                           "open_orders.csv", "replications.csv", "summary.json",
+                                           "timeseries.csv"};
 constexpr std::size_t kDays = 28;
 constexpr std::size_t kChannels = 4;
 constexpr std::size_t kCategories = 4;

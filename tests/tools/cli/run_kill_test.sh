@@ -42,7 +42,7 @@ kill_and_resume() {
   saved="$(find "$journal" -name '*.replication' | wc -l)"
   "${run[@]}" "$out" --resume >"$scratch/$signal.resumed" 2>&1 ||
     fail "$signal: --resume failed: $(cat "$scratch/$signal.resumed")"
-  for file in replications.csv timeseries.csv inventory.csv decisions.csv; do
+  for file in replications.csv timeseries.csv inventory.csv open_orders.csv decisions.csv; do
     cmp -s "$scratch/whole/$file" "$out/$file" || fail "$signal: $file differs from the uninterrupted run"
   done
   [ ! -e "$journal" ] || fail "$signal: the journal is left after --resume"

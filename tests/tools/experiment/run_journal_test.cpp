@@ -31,7 +31,7 @@ const std::vector<Arm> kArms = {Arm::status_quo, Arm::control_tower};
 constexpr std::uint32_t kReplications = 3;
 // The files that hold no wall time (summary.json does).
 const std::vector<std::string> kResultFiles = {"replications.csv", "timeseries.csv",
-                                               "inventory.csv", "decisions.csv"};
+                                               "inventory.csv", "open_orders.csv", "decisions.csv"};
 
 CliResult run(const fs::path& out, std::vector<std::string> more = {}) {
   std::vector<std::string> args = {

@@ -153,6 +153,23 @@ TEST(TimeseriesCsv, HasOneRowPerReplicationArmDayChannelCategory) {
   EXPECT_THAT(rows.back(), StartsWith("0,control_tower,1,bopis,\"home, garden\",,,"));
 }
 
+TEST(OpenOrdersCsv, HasOneRowPerReplicationArmDayWithEveryAgentsOpenOrders) {
+  retail::KpiTable table(2, 1);
+  for (const std::int64_t open : {4, 7}) {
+    retail::KpiReport report;
+    report.day = 1;
+    report.open_orders = open;
+    table.add(report);
+  }
+  const retail::ReplicationResult run = result_with(std::move(table));
+  std::ostringstream out;
+  omnisim::write_open_orders_csv(out, {{2, retail::Arm::status_quo, &run}});
+  EXPECT_EQ(out.str(),
+            "replication,arm,day,open_orders\n"
+            "2,status_quo,0,0\n"
+            "2,status_quo,1,11\n");
+}
+
 TEST(InventoryCsv, HasOneRowPerReplicationArmDayCategory) {
   retail::KpiTable table(2, 2);
   retail::KpiReport report;
