@@ -79,7 +79,12 @@ def network():
             lanes.append({"from": dc, "to": store["name"], "transit_hours": {
                 "distribution": "triangular", "min": 16 if far else 8, "mode": 28 if far else 16,
                 "max": 60 if far else 36}})
-    dcs = [{"name": name, "pickers": 5,
+    # A day and a swing shift cover the day's orders up to the evening peak; two pickers work
+    # the night, when few orders come in.
+    pick_shifts = [{"staff": 6, "start_hour": 6, "hours": 8},
+                   {"staff": 6, "start_hour": 14, "hours": 8},
+                   {"staff": 2, "start_hour": 22, "hours": 8}]
+    dcs = [{"name": name, "shifts": pick_shifts,
             "pick_minutes": {"distribution": "lognormal", "mean": 5, "sd": 2},
             "supplier_lead_days": {"distribution": "uniform", "min": 8, "max": 16},
             "handling_hours": 6} for name in ("dc-east", "dc-west")]
@@ -120,12 +125,15 @@ def scenario():
             "with popularity rank (Zipf, exponent 0.9), so the top SKU of a category sells about "
             "six times its twentieth. Heroes: footwear-01 (the running shoe) and activewear-01. "
             "Unit costs are 30-45% of price; return propensities run from 3% (beauty) to 18% "
-            "(footwear), as in apparel retail. Each DC has 5 pickers at about 5 minutes a pick, "
-            "running near 55% busy on the base load, an 8-16 day supplier lead time, a reorder "
+            "(footwear), as in apparel retail. Each DC has 6 pickers on the day shift (06:00-14:00), "
+            "6 on the swing shift (14:00-22:00) and 2 at night, at about 5 minutes a pick, "
+            "an 8-16 day supplier lead time, a reorder "
             "point of 16 days of cover and an order-up-to of 32; stores review daily, reorder at "
             "5 days and order up to 12, start with 10 days (DCs 24). Availability syncs every 15 "
             "minutes, the marketplace feed every 4 hours. Carriers quote 4 days standard, 1 day "
-            "expedited; 2-5% of parcels have an exception. The contact centre has 4 agents."),
+            "expedited; 2-5% of parcels have an exception. The contact centre has 3 agents from "
+            "08:00 to 20:00 and 1 until midnight, every day; contacts made at night wait for the "
+            "morning."),
         "seed": 2026,
         "replications": 30,
         "horizon_days": 91,
@@ -200,7 +208,8 @@ def scenario():
                 "promo_mismatch": {"probability": 0.35, "appeasement_rate": 0.2,
                                    "appeasement": 5.0},
             },
-            "agents": 4,
+            "shifts": [{"staff": 3, "start_hour": 8, "hours": 12},
+                       {"staff": 1, "start_hour": 20, "hours": 4}],
             "handle_minutes": {"distribution": "exponential", "mean": 8},
             "cost_per_contact": 1.0,
             "wait_appeasement_per_hour": 0.02,
