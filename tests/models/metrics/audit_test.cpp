@@ -26,7 +26,7 @@ TEST(Audit, MessagesInFlightCarryUnitsAndOpenOrders) {
   audit_in_flight(Tender{}, audit);
   OrderLine bopis;
   bopis.channel = Channel::bopis;
-  audit_in_flight(Delivered{bopis, false, 0}, audit);  // the unit is still at the store
+  audit_in_flight(Delivered{.line = bopis}, audit);  // the unit is still at the store
   audit_in_flight(Delivered{}, audit);
   audit_in_flight(FulfillOrder{}, audit);
   audit_in_flight(CustomerArrival{}, audit);
