@@ -73,18 +73,6 @@ std::vector<Metric> flow_metrics(const Totals& t) {
        ratio(get(t, Counter::orders_on_time), get(t, Counter::orders_delivered))},
       {MetricId::in_full_rate,
        ratio(get(t, Counter::orders_in_full), get(t, Counter::orders_delivered))},
-      {MetricId::order_otif,
-       ratio(get(t, Counter::customer_orders_otif), get(t, Counter::customer_orders_closed))},
-      {MetricId::order_on_time_rate,
-       ratio(get(t, Counter::customer_orders_on_time), get(t, Counter::customer_orders_closed))},
-      {MetricId::order_in_full_rate,
-       ratio(get(t, Counter::customer_orders_in_full), get(t, Counter::customer_orders_closed))},
-      {MetricId::split_shipment_rate,
-       ratio(get(t, Counter::split_orders), get(t, Counter::multiline_orders_shipped))},
-      {MetricId::customer_orders, static_cast<double>(get(t, Counter::customer_orders))},
-      {MetricId::lines_per_order,
-       ratio(get(t, Counter::orders_placed), get(t, Counter::customer_orders))},
-      {MetricId::parcels_shipped, static_cast<double>(get(t, Counter::parcels_shipped))},
       {MetricId::promo_integrity,
        ratio(get(t, Counter::promo_correct_seconds), get(t, Counter::promo_slot_seconds))},
       {MetricId::promo_mismatches, static_cast<double>(get(t, Counter::promo_mismatches))},
@@ -144,6 +132,18 @@ std::vector<Metric> flow_metrics(const Totals& t) {
        ratio(get(t, Counter::picks_within_target), get(t, Counter::picks_completed))},
       {MetricId::mean_order_cycle_hours,
        ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
+      {MetricId::order_otif,
+       ratio(get(t, Counter::customer_orders_otif), get(t, Counter::customer_orders_closed))},
+      {MetricId::order_on_time_rate,
+       ratio(get(t, Counter::customer_orders_on_time), get(t, Counter::customer_orders_closed))},
+      {MetricId::order_in_full_rate,
+       ratio(get(t, Counter::customer_orders_in_full), get(t, Counter::customer_orders_closed))},
+      {MetricId::split_shipment_rate,
+       ratio(get(t, Counter::split_orders), get(t, Counter::multiline_orders_shipped))},
+      {MetricId::customer_orders, static_cast<double>(get(t, Counter::customer_orders))},
+      {MetricId::lines_per_order,
+       ratio(get(t, Counter::orders_placed), get(t, Counter::customer_orders))},
+      {MetricId::parcels_shipped, static_cast<double>(get(t, Counter::parcels_shipped))},
   };
 }
 
@@ -231,6 +231,8 @@ KpiBuffer::KpiBuffer(std::size_t categories)
     : categories_(categories), cells_(kChannels * categories * kCounters, 0) {}
 
 void KpiBuffer::add(Channel channel, CategoryId category, Counter counter, std::int64_t value) {
+  // Adding nothing must not list the cell again: a day of false flags would grow the list.
+  if (value == 0) return;
   const std::size_t cell =
       (static_cast<std::size_t>(channel) * categories_ + category) * kCounters +
       static_cast<std::size_t>(counter);

@@ -105,15 +105,17 @@ TEST(EstimateRunBytes, CountsReplicationsAtOnceAndTheTablesKept) {
 TEST(EstimateRunBytes, ErrsHighOfMeasuredPeaksWithinTwice) {
   // Peak RSS from /usr/bin/time -v of one replication of the benchmark chains (bench/
   // retail_bench.cpp's sizes, 182 days, 2 threads). Recalibrate when the models' memory changes.
+  // The multi-line orders' eight counters widened every KPI cell: one replication on 2 threads
+  // peaked 3 to 6 % higher than before them, so the peaks were raised by the growth measured.
   struct Measured {
     retail::SyntheticSize size;
     std::uint64_t peak_bytes;
   };
   for (const auto& [size, peak] : {
-           Measured{{10, 50, 2, 3, 200, 10, 182, 20}, 11 * kMiB},     // medium
-           Measured{{50, 500, 5, 4, 5000, 50, 182, 20}, 231 * kMiB},  // large
-           Measured{{50, 500, 5, 4, 5000, 50, 28, 20}, 208 * kMiB},   // large, 4 weeks
-           Measured{{50, 250, 5, 4, 5000, 50, 182, 20}, 153 * kMiB},  // half the stores
+           Measured{{10, 50, 2, 3, 200, 10, 182, 20}, 12 * kMiB},     // medium
+           Measured{{50, 500, 5, 4, 5000, 50, 182, 20}, 239 * kMiB},  // large
+           Measured{{50, 500, 5, 4, 5000, 50, 28, 20}, 214 * kMiB},   // large, 4 weeks
+           Measured{{50, 250, 5, 4, 5000, 50, 182, 20}, 159 * kMiB},  // half the stores
        }) {
     const std::uint64_t estimate =
         retail::estimate_run_bytes(retail::synthetic_scenario(size), 1, 1);
