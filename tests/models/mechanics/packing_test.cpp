@@ -18,40 +18,47 @@ OrderLine line(std::uint64_t order, SkuId sku, std::uint8_t pack_with) {
   return l;
 }
 
-TEST(PackingBench, ALineThatNeedsNoGatheringPassesStraightThrough) {
+// A bench and the SKUs of the lines it handed over, in order.
+struct Bench {
   PackingBench bench;
   std::vector<SkuId> handed;
-  bench.ready(line(1, 7, 1), [&](const OrderLine& l) { handed.push_back(l.sku); });
-  EXPECT_EQ(handed, std::vector<SkuId>{7});
-  EXPECT_EQ(bench.held(), 0);
+  void ready(const OrderLine& l) {
+    bench.ready(l, [&](const OrderLine& out) { handed.push_back(out.sku); });
+  }
+  void cancelled(const OrderLine& l) {
+    bench.cancelled(l, [&](const OrderLine& out) { handed.push_back(out.sku); });
+  }
+};
+
+TEST(PackingBench, ALineThatNeedsNoGatheringPassesStraightThrough) {
+  Bench b;
+  b.ready(line(1, 7, 1));
+  EXPECT_EQ(b.handed, std::vector<SkuId>{7});
+  EXPECT_EQ(b.bench.held(), 0);
 }
 
 TEST(PackingBench, HoldsAnOrdersLinesUntilTheLastIsReady) {
-  PackingBench bench;
-  std::vector<SkuId> handed;
-  const auto take = [&](const OrderLine& l) { handed.push_back(l.sku); };
-  bench.ready(line(1, 10, 3), take);
-  bench.ready(line(2, 20, 2), take);
-  bench.ready(line(1, 11, 3), take);
-  EXPECT_TRUE(handed.empty());
-  EXPECT_EQ(bench.held(), 3);
-  bench.ready(line(1, 12, 3), take);
-  EXPECT_EQ(handed, (std::vector<SkuId>{10, 11, 12}));
-  EXPECT_EQ(bench.held(), 1);
+  Bench b;
+  b.ready(line(1, 10, 3));
+  b.ready(line(2, 20, 2));
+  b.ready(line(1, 11, 3));
+  EXPECT_TRUE(b.handed.empty());
+  EXPECT_EQ(b.bench.held(), 3);
+  b.ready(line(1, 12, 3));
+  EXPECT_EQ(b.handed, (std::vector<SkuId>{10, 11, 12}));
+  EXPECT_EQ(b.bench.held(), 1);
 }
 
 TEST(PackingBench, ACancelledLineReleasesTheRest) {
-  PackingBench bench;
-  std::vector<SkuId> handed;
-  const auto take = [&](const OrderLine& l) { handed.push_back(l.sku); };
-  bench.ready(line(1, 10, 2), take);
-  bench.cancelled(line(1, 11, 2), take);
-  EXPECT_EQ(handed, std::vector<SkuId>{10});
+  Bench b;
+  b.ready(line(1, 10, 2));
+  b.cancelled(line(1, 11, 2));
+  EXPECT_EQ(b.handed, std::vector<SkuId>{10});
   // An order all of whose lines were cancelled leaves nothing behind.
-  bench.cancelled(line(2, 20, 2), take);
-  bench.cancelled(line(2, 21, 2), take);
-  EXPECT_EQ(handed.size(), 1u);
-  EXPECT_EQ(bench.held(), 0);
+  b.cancelled(line(2, 20, 2));
+  b.cancelled(line(2, 21, 2));
+  EXPECT_EQ(b.handed.size(), 1u);
+  EXPECT_EQ(b.bench.held(), 0);
 }
 
 }  // namespace
