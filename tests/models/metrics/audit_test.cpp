@@ -75,5 +75,33 @@ TEST(Audit, EachLawNamesItselfAndTheNumbers) {
   EXPECT_THAT(violation(unreported, kpis), HasSubstr("contacts abandoned do not balance"));
 }
 
+TEST(Audit, CustomerOrdersHoldThePlacedLinesAndEndClosedOrOpen) {
+  const KpiTable kpis(1, 1);
+  // Three lines placed and open, in orders whose lines do not add up to them.
+  Audit lines;
+  lines.orders_placed = 3;
+  lines.orders_open = 3;
+  lines.customer_orders = 1;
+  lines.customer_orders_open = 1;
+  lines.customer_order_lines = 2;
+  lines.customer_order_lines_open = 2;
+  EXPECT_THAT(violation(lines, kpis),
+              HasSubstr("order lines do not add up to orders: the customer orders hold 2 lines, "
+                        "but 3 lines were placed"));
+
+  Audit orders = lines;
+  orders.customer_order_lines = 3;
+  orders.customer_order_lines_open = 3;
+  orders.customer_orders_open = 0;
+  EXPECT_THAT(violation(orders, kpis),
+              HasSubstr("customer orders are not conserved: placed 1, but closed 0 + open 0"));
+
+  // The order book says two lines are still to come, the nodes and messages hold three.
+  Audit open = lines;
+  open.customer_order_lines = 3;
+  EXPECT_THAT(violation(open, kpis), HasSubstr("open customer orders hold 2 lines not yet "
+                                               "delivered or cancelled, but 3 lines are open"));
+}
+
 }  // namespace
 }  // namespace retail
