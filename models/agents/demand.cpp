@@ -22,6 +22,8 @@ DemandAgent::DemandAgent(const Network& network, ZoneId zone)
       ad_lifts_(network.scenario.advertising.programs.size()) {
   const auto& scenario = network.scenario;
   for (std::size_t c = 0; c < kChannels; ++c) {
+    const Distribution& lines = scenario.channels[c].basket_size;
+    baskets_[c] = !(lines.kind == Distribution::Kind::fixed && lines.a == 1);
     base_per_hour_[c] = network.chain_daily_demand * scenario.zones[zone].demand_share *
                         scenario.channels[c].demand_share / 24 /
                         scenario.channels[c].basket_size.mean();
@@ -150,6 +152,10 @@ void DemandAgent::send_basket(CustomerArrival customer, sim::AgentId to, sim::Ti
                               Context& ctx) {
   const ChannelConfig& config =
       network().scenario.channels[static_cast<std::size_t>(customer.channel)];
+  if (!baskets_[static_cast<std::size_t>(customer.channel)]) {
+    ctx.send(to, at - ctx.now(), customer);
+    return;
+  }
   auto& rng = ctx.rng(kBaskets);
   customer.basket_lines = static_cast<std::uint8_t>(draw_basket_lines(config.basket_size, rng));
   const SkuId first = customer.sku;

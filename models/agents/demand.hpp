@@ -58,6 +58,7 @@ class DemandAgent final : public RetailAgent {
 
   ZoneId zone_;
   std::array<double, kChannels> base_per_hour_{};  // customers: units over the mean basket size
+  std::array<bool, kChannels> baskets_{};  // whether a channel's orders may have several lines
   CategoryChoice category_choice_;
   boost::random::discrete_distribution<std::uint32_t, double> store_choice_;
   std::vector<Lift> promotion_lifts_;  // per promotion
