@@ -78,20 +78,18 @@ TEST(Audit, EachLawNamesItselfAndTheNumbers) {
 TEST(Audit, CustomerOrdersHoldThePlacedLinesAndEndClosedOrOpen) {
   const KpiTable kpis(1, 1);
   // Three lines placed and open, in orders whose lines do not add up to them.
-  Audit lines;
-  lines.orders_placed = 3;
-  lines.orders_open = 3;
-  lines.customer_orders = 1;
-  lines.customer_orders_open = 1;
-  lines.customer_order_lines = 2;
-  lines.customer_order_lines_open = 2;
+  const Audit lines{.orders_placed = 3,
+                    .orders_open = 3,
+                    .customer_orders = 1,
+                    .customer_orders_open = 1,
+                    .customer_order_lines = 2,
+                    .customer_order_lines_open = 2};
   EXPECT_THAT(violation(lines, kpis),
               HasSubstr("order lines do not add up to orders: the customer orders hold 2 lines, "
                         "but 3 lines were placed"));
 
   Audit orders = lines;
-  orders.customer_order_lines = 3;
-  orders.customer_order_lines_open = 3;
+  orders.customer_order_lines = orders.customer_order_lines_open = 3;
   orders.customer_orders_open = 0;
   EXPECT_THAT(violation(orders, kpis),
               HasSubstr("customer orders are not conserved: placed 1, but closed 0 + open 0"));
