@@ -97,6 +97,7 @@ void DcAgent::on(const FulfillOrder& order, Context& ctx) {
   } else {
     ctx.send(network().order_manager_of(order.line.zone), network().routing_latency,
              OrderCancelled{order.line});
+    packing_.cancelled(order.line, [&](const OrderLine& line) { tender(line, ctx); });
   }
 }
 
@@ -119,8 +120,7 @@ void DcAgent::begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx
 void DcAgent::on(const PickDone& done, Context& ctx) {
   const CategoryId category = network().scenario.catalog.skus[done.line.sku].category;
   kpis().add(done.line.channel, category, Counter::picks_completed);
-  ctx.send(network().ids.carrier[carrier_of_zone_[done.line.zone]], network().routing_latency,
-           Tender{done.line});
+  packing_.ready(done.line, [&](const OrderLine& line) { tender(line, ctx); });
   if (const auto next = picking_.finish(ctx.now())) begin_picking(*next, ctx);
 }
 
@@ -137,6 +137,11 @@ void DcAgent::on(const FlexibleHoursEnd& end, Context& ctx) {
 void DcAgent::restaff(Context& ctx) {
   for (const auto& job : picking_.set_servers(crew_.on_duty(ctx.now()), ctx.now()))
     begin_picking(job, ctx);
+}
+
+void DcAgent::tender(const OrderLine& line, Context& ctx) {
+  ctx.send(network().ids.carrier[carrier_of_zone_[line.zone]], network().routing_latency,
+           Tender{line});
 }
 
 std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
@@ -359,8 +364,8 @@ void DcAgent::audit(Audit& audit) const {
   audit.liquidation_loss_cents += liquidation_loss_cents_;
   audit.on_hand_units += stock_.total_on_hand();
   audit_costs(audit);
-  audit.in_process_units += picking_.in_system() + in_returns_;
-  audit.orders_open += picking_.in_system() + backordered_lines_;
+  audit.in_process_units += picking_.in_system() + in_returns_ + packing_.held();
+  audit.orders_open += picking_.in_system() + backordered_lines_ + packing_.held();
 }
 
 }  // namespace retail

@@ -14,6 +14,7 @@
 #include "models/mechanics/fifo_station.hpp"
 #include "models/mechanics/forecast_planner.hpp"
 #include "models/mechanics/inventory.hpp"
+#include "models/mechanics/packing.hpp"
 
 namespace retail {
 
@@ -61,6 +62,8 @@ class DcAgent final : public RetailAgent {
   void restock(const OrderLine& line, Context& ctx);
   void add_returns_cost(const OrderLine& line, Cents cost);
   void start_pick(const OrderLine& line, Context& ctx);
+  // Hands a packed line to the zone's carrier.
+  void tender(const OrderLine& line, Context& ctx);
   void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
   // The pickers on duty changed: those coming on duty start queued picks.
   void restaff(Context& ctx);
@@ -82,6 +85,7 @@ class DcAgent final : public RetailAgent {
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
   std::int64_t backordered_lines_ = 0;
+  PackingBench packing_;  // picked lines of ship-complete orders, until the order is whole
   // When the last truck left for each store, and the last purchase order went out.
   std::vector<sim::Time> last_delivery_;
   sim::Time last_purchase_order_ = -1;

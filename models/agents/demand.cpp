@@ -11,18 +11,22 @@
 namespace retail {
 
 namespace {
-enum Stream : std::uint32_t { kArrivals, kChoices };
+enum Stream : std::uint32_t { kArrivals, kChoices, kBaskets };
 }
 
 DemandAgent::DemandAgent(const Network& network, ZoneId zone)
     : RetailAgent(network),
       zone_(zone),
+      category_choice_(network.skus_by_category, network.sku_daily_demand),
       promotion_lifts_(network.scenario.promotions.size()),
       ad_lifts_(network.scenario.advertising.programs.size()) {
   const auto& scenario = network.scenario;
   for (std::size_t c = 0; c < kChannels; ++c) {
+    const Distribution& lines = scenario.channels[c].basket_size;
+    baskets_[c] = !(lines.kind == Distribution::Kind::fixed && lines.a == 1);
     base_per_hour_[c] = network.chain_daily_demand * scenario.zones[zone].demand_share *
-                        scenario.channels[c].demand_share / 24;
+                        scenario.channels[c].demand_share / 24 /
+                        scenario.channels[c].basket_size.mean();
   }
   std::vector<double> store_weights;
   for (const StoreId store : network.stores_by_zone[zone])
@@ -144,6 +148,31 @@ std::int32_t DemandAgent::draw_ad_program(std::size_t channel, SkuId sku,
   return last;
 }
 
+void DemandAgent::send_basket(CustomerArrival customer, sim::AgentId to, sim::Time at,
+                              Context& ctx) {
+  const ChannelConfig& config =
+      network().scenario.channels[static_cast<std::size_t>(customer.channel)];
+  if (!baskets_[static_cast<std::size_t>(customer.channel)]) {
+    ctx.send(to, at - ctx.now(), customer);
+    return;
+  }
+  auto& rng = ctx.rng(kBaskets);
+  customer.basket_lines = static_cast<std::uint8_t>(draw_basket_lines(config.basket_size, rng));
+  const SkuId first = customer.sku;
+  ctx.send(to, at - ctx.now(), customer);
+  for (std::uint8_t line = 1; line < customer.basket_lines; ++line) {
+    // With affinity the line stays in the first line's category; else it is drawn as the first
+    // was. Either way a SKU's share of the units is its share of the catalogue's demand.
+    const bool same_category =
+        config.category_affinity > 0 && rng.uniform01() < config.category_affinity;
+    customer.sku = same_category
+                       ? category_choice_.draw(network().scenario.catalog.skus[first].category, rng)
+                       : draw_sku(static_cast<std::size_t>(customer.channel), rng);
+    customer.basket_line = line;
+    ctx.send(to, at - ctx.now(), customer);
+  }
+}
+
 void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
   auto& arrivals = ctx.rng(kArrivals);
   auto& choices = ctx.rng(kChoices);
@@ -163,13 +192,14 @@ void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
       const sim::Time at =
           hour_start + static_cast<sim::Time>(within_hour(arrivals) * sim::kTicksPerHour);
       const SkuId sku = draw_sku(c, choices);
-      CustomerArrival customer{sku, channel, 0, 0, draw_ad_program(c, sku, choices)};
+      CustomerArrival customer{
+          .sku = sku, .channel = channel, .ad_program = draw_ad_program(c, sku, choices)};
       sim::AgentId to = network().order_manager_of(zone_);
       if (channel == Channel::store || channel == Channel::bopis) {
         customer.store = network().stores_by_zone[zone_][store_choice_(choices)];
         if (channel == Channel::store) to = network().ids.store[customer.store];
       }
-      ctx.send(to, at - ctx.now(), customer);
+      send_basket(customer, to, at, ctx);
     }
   }
 }

@@ -2,7 +2,9 @@
 // channel shares x day-of-week and hour-of-day seasonality x price effect x the lifts promotions
 // and ad programs currently apply. Each hour it draws the next hour's arrivals (a count per
 // channel, then a time, SKU and store for each), so hours with no demand cost one event per zone,
-// not one per SKU; the first hour's are drawn at start.
+// not one per SKU; the first hour's are drawn at start. A channel's demand is in units: with
+// baskets of several lines its customers arrive at its units' rate over the mean basket size,
+// each with a basket of lines drawn on arrival.
 #pragma once
 
 #include <array>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "models/agents/retail_agent.hpp"
+#include "models/mechanics/basket.hpp"
 
 namespace retail {
 
@@ -24,14 +27,14 @@ class DemandAgent final : public RetailAgent {
 
   // Customers are drawn one hour ahead, so they are sent at least this far ahead.
   static sim::Time min_send_delay(const Network&) { return sim::kTicksPerHour; }
-  static constexpr std::uint32_t kStreams = 2;
+  static constexpr std::uint32_t kStreams = 3;
   // The loader admits at most 1e9 units a day chain-wide at the peak of every lift, which
   // seasonality can concentrate into 7 x 24 times its hourly share: 7e9 an hour. Far beyond that
   // a rate is a bug, and a draw would overflow its count.
   static constexpr double kMostArrivalsPerHour = 1e10;
 
-  // Expected arrivals per hour through `channel` in hour `hour` (0 = the first hour of day 0, a
-  // Monday), with the lifts in force now.
+  // Expected arrivals (customers, each with a basket) per hour through `channel` in hour `hour`
+  // (0 = the first hour of day 0, a Monday), with the lifts in force now.
   double rate_per_hour(Channel channel, std::uint64_t hour) const;
 
  private:
@@ -48,11 +51,15 @@ class DemandAgent final : public RetailAgent {
   void combine(std::size_t channel);
   void draw_hour(std::uint64_t hour, Context& ctx);
   SkuId draw_sku(std::size_t channel, sim::RandomStream& rng) const;
+  // Sends the customer's basket to `to` at `at`: its first line, then the lines drawn after it.
+  void send_basket(CustomerArrival customer, sim::AgentId to, sim::Time at, Context& ctx);
   // The ad program that brought a customer for `sku`, or kNoAd, in proportion to the lifts.
   std::int32_t draw_ad_program(std::size_t channel, SkuId sku, sim::RandomStream& rng) const;
 
   ZoneId zone_;
-  std::array<double, kChannels> base_per_hour_{};
+  std::array<double, kChannels> base_per_hour_{};  // customers: units over the mean basket size
+  std::array<bool, kChannels> baskets_{};  // whether a channel's orders may have several lines
+  CategoryChoice category_choice_;
   boost::random::discrete_distribution<std::uint32_t, double> store_choice_;
   std::vector<Lift> promotion_lifts_;  // per promotion
   std::vector<Lift> ad_lifts_;         // per ad program

@@ -14,13 +14,18 @@
 
 namespace retail {
 
-// One customer order line (one unit of one SKU) as it travels through fulfillment.
+// One customer order line (one unit of one SKU) as it travels through fulfillment. The lines of
+// one order share its id; the order manager keeps what the order needs to be scored whole.
 struct OrderLine {
-  std::uint64_t id = 0;
+  std::uint64_t id = 0;  // the order's
   SkuId sku = 0;
   ZoneId zone = 0;
   Channel channel = Channel::web;
   Service service = Service::standard;
+  std::uint8_t order_lines = 1;  // lines the order was placed with (at most kMostBasketLines)
+  // Lines of the order its node gathers before handing any over (orders.line_routing
+  // ship_complete); 1: each line is handed over when it is ready.
+  std::uint8_t pack_with = 1;
   sim::AgentId node = 0;  // the store or DC fulfilling it
   sim::Time placed_at = 0;
   sim::Time promised_by = 0;
@@ -34,11 +39,15 @@ struct OrderLine {
 // Demand generator -> itself, every hour: draw the next hour's customers.
 struct DemandTick {};
 // A customer who wants one unit of `sku` through `channel` (to a store, or to the zone's order
-// manager for the online channels). `attempt` counts earlier out-of-stock deferrals.
+// manager for the online channels). `attempt` counts earlier out-of-stock deferrals. A basket of
+// several lines arrives as that many messages at one instant, line 0 first, each naming its
+// line and the basket's size; a store serves each line as a walk-in purchase of its own.
 struct CustomerArrival {
   SkuId sku = 0;
   Channel channel = Channel::store;
   std::uint8_t attempt = 0;
+  std::uint8_t basket_lines = 1;
+  std::uint8_t basket_line = 0;
   StoreId store = 0;                // the store chosen (store and BOPIS channels)
   std::int32_t ad_program = kNoAd;  // the ad program that brought the customer, if any
   static constexpr std::int32_t kNoAd = -1;
@@ -109,7 +118,8 @@ struct Tender {
 struct Delivered {
   OrderLine line;
   bool damaged = false;
-  sim::Time at = 0;  // when it arrived (or became ready); the message itself lags behind
+  bool first_in_parcel = true;  // the parcel's other lines, if any, arrive with it
+  sim::Time at = 0;             // when it arrived (or became ready); the message itself lags behind
 };
 
 // Store -> DC: reorder. DC -> store: units on a truck. DC -> itself: a supplier receipt.

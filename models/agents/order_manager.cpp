@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string>
 
 #include "models/mechanics/customer.hpp"
 
@@ -12,6 +13,7 @@ namespace retail {
 namespace {
 enum Stream : std::uint32_t { kCustomers, kReturns, kContacts };
 constexpr int kUnavailable = -1;
+constexpr int kAnyNode = -2;  // a line routed on its own
 constexpr int kDcNode = 0;
 
 sim::Time end_of_day(sim::Time t) {
@@ -68,6 +70,36 @@ bool OrderManagerAgent::shown(int node, SkuId sku, Channel channel) const {
   return row[sku] > static_cast<std::int32_t>(network().scenario.availability.safety_stock_units);
 }
 
+int OrderManagerAgent::choose_node(const std::vector<SkuId>& skus,
+                                   const CustomerArrival& customer) const {
+  if (customer.channel == Channel::bopis)
+    return node_index_.at(network().ids.store[customer.store]);
+  if (customer.channel != Channel::web) return kDcNode;
+  const auto safety = static_cast<std::int32_t>(network().scenario.availability.safety_stock_units);
+  // Lines the node shows, a SKU wanted twice needing two units.
+  const auto lines_shown = [&](int node) {
+    int lines = 0;
+    for (std::size_t i = 0; i < skus.size(); ++i) {
+      const auto before =
+          static_cast<std::int32_t>(std::count(skus.begin(), skus.begin() + i, skus[i]));
+      lines += view_[node][skus[i]] - before > safety;
+    }
+    return lines;
+  };
+  int best = kDcNode;
+  int most = lines_shown(kDcNode);
+  const auto& stores = network().stores_by_zone[zone_];
+  for (std::size_t i = 0; i < stores.size(); ++i) {
+    const int node = static_cast<int>(i) + 1;
+    if (!network().scenario.stores[stores[i]].ship_from_store) continue;
+    if (const int lines = lines_shown(node); lines > most) {
+      best = node;
+      most = lines;
+    }
+  }
+  return best;
+}
+
 int OrderManagerAgent::route(SkuId sku, const CustomerArrival& customer) const {
   switch (customer.channel) {
     case Channel::bopis: {
@@ -101,37 +133,73 @@ sim::Time OrderManagerAgent::promise(Channel channel, Service service, sim::Time
                     sim::days(promise_days));
 }
 
+double OrderManagerAgent::lead_days(int node) const {
+  return node == kDcNode
+             ? network().dc_lead_days[network().scenario.zones[zone_].dc]
+             : network().store_lead_days[network().stores_by_zone[zone_][static_cast<std::size_t>(
+                   node - 1)]];
+}
+
 void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx,
-                                 bool backorder) {
+                                 Wait wait) {
   const Service service = service_[static_cast<std::size_t>(customer.channel)];
-  sim::Time wait = 0;
-  if (backorder) {
-    const double lead_days = node == kDcNode
-                                 ? network().dc_lead_days[network().scenario.zones[zone_].dc]
-                                 : network().store_lead_days[customer.store];
-    wait = sim::days(lead_days);
-  }
+  const sim::Time later = wait == Wait::none ? 0 : sim::days(lead_days(node));
   const PriceQuote quote =
       promos_.quote(customer.channel, sku, network().scenario.catalog.skus[sku]);
-  OrderLine line{(static_cast<std::uint64_t>(zone_) << 40) | next_order_++,
-                 sku,
-                 zone_,
-                 customer.channel,
-                 service,
-                 nodes_[node],
-                 ctx.now(),
-                 promise(customer.channel, service, ctx.now() + wait),
-                 quote.price_cents,
-                 quote.dilution_cents,
-                 quote.mismatch,
-                 false,
-                 backorder};
+  const OrderLine line{.id = order_id_,
+                       .sku = sku,
+                       .zone = zone_,
+                       .channel = customer.channel,
+                       .service = service,
+                       .node = nodes_[node],
+                       .placed_at = ctx.now(),
+                       .promised_by = promise(customer.channel, service, ctx.now() + later),
+                       .price_cents = quote.price_cents,
+                       .dilution_cents = quote.dilution_cents,
+                       .promo_mismatch = quote.mismatch,
+                       .backorder = wait != Wait::none};
   if (quote.mismatch && !accept_mismatch(network(), line, kpis(), ctx, ctx.rng(kCustomers))) return;
-  place(line, node, customer, ctx);
+  place(line, node, customer, wait == Wait::accepted);
+}
+
+void OrderManagerAgent::begin_order() {
+  order_id_ = (static_cast<std::uint64_t>(zone_) << 40) | next_order_++;
+}
+
+void OrderManagerAgent::submit(Context& ctx) {
+  if (placing_.empty()) return;
+  const auto lines = static_cast<std::uint8_t>(placing_.size());
+  const OrderLine& first = placing_.front().first;
+  const CategoryId category = network().scenario.catalog.skus[first.sku].category;
+  if (lines > 1) {
+    const bool ship_complete =
+        network().scenario.orders.line_routing == Orders::LineRouting::ship_complete;
+    // Shipped whole, the order arrives when its last line can: that is its promise.
+    sim::Time promised = 0;
+    for (const auto& [line, node] : placing_)
+      promised = std::max(promised, line.promised_by);
+    for (auto& [line, node] : placing_) {
+      line.order_lines = lines;
+      if (!ship_complete) continue;
+      line.promised_by = promised;
+      // BOPIS lines are each ready for pickup on their own: there is no parcel to pack.
+      if (line.channel != Channel::bopis) line.pack_with = lines;
+    }
+    open_orders_.emplace(order_id_,
+                         OpenOrder{.channel = first.channel, .category = category, .lines = lines});
+  } else {
+    ++one_line_open_;
+  }
+  ++customer_orders_;
+  customer_order_lines_ += lines;
+  kpis().add(first.channel, category, Counter::customer_orders);
+  for (const auto& [line, node] : placing_)
+    ctx.send(nodes_[node], network().routing_latency, FulfillOrder{line});
+  placing_.clear();
 }
 
 void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& customer,
-                              Context& ctx) {
+                              bool accepted) {
   const CategoryId category = network().scenario.catalog.skus[line.sku].category;
   // The order manager reserves against its own view; the node may still have run out.
   if (!line.backorder) {
@@ -141,7 +209,7 @@ void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& c
   ++placed_;
   kpis().add(customer.channel, category, Counter::orders_placed);
   // Counted once placed: a customer who accepts the wait may still walk away from a mismatch.
-  if (line.backorder) kpis().add(customer.channel, category, Counter::backorders_accepted);
+  if (accepted) kpis().add(customer.channel, category, Counter::backorders_accepted);
   if (customer.ad_program != CustomerArrival::kNoAd) {
     Attribution& brought = attribution_[static_cast<std::size_t>(customer.ad_program)];
     ++brought.orders;
@@ -149,35 +217,77 @@ void OrderManagerAgent::place(OrderLine line, int node, const CustomerArrival& c
     kpis().add(customer.channel, category, Counter::ad_orders);
     kpis().add(customer.channel, category, Counter::ad_revenue_cents, line.price_cents);
   }
-  ctx.send(nodes_[node], network().routing_latency, FulfillOrder{line});
+  placing_.emplace_back(line, node);
 }
 
 void OrderManagerAgent::on(const CustomerArrival& customer, Context& ctx) {
+  if (customer.basket_lines <= 1) {
+    begin_order();
+    serve_line(customer, kAnyNode, ctx);
+    submit(ctx);
+    return;
+  }
+  // A basket's lines arrive one after the other at one instant; it is served once whole.
+  if (customer.basket_line != basket_.size())
+    throw std::logic_error("order manager of zone '" + network().scenario.zones[zone_].name +
+                           "' received line " + std::to_string(customer.basket_line) +
+                           " of a basket after " + std::to_string(basket_.size()) + " lines at " +
+                           sim::format_time(ctx.now()));
+  basket_.push_back(customer.sku);
+  if (basket_.size() < customer.basket_lines) return;
+  const int chosen = network().scenario.orders.line_routing == Orders::LineRouting::ship_complete
+                         ? choose_node(basket_, customer)
+                         : kAnyNode;
+  begin_order();
+  // Each line on its own: a line the customer defers comes back as an order of one line.
+  CustomerArrival line = customer;
+  line.basket_lines = 1;
+  line.basket_line = 0;
+  for (const SkuId sku : basket_) {
+    line.sku = sku;
+    serve_line(line, chosen, ctx);
+  }
+  basket_.clear();
+  submit(ctx);
+}
+
+void OrderManagerAgent::serve_line(const CustomerArrival& customer, int chosen, Context& ctx) {
   const Sku& item = network().scenario.catalog.skus[customer.sku];
   kpis().add(customer.channel, item.category, Counter::visits);
   if (const int node = route(customer.sku, customer); node != kUnavailable) {
     kpis().add(customer.channel, item.category, Counter::shown_available);
-    checkout(customer.sku, node, customer, ctx);
+    if (chosen == kAnyNode) {
+      checkout(customer.sku, node, customer, ctx);
+    } else {
+      // Shown available elsewhere, the line waits at the order's node as its backorder.
+      const bool there = shown(chosen, customer.sku, customer.channel);
+      checkout(customer.sku, chosen, customer, ctx, there ? Wait::none : Wait::held);
+    }
     return;
   }
-  if (offer_backorder(customer, ctx)) return;
+  if (offer_backorder(customer, chosen, ctx)) return;
+  const auto node_for = [&](SkuId sku) {
+    if (chosen == kAnyNode) return route(sku, customer);
+    return shown(chosen, sku, customer.channel) ? chosen : kUnavailable;
+  };
   react_to_stockout(
       network(), customer, kpis(), ctx, ctx.rng(kCustomers),
-      [&](SkuId sku) { return route(sku, customer) != kUnavailable; },
-      [&](SkuId sku) { checkout(sku, route(sku, customer), customer, ctx); });
+      [&](SkuId sku) { return node_for(sku) != kUnavailable; },
+      [&](SkuId sku) { checkout(sku, node_for(sku), customer, ctx); });
 }
 
-bool OrderManagerAgent::offer_backorder(const CustomerArrival& customer, Context& ctx) {
+bool OrderManagerAgent::offer_backorder(const CustomerArrival& customer, int chosen, Context& ctx) {
   const Scenario& s = network().scenario;
   const double acceptance =
       s.channels[static_cast<std::size_t>(customer.channel)].backorder_acceptance;
   // No draw when none would accept: the random streams stay those of a run without the offer.
   if (!s.orders.offer_backorders || acceptance <= 0) return false;
   if (ctx.rng(kCustomers).uniform01() >= acceptance) return false;
-  const int node = customer.channel == Channel::bopis
-                       ? node_index_.at(network().ids.store[customer.store])
-                       : kDcNode;
-  checkout(customer.sku, node, customer, ctx, true);
+  int node = chosen;
+  if (node == kAnyNode)
+    node = customer.channel == Channel::bopis ? node_index_.at(network().ids.store[customer.store])
+                                              : kDcNode;
+  checkout(customer.sku, node, customer, ctx, Wait::accepted);
   return true;
 }
 
@@ -212,6 +322,7 @@ void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
       charge_back(line);
       maybe_contact(line, ContactReason::late_delivery, ctx);
     }
+    resolve(line, &delivery);
   }
   if (delivery.damaged) {
     maybe_contact(line, ContactReason::damaged, ctx);
@@ -232,7 +343,48 @@ void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
   }
 }
 
+void OrderManagerAgent::resolve(const OrderLine& line, const Delivered* delivery) {
+  OpenOrder one{.channel = line.channel,
+                .category = network().scenario.catalog.skus[line.sku].category,
+                .lines = 1};
+  OpenOrder* order = &one;
+  if (line.order_lines > 1) {
+    const auto found = open_orders_.find(line.id);
+    if (found == open_orders_.end())
+      throw std::logic_error("order manager of zone '" + network().scenario.zones[zone_].name +
+                             "' heard of a line of order " + std::to_string(line.id) +
+                             ", which is not open");
+    order = &found->second;
+  } else {
+    --one_line_open_;
+  }
+  const bool by_carrier = delivery && line.channel != Channel::bopis;
+  ++order->resolved;
+  order->on_time = order->on_time && delivery && delivery->at <= line.promised_by;
+  order->in_full = order->in_full && delivery && !delivery->damaged;
+  order->by_carrier += by_carrier;
+  order->parcels += by_carrier && delivery->first_in_parcel;
+  if (order->resolved < order->lines) return;
+  close(*order);
+  if (line.order_lines > 1) open_orders_.erase(line.id);
+}
+
+void OrderManagerAgent::close(const OpenOrder& order) {
+  ++customer_orders_closed_;
+  kpis().add(order.channel, order.category, Counter::customer_orders_closed);
+  kpis().add(order.channel, order.category, Counter::customer_orders_on_time, order.on_time);
+  kpis().add(order.channel, order.category, Counter::customer_orders_in_full, order.in_full);
+  kpis().add(order.channel, order.category, Counter::customer_orders_otif,
+             order.on_time && order.in_full);
+  if (order.by_carrier < 2) return;
+  kpis().add(order.channel, order.category, Counter::multiline_orders_shipped);
+  kpis().add(order.channel, order.category, Counter::split_orders, order.parcels > 1);
+}
+
 void OrderManagerAgent::reship(OrderLine line, Context& ctx) {
+  // A replacement travels alone, part of no order's count.
+  line.order_lines = 1;
+  line.pack_with = 1;
   line.reship = true;
   line.node = nodes_[kDcNode];
   ++reships_sent_;
@@ -311,6 +463,7 @@ void OrderManagerAgent::on(const OrderCancelled& cancellation, Context& ctx) {
   }
   charge_back(cancellation.line);
   maybe_contact(cancellation.line, ContactReason::cancellation, ctx);
+  resolve(cancellation.line, nullptr);
   ++cancelled_;
   kpis().add(cancellation.line.channel,
              network().scenario.catalog.skus[cancellation.line.sku].category,
@@ -366,6 +519,13 @@ void OrderManagerAgent::audit(Audit& audit) const {
   audit.reships_sent += reships_sent_;
   audit.reships_delivered += reships_delivered_;
   audit.reships_cancelled += reships_cancelled_;
+  audit.customer_orders += customer_orders_;
+  audit.customer_orders_closed += customer_orders_closed_;
+  audit.customer_orders_open += static_cast<std::int64_t>(open_orders_.size()) + one_line_open_;
+  audit.customer_order_lines += customer_order_lines_;
+  audit.customer_order_lines_open += one_line_open_;
+  for (const auto& [id, order] : open_orders_)
+    audit.customer_order_lines_open += order.lines - order.resolved;
 }
 
 }  // namespace retail

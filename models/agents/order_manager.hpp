@@ -1,6 +1,8 @@
 // A zone's order manager: takes web, marketplace and BOPIS customers, shows them availability from
 // a view that lags the nodes' real stock, promises a date, routes orders to a DC or store, and
-// scores deliveries on time and in full against the promise.
+// scores deliveries on time and in full against the promise: each line, and each order once its
+// last line is delivered or cancelled. An order of several lines is routed line by line (split)
+// or whole to the node showing most of it (ship_complete), as orders.line_routing says.
 #pragma once
 
 #include <array>
@@ -37,6 +39,16 @@ class OrderManagerAgent final : public RetailAgent {
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
+  // Serves one line of the customer's order: shown available or not, checked out or reacted to.
+  // `chosen` is the node every line of a ship-complete order goes to, or kAnyNode.
+  void serve_line(const CustomerArrival& customer, int chosen, Context& ctx);
+  // The node a ship-complete order of `skus` goes to: the one whose view shows most of its lines.
+  int choose_node(const std::vector<SkuId>& skus, const CustomerArrival& customer) const;
+  // Starts the order of the customer being served, and sends it once every line is served.
+  void begin_order();
+  void submit(Context& ctx);
+  // A line of an order was delivered (or ready), or cancelled: the order closes with its last.
+  void resolve(const OrderLine& line, const Delivered* delivery);
   // The node (index into nodes_) that would fulfil `sku` for this customer as the view shows it,
   // or -1 when the customer sees it unavailable.
   int route(SkuId sku, const CustomerArrival& customer) const;
@@ -44,12 +56,18 @@ class OrderManagerAgent final : public RetailAgent {
   // The customer meets the SKU's price (and any promotion mismatch) and, unless they walk away,
   // places the order with `node`.
   // A backorder is promised as if ordered one lead time of `node` later, and reserves nothing.
+  // `wait`: accepted (the customer took a backorder) or held (a ship-complete line the node does
+  // not show, which waits there as its backorder).
+  enum class Wait : std::uint8_t { none, accepted, held };
   void checkout(SkuId sku, int node, const CustomerArrival& customer, Context& ctx,
-                bool backorder = false);
-  // With backorders offered, the customer who found the SKU unavailable may accept one; returns
-  // whether they did (the order is then placed).
-  bool offer_backorder(const CustomerArrival& customer, Context& ctx);
-  void place(OrderLine line, int node, const CustomerArrival& customer, Context& ctx);
+                Wait wait = Wait::none);
+  // With backorders offered, the customer who found the SKU unavailable may accept one from
+  // `chosen` (or, with kAnyNode, the node that would ship it); returns whether they did.
+  bool offer_backorder(const CustomerArrival& customer, int chosen, Context& ctx);
+  // Reserves and counts the line; it is sent with the rest of its order (submit).
+  void place(OrderLine line, int node, const CustomerArrival& customer, bool accepted);
+  // A node's expected replenishment lead time, in days.
+  double lead_days(int node) const;
   // Replaces a unit delivered damaged from the zone's DC.
   void reship(OrderLine line, Context& ctx);
   sim::Time promise(Channel channel, Service service, sim::Time now) const;
@@ -80,6 +98,28 @@ class OrderManagerAgent final : public RetailAgent {
   double packaging_standard_;
   std::vector<Attribution> attribution_;  // per ad program, for the day in progress
   std::uint64_t next_order_ = 0;
+  // The basket arriving now, line by line (baskets of several lines only), and the lines the
+  // customer being served has placed, with their nodes, until the order is sent.
+  std::vector<SkuId> basket_;
+  std::uint64_t order_id_ = 0;
+  std::vector<std::pair<OrderLine, int>> placing_;
+  // A customer order of several lines, until every line is delivered or cancelled.
+  struct OpenOrder {
+    Channel channel = Channel::web;
+    CategoryId category = 0;  // its first line's
+    std::uint8_t lines = 0;
+    std::uint8_t resolved = 0;
+    std::uint8_t by_carrier = 0;  // lines delivered by carrier
+    std::uint8_t parcels = 0;     // ... and the parcels they came in
+    bool on_time = true;
+    bool in_full = true;
+  };
+  void close(const OpenOrder& order);
+  std::unordered_map<std::uint64_t, OpenOrder> open_orders_;
+  std::int64_t one_line_open_ = 0;  // open orders of one line (kept out of the map)
+  std::int64_t customer_orders_ = 0;
+  std::int64_t customer_orders_closed_ = 0;
+  std::int64_t customer_order_lines_ = 0;
   std::int64_t placed_ = 0;
   std::int64_t delivered_ = 0;
   std::int64_t cancelled_ = 0;

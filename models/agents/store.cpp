@@ -70,9 +70,14 @@ void StoreAgent::sell(SkuId sku, Channel channel, Cents price_cents, std::int32_
 void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
   const PriceQuote quote = promos_.quote(Channel::store, sku, network().scenario.catalog.skus[sku]);
   if (quote.mismatch) {
-    const OrderLine visit{0,          sku,       config_.zone, Channel::store,    Service::standard,
-                          ctx.self(), ctx.now(), ctx.now(),    quote.price_cents, 0,
-                          true,       false};
+    const OrderLine visit{.sku = sku,
+                          .zone = config_.zone,
+                          .channel = Channel::store,
+                          .node = ctx.self(),
+                          .placed_at = ctx.now(),
+                          .promised_by = ctx.now(),
+                          .price_cents = quote.price_cents,
+                          .promo_mismatch = true};
     if (!accept_mismatch(network(), visit, kpis(), ctx, ctx.rng(kCustomers))) return;
   }
   kpis().add(Channel::store, wanted, Counter::availability_checks);
@@ -104,14 +109,18 @@ void StoreAgent::fulfil(const OrderLine& line, Context& ctx) {
     ++held_for_pickup_;
     // Ready: the order manager scores the promise now; the customer collects (and pays) later.
     ctx.send(network().order_manager_of(line.zone), network().routing_latency,
-             Delivered{line, false, ctx.now()});
+             Delivered{.line = line, .at = ctx.now()});
     ctx.schedule(
         sim::hours(network().scenario.orders.bopis_pickup_delay_hours.sample(ctx.rng(kPickups))),
         BopisCollected{line});
   } else {
-    ctx.send(network().ids.carrier[carrier_], network().routing_latency, Tender{line});
+    packing_.ready(line, [&](const OrderLine& packed) { tender(packed, ctx); });
   }
   reorder_if_needed(line.sku, ctx);
+}
+
+void StoreAgent::tender(const OrderLine& line, Context& ctx) {
+  ctx.send(network().ids.carrier[carrier_], network().routing_latency, Tender{line});
 }
 
 void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
@@ -131,6 +140,7 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
   } else {
     ctx.send(network().order_manager_of(order.line.zone), network().routing_latency,
              OrderCancelled{order.line});
+    packing_.cancelled(order.line, [&](const OrderLine& packed) { tender(packed, ctx); });
   }
 }
 
@@ -222,8 +232,8 @@ void StoreAgent::audit(Audit& audit) const {
   audit.sold_units += sold_units_;
   audit.on_hand_units += shelf_.total_on_hand();
   audit_costs(audit);
-  audit.in_process_units += held_for_pickup_;
-  audit.orders_open += backordered_lines_;
+  audit.in_process_units += held_for_pickup_ + packing_.held();
+  audit.orders_open += backordered_lines_ + packing_.held();
   audit.revenue_cents += revenue_cents_;
   audit.cogs_cents += cogs_cents_;
   audit.promo_dilution_cents += dilution_cents_;

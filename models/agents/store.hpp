@@ -11,6 +11,7 @@
 #include "models/agents/retail_agent.hpp"
 #include "models/mechanics/forecast_planner.hpp"
 #include "models/mechanics/inventory.hpp"
+#include "models/mechanics/packing.hpp"
 #include "models/mechanics/promo_board.hpp"
 
 namespace retail {
@@ -47,6 +48,8 @@ class StoreAgent final : public RetailAgent {
   void sell(SkuId sku, Channel channel, Cents price_cents, std::int32_t dilution_cents);
   // Takes one unit for an online order: held for pickup (BOPIS) or tendered (ship-from-store).
   void fulfil(const OrderLine& line, Context& ctx);
+  // Hands a packed line to the zone's carrier.
+  void tender(const OrderLine& line, Context& ctx);
   void reorder_if_needed(SkuId sku, Context& ctx);
   // Orders every SKU whose position calls for it (a periodic or forecast-driven review).
   void review_all(Context& ctx);
@@ -63,6 +66,7 @@ class StoreAgent final : public RetailAgent {
   // Online orders waiting for stock, per SKU (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<QueuedLine>> backorders_;
   std::int64_t backordered_lines_ = 0;
+  PackingBench packing_;  // lines of ship-complete orders taken off the shelf, until it is whole
   std::int64_t held_for_pickup_ = 0;
   std::int64_t initial_units_ = 0;
   std::int64_t sold_units_ = 0;

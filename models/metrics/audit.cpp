@@ -69,9 +69,32 @@ constexpr LedgerCheck kLedgerChecks[] = {
     {&Audit::orders_placed, Counter::orders_placed, "orders placed"},
     {&Audit::orders_delivered, Counter::orders_delivered, "orders delivered"},
     {&Audit::orders_cancelled, Counter::orders_cancelled, "orders cancelled"},
+    {&Audit::customer_orders, Counter::customer_orders, "customer orders placed"},
+    {&Audit::customer_orders_closed, Counter::customer_orders_closed, "customer orders closed"},
+    {&Audit::parcels, Counter::parcels_shipped, "parcels"},
     {&Audit::contacts_handled, Counter::contacts_handled, "contacts handled"},
     {&Audit::contacts_abandoned, Counter::contacts_abandoned, "contacts abandoned"},
 };
+
+// Every placed line belongs to one customer order, and every order, like every line, ends closed
+// or is open at the horizon.
+void check_customer_orders(const Audit& a, std::uint64_t replication) {
+  const std::string in = "replication " + std::to_string(replication) + ": ";
+  if (a.customer_order_lines != a.orders_placed)
+    throw InvariantViolation(in + "order lines do not add up to orders: the customer orders hold " +
+                             n(a.customer_order_lines) + " lines, but " + n(a.orders_placed) +
+                             " lines were placed");
+  if (a.customer_orders != a.customer_orders_closed + a.customer_orders_open)
+    throw InvariantViolation(in + "customer orders are not conserved: placed " +
+                             n(a.customer_orders) + ", but closed " + n(a.customer_orders_closed) +
+                             " + open " + n(a.customer_orders_open) + " = " +
+                             n(a.customer_orders_closed + a.customer_orders_open));
+  const std::int64_t reships_open = a.reships_sent - a.reships_delivered - a.reships_cancelled;
+  if (a.customer_order_lines_open != a.orders_open - reships_open)
+    throw InvariantViolation(in + "open customer orders hold " + n(a.customer_order_lines_open) +
+                             " lines not yet delivered or cancelled, but " + n(a.orders_open) +
+                             " lines are open, " + n(reships_open) + " of them re-ships");
+}
 
 }  // namespace
 
@@ -120,6 +143,7 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
                              " + re-ships cancelled " + n(a.reships_cancelled) + " + open " +
                              n(a.orders_open) + " = " + n(accounted));
   }
+  check_customer_orders(a, replication);
   const std::int64_t contacts_out = a.contacts_handled + a.contacts_abandoned + a.contacts_waiting;
   if (a.contacts_arrived != contacts_out) {
     throw InvariantViolation(

@@ -41,6 +41,17 @@ struct Audit {
   std::int64_t reships_delivered = 0;
   std::int64_t reships_cancelled = 0;
 
+  // Customer orders, each of one or more of the lines above (re-ships belong to none):
+  //   lines of the orders placed = order lines placed;
+  //   orders placed = closed (every line delivered or cancelled) + open;
+  //   lines still to be delivered or cancelled in open orders = lines open - re-ships open.
+  std::int64_t customer_orders = 0;
+  std::int64_t customer_orders_closed = 0;
+  std::int64_t customer_orders_open = 0;
+  std::int64_t customer_order_lines = 0;       // lines the orders were placed with
+  std::int64_t customer_order_lines_open = 0;  // their lines not yet delivered or cancelled
+  std::int64_t parcels = 0;                    // parcels carriers collected
+
   // Contacts: arrived at customer service = handled (an agent took them) + abandoned + waiting.
   std::int64_t contacts_arrived = 0;
   std::int64_t contacts_handled = 0;

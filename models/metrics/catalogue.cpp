@@ -16,12 +16,13 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "really fulfil."},
     MetricDefinition{MetricId::in_stock_rate, "in_stock_rate", "In-stock rate", share, true,
                      "Visits that found the SKU available (substitutions excluded)."},
-    MetricDefinition{MetricId::otif, "otif", "OTIF", share, true,
-                     "Orders delivered on time and in full, against the promise made at checkout."},
+    MetricDefinition{
+        MetricId::otif, "otif", "OTIF", share, true,
+        "Order lines delivered on time and in full, against the promise made at checkout."},
     MetricDefinition{MetricId::on_time_rate, "on_time_rate", "On time", share, true,
-                     "Orders delivered by the promised date."},
+                     "Order lines delivered by the promised date."},
     MetricDefinition{MetricId::in_full_rate, "in_full_rate", "In full", share, true,
-                     "Orders delivered complete."},
+                     "Order lines delivered complete (undamaged)."},
     MetricDefinition{MetricId::promo_integrity, "promo_integrity", "Promo integrity", share, true,
                      "Promotion slots (SKU x channel) live with the right price and content, over "
                      "the time they were advertised."},
@@ -30,7 +31,7 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
     MetricDefinition{MetricId::cancellation_rate, "cancellation_rate", "Cancellation rate", share,
                      false, "Orders cancelled, over orders placed."},
     MetricDefinition{MetricId::orders_placed, "orders_placed", "Orders placed", count, true,
-                     "Orders placed on every channel."},
+                     "Order lines placed online (an order of several lines counts each)."},
     MetricDefinition{MetricId::orders_cancelled, "orders_cancelled", "Orders cancelled", count,
                      false, "Orders cancelled."},
     MetricDefinition{MetricId::lost_sales_units, "lost_sales_units", "Lost sales (units)", count,
@@ -150,6 +151,29 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "when several are in scope)."},
     MetricDefinition{MetricId::mean_order_cycle_hours, "mean_order_cycle_hours", "Order cycle time",
                      hours, false, "Mean time from order to delivery."},
+    MetricDefinition{MetricId::order_otif, "order_otif", "Order OTIF", share, true,
+                     "Customer orders whose every line was delivered by its promise and "
+                     "undamaged, over the orders closed (every line delivered or cancelled): an "
+                     "order with a cancelled line is not in full."},
+    MetricDefinition{MetricId::order_on_time_rate, "order_on_time_rate", "Order on time", share,
+                     true,
+                     "Customer orders whose every line was delivered by its promise, over the "
+                     "orders closed."},
+    MetricDefinition{MetricId::order_in_full_rate, "order_in_full_rate", "Order in full", share,
+                     true,
+                     "Customer orders whose every line was delivered undamaged, over the orders "
+                     "closed."},
+    MetricDefinition{MetricId::split_shipment_rate, "split_shipment_rate", "Split shipments", share,
+                     false,
+                     "Closed orders of which two or more lines went by carrier that went in more "
+                     "than one parcel."},
+    MetricDefinition{MetricId::customer_orders, "customer_orders", "Customer orders", count, true,
+                     "Orders placed online, each of one or more lines."},
+    MetricDefinition{MetricId::lines_per_order, "lines_per_order", "Lines per order", ratio, true,
+                     "Order lines placed over customer orders placed."},
+    MetricDefinition{MetricId::parcels_shipped, "parcels_shipped", "Parcels", count, false,
+                     "Parcels carriers collected: the lines of one order waiting at one node at "
+                     "a pickup, re-ships included."},
     MetricDefinition{MetricId::average_open_orders, "average_open_orders", "Open orders", count,
                      false, "Orders placed and neither delivered nor cancelled, on average."},
     MetricDefinition{MetricId::average_inventory_units, "average_inventory_units",

@@ -70,6 +70,13 @@ enum class MetricId : std::uint8_t {
   picker_utilisation,
   mean_pick_queue,
   mean_order_cycle_hours,
+  order_otif,
+  order_on_time_rate,
+  order_in_full_rate,
+  split_shipment_rate,
+  customer_orders,
+  lines_per_order,
+  parcels_shipped,
   // Whole-run metrics from here on.
   average_open_orders,
   average_inventory_units,

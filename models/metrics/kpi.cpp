@@ -144,6 +144,18 @@ std::vector<Metric> flow_metrics(const Totals& t) {
        ratio(get(t, Counter::pick_queue_seconds), get(t, Counter::pick_station_seconds))},
       {MetricId::mean_order_cycle_hours,
        ratio(get(t, Counter::order_cycle_us), get(t, Counter::orders_delivered)) / 3.6e9},
+      {MetricId::order_otif,
+       ratio(get(t, Counter::customer_orders_otif), get(t, Counter::customer_orders_closed))},
+      {MetricId::order_on_time_rate,
+       ratio(get(t, Counter::customer_orders_on_time), get(t, Counter::customer_orders_closed))},
+      {MetricId::order_in_full_rate,
+       ratio(get(t, Counter::customer_orders_in_full), get(t, Counter::customer_orders_closed))},
+      {MetricId::split_shipment_rate,
+       ratio(get(t, Counter::split_orders), get(t, Counter::multiline_orders_shipped))},
+      {MetricId::customer_orders, static_cast<double>(get(t, Counter::customer_orders))},
+      {MetricId::lines_per_order,
+       ratio(get(t, Counter::orders_placed), get(t, Counter::customer_orders))},
+      {MetricId::parcels_shipped, static_cast<double>(get(t, Counter::parcels_shipped))},
   };
 }
 
@@ -176,6 +188,14 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "backorders_queued",
                                                            "backorders_filled",
                                                            "backorder_age_us",
+                                                           "customer_orders",
+                                                           "customer_orders_closed",
+                                                           "customer_orders_on_time",
+                                                           "customer_orders_in_full",
+                                                           "customer_orders_otif",
+                                                           "multiline_orders_shipped",
+                                                           "split_orders",
+                                                           "parcels_shipped",
                                                            "returns_size_fit",
                                                            "returns_damaged",
                                                            "returns_not_as_described",
@@ -233,6 +253,8 @@ KpiBuffer::KpiBuffer(std::size_t categories)
     : categories_(categories), cells_(kChannels * categories * kCounters, 0) {}
 
 void KpiBuffer::add(Channel channel, CategoryId category, Counter counter, std::int64_t value) {
+  // Adding nothing must not list the cell again: a day of false flags would grow the list.
+  if (value == 0) return;
   const std::size_t cell =
       (static_cast<std::size_t>(channel) * categories_ + category) * kCounters +
       static_cast<std::size_t>(counter);

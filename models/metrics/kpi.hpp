@@ -45,7 +45,17 @@ enum class Counter : std::uint8_t {
   backorders_queued,    // customer order lines a node queued for want of stock
   backorders_filled,    // ... and later filled
   backorder_age_us,     // their total time queued, in microseconds
-  returns_size_fit,     // return requests by reason (in ReturnReason order)
+  // Orders as customers place them: one checkout, one or more lines (the order-line counters
+  // above count lines). An order is booked on its channel and its first line's category.
+  customer_orders,           // orders placed (online channels)
+  customer_orders_closed,    // ... whose every line was delivered (or ready) or cancelled
+  customer_orders_on_time,   // ... every line delivered by its promise
+  customer_orders_in_full,   // ... every line delivered undamaged
+  customer_orders_otif,      // ... both
+  multiline_orders_shipped,  // closed orders of which two or more lines went by carrier
+  split_orders,              // ... in more than one parcel
+  parcels_shipped,           // parcels carriers collected: one order's lines from one node
+  returns_size_fit,          // return requests by reason (in ReturnReason order)
   returns_damaged,
   returns_not_as_described,
   returns_changed_mind,

@@ -70,8 +70,8 @@ constexpr Fields<7> kStore{"name",
 constexpr Fields<3> kLane{"from", "to", "transit_hours"};
 constexpr Fields<2> kNodePolicies{"stores", "dcs"};
 constexpr Fields<kChannels> kChannelFields = named_after(kChannelNames);
-constexpr Fields<5> kChannel{"demand_weight", "day_of_week", "hour_of_day", "service",
-                             "backorder_acceptance"};
+constexpr Fields<7> kChannel{"demand_weight",        "day_of_week", "hour_of_day",      "service",
+                             "backorder_acceptance", "basket_size", "category_affinity"};
 constexpr Fields<3> kDemand{"price_elasticity", "out_of_stock", "promo_mismatch"};
 constexpr Fields<4> kOutOfStock{"substitute", "defer", "defer_hours", "max_deferrals"};
 constexpr Fields<2> kPromoMismatch{"abandon", "return_uplift"};
@@ -82,10 +82,14 @@ constexpr Fields<kServices> kCarrierServices = named_after(kServiceNames);
 constexpr Fields<3> kServiceLevel{"transit_days", "promise_days", "cost"};
 constexpr Fields<4> kAvailability{"sync_interval_minutes", "latency_minutes",
                                   "marketplace_feed_hours", "safety_stock_units"};
-constexpr Fields<7> kOrders{
-    "oversell",          "routing_latency_minutes",  "promise_handling_hours",
-    "bopis_ready_hours", "bopis_pickup_delay_hours", "reship_damaged",
-    "offer_backorders"};
+constexpr Fields<8> kOrders{"oversell",
+                            "routing_latency_minutes",
+                            "promise_handling_hours",
+                            "bopis_ready_hours",
+                            "bopis_pickup_delay_hours",
+                            "reship_damaged",
+                            "offer_backorders",
+                            "line_routing"};
 constexpr Fields<14> kReturns{"reasons",
                               "sizing_content_quality",
                               "sizing_sensitivity",

@@ -61,6 +61,25 @@ Catalog read_catalog(const Object& catalog, Names& names) {
   return out;
 }
 
+// A basket size: a DIST whose every draw lies between 1 and kMostBasketLines lines.
+Distribution basket_size(const Node& node) {
+  const Distribution lines = distribution(node);
+  using Kind = Distribution::Kind;
+  if (lines.kind == Kind::exponential || lines.kind == Kind::lognormal)
+    node.reject("is " + lines.describe() +
+                ", which can draw fewer than 1 line (expected a number, or a fixed, uniform or "
+                "triangular distribution, from 1 to " +
+                show_number(kMostBasketLines) + " lines)");
+  const double least = lines.a;
+  const double most = lines.kind == Kind::fixed     ? lines.a
+                      : lines.kind == Kind::uniform ? lines.b
+                                                    : lines.c;
+  if (least < 1 || most > kMostBasketLines)
+    node.reject("is " + lines.describe() + " (expected every draw from 1 to " +
+                show_number(kMostBasketLines) + " lines: an order has at least one line)");
+  return lines;
+}
+
 std::array<ChannelConfig, kChannels> read_channels(const Object& channels) {
   std::array<ChannelConfig, kChannels> out;
   const Choice<Service> service{{kServiceNames.begin(), kServiceNames.end()}, "a service"};
@@ -84,6 +103,9 @@ std::array<ChannelConfig, kChannels> read_channels(const Object& channels) {
             "backorders; expected the field on web, marketplace or bopis)");
       channel.backorder_acceptance = probability(*acceptance);
     }
+    if (const std::optional<Node> lines = f.find("basket_size"))
+      channel.basket_size = basket_size(*lines);
+    channel.category_affinity = f.get("category_affinity", probability, 0.0);
     total_weight += channel.demand_share;
   }
   if (total_weight <= 0)
@@ -144,6 +166,8 @@ Orders read_orders(const Object& orders) {
       orders.get("bopis_pickup_delay_hours", distribution, Distribution::fixed(4));
   out.reship_damaged = orders.get("reship_damaged", boolean, out.reship_damaged);
   out.offer_backorders = orders.get("offer_backorders", boolean, out.offer_backorders);
+  const Choice<Orders::LineRouting> routing{{"split", "ship_complete"}, "a line routing"};
+  out.line_routing = orders.get("line_routing", routing, out.line_routing);
   return out;
 }
 

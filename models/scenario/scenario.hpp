@@ -154,6 +154,10 @@ constexpr std::array<double, N> flat() {
   return ones;
 }
 
+// The most lines an order (or a walk-in visit) may have: a basket is carried line by line, each
+// line knowing how many its order has in a byte.
+inline constexpr double kMostBasketLines = 100;
+
 struct ChannelConfig {
   double demand_share = 0;
   std::array<double, 7> day_of_week = flat<7>();    // Monday first; mean 1
@@ -162,6 +166,12 @@ struct ChannelConfig {
   // With orders.offer_backorders: the share of online customers told "out of stock, ships in N
   // days" who accept the wait (store walk-ins are not offered one).
   double backorder_acceptance = 0.15;
+  // Lines (one unit each) per order, or per walk-in visit on the store channel: each draw is
+  // rounded to a whole number of lines at random (down or up, keeping the mean), never below 1.
+  Distribution basket_size = Distribution::fixed(1);
+  // The probability that each line after the first comes from the first line's category (by the
+  // category's own popularity); otherwise it is drawn from the whole catalogue's popularity.
+  double category_affinity = 0;
 };
 
 // What a customer does on finding the SKU unavailable; walk-away is the remainder.
@@ -207,6 +217,11 @@ struct Orders {
   // An online customer who finds the SKU unavailable is offered a backorder from the node that
   // would ship it, promised as if ordered one node lead time later.
   bool offer_backorders = false;
+  // How an order of several lines is routed: each line on its own (split: an order may ship
+  // from several nodes, in several parcels), or all from one node, which holds the lines it has
+  // until the last arrives (ship_complete).
+  enum class LineRouting : std::uint8_t { split, ship_complete };
+  LineRouting line_routing = LineRouting::split;
 };
 
 // Why a customer sends a unit back, and what grading decides to do with it.

@@ -12,6 +12,7 @@
 #include "models/world/simulation.hpp"
 #include "sim/sequential_engine.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/probe.hpp"
 #include "tests/models/test_chain.hpp"
 
 namespace retail {
@@ -124,29 +125,6 @@ TEST(AdProgram, AdsIntoAStockedOutSkuCostSalesButNeverStock) {
   }
   EXPECT_GT(failed_pushed, failed_plain * 3 / 2);
 }
-
-// Stands in for every agent around one ad program: records what reaches it, and sends the
-// messages it is scripted to send.
-class Probe final : public sim::Agent<Msg> {
- public:
-  struct Scripted {
-    sim::Time at;
-    sim::AgentId to;
-    Msg message;
-  };
-  explicit Probe(std::vector<Scripted> script = {}) : script_(std::move(script)) {}
-  void start(Context& ctx) override {
-    for (const auto& item : script_)
-      ctx.send(item.to, item.at, item.message);
-  }
-  void handle(const Event& event, Context& ctx) override {
-    received.emplace_back(ctx.now(), event.msg);
-  }
-  std::vector<std::pair<sim::Time, Msg>> received;
-
- private:
-  std::vector<Scripted> script_;
-};
 
 // The lifts one program sent to a demand generator, one per day.
 std::vector<DemandLift> lifts(const Probe& demand) {

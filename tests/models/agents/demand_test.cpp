@@ -7,9 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "models/world/simulation.hpp"
+#include "sim/sequential_engine.hpp"
 #include "tests/models/metric_lookup.hpp"
+#include "tests/models/probe.hpp"
 #include "tests/models/test_chain.hpp"
 
 namespace retail {
@@ -110,6 +114,73 @@ TEST(Demand, TheFirstHourOfTheRunHasItsCustomers) {
   const auto visits = static_cast<double>(total(result.kpis, Counter::visits));
   // Poisson: within 5 standard deviations of its mean.
   EXPECT_NEAR(visits, expected, 5 * std::sqrt(expected));
+}
+
+// The baskets one zone's demand generator sends over `days`, as lists of SKUs per channel, the
+// other agents stood in for by probes.
+std::vector<std::vector<SkuId>> baskets(const Scenario& s, Channel channel, std::uint32_t days) {
+  const Network network(s);
+  sim::World<Msg> world(s.seed, 0);
+  std::vector<Probe*> probes(network.ids.agents, nullptr);
+  for (sim::AgentId id = 0; id < network.ids.agents; ++id) {
+    const std::string name = sim::numbered_name("probe-", id);
+    if (id == network.ids.demand[0]) {
+      world.add<DemandAgent>({name, DemandAgent::min_send_delay(network), DemandAgent::kStreams},
+                             network, 0);
+    } else {
+      probes[id] = &world.add<Probe>({name, sim::kTicksPerHour, 1});
+    }
+  }
+  sim::SequentialEngine<Msg> engine(world);
+  engine.run_until(sim::days(days));
+  std::vector<std::vector<SkuId>> out;
+  for (const Probe* probe : probes) {
+    if (!probe) continue;
+    for (const auto& [at, message] : probe->received) {
+      const auto* customer = std::get_if<CustomerArrival>(&message);
+      if (!customer || customer->channel != channel) continue;
+      if (customer->basket_line == 0) out.emplace_back();
+      EXPECT_EQ(customer->basket_line, out.back().size());
+      out.back().push_back(customer->sku);
+      EXPECT_LE(out.back().size(), customer->basket_lines);
+    }
+  }
+  return out;
+}
+
+TEST(Baskets, ArriveLineByLineWithTheDistributionsMeanSize) {
+  Scenario s = test_chain(20, 2, 56);
+  s.channels[static_cast<std::size_t>(Channel::web)].basket_size = Distribution::uniform(1, 4);
+  const auto web = baskets(s, Channel::web, 56);
+  ASSERT_GT(web.size(), 1000u);
+  double lines = 0;
+  for (const auto& basket : web)
+    lines += static_cast<double>(basket.size());
+  // The standard error of the mean is about 0.035 here.
+  EXPECT_NEAR(lines / static_cast<double>(web.size()), 2.5, 0.1);
+  // Channels without a basket size keep one line per customer.
+  for (const auto& basket : baskets(s, Channel::marketplace, 14))
+    EXPECT_EQ(basket.size(), 1u);
+}
+
+TEST(Baskets, AffinityOneKeepsEveryLineInTheFirstLinesCategory) {
+  const auto mixed_baskets = [](double affinity) {
+    Scenario s = test_chain(20, 2, 14);
+    auto& web = s.channels[static_cast<std::size_t>(Channel::web)];
+    web.basket_size = Distribution::fixed(4);
+    web.category_affinity = affinity;
+    int mixed = 0;
+    for (const auto& basket : baskets(s, Channel::web, 14)) {
+      for (const SkuId sku : basket)
+        if (s.catalog.skus[sku].category != s.catalog.skus[basket.front()].category) {
+          ++mixed;
+          break;
+        }
+    }
+    return mixed;
+  };
+  EXPECT_EQ(mixed_baskets(1), 0);
+  EXPECT_GT(mixed_baskets(0), 100);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ TEST(Audit, MessagesInFlightCarryUnitsAndOpenOrders) {
   audit_in_flight(Tender{}, audit);
   OrderLine bopis;
   bopis.channel = Channel::bopis;
-  audit_in_flight(Delivered{bopis, false, 0}, audit);  // the unit is still at the store
+  audit_in_flight(Delivered{.line = bopis}, audit);  // the unit is still at the store
   audit_in_flight(Delivered{}, audit);
   audit_in_flight(FulfillOrder{}, audit);
   audit_in_flight(CustomerArrival{}, audit);
@@ -73,6 +73,32 @@ TEST(Audit, EachLawNamesItselfAndTheNumbers) {
   unreported.contacts_arrived = 2;
   unreported.contacts_abandoned = 2;
   EXPECT_THAT(violation(unreported, kpis), HasSubstr("contacts abandoned do not balance"));
+}
+
+TEST(Audit, CustomerOrdersHoldThePlacedLinesAndEndClosedOrOpen) {
+  const KpiTable kpis(1, 1);
+  // Three lines placed and open, in orders whose lines do not add up to them.
+  const Audit lines{.orders_placed = 3,
+                    .orders_open = 3,
+                    .customer_orders = 1,
+                    .customer_orders_open = 1,
+                    .customer_order_lines = 2,
+                    .customer_order_lines_open = 2};
+  EXPECT_THAT(violation(lines, kpis),
+              HasSubstr("order lines do not add up to orders: the customer orders hold 2 lines, "
+                        "but 3 lines were placed"));
+
+  Audit orders = lines;
+  orders.customer_order_lines = orders.customer_order_lines_open = 3;
+  orders.customer_orders_open = 0;
+  EXPECT_THAT(violation(orders, kpis),
+              HasSubstr("customer orders are not conserved: placed 1, but closed 0 + open 0"));
+
+  // The order book says two lines are still to come, the nodes and messages hold three.
+  Audit open = lines;
+  open.customer_order_lines = 3;
+  EXPECT_THAT(violation(open, kpis), HasSubstr("open customer orders hold 2 lines not yet "
+                                               "delivered or cancelled, but 3 lines are open"));
 }
 
 }  // namespace

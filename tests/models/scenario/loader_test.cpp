@@ -492,6 +492,46 @@ TEST(ScenarioErrors, BackorderAcceptanceIsAProbabilityOfAnOnlineChannel) {
                          "(walk-in customers are not offered backorders"));
 }
 
+TEST(ScenarioDefaults, OrdersHaveOneLineAndAreSplitUnlessSaidOtherwise) {
+  const retail::Scenario s = retail::parse_scenario(small_document());
+  EXPECT_EQ(s.orders.line_routing, retail::Orders::LineRouting::split);
+  for (const retail::ChannelConfig& channel : s.channels) {
+    EXPECT_EQ(channel.basket_size.kind, retail::Distribution::Kind::fixed);
+    EXPECT_EQ(channel.basket_size.mean(), 1.0);
+    EXPECT_EQ(channel.category_affinity, 0.0);
+  }
+  json baskets = with(small_document(), "/orders/line_routing", "ship_complete");
+  baskets = with(baskets, "/channels/web/basket_size",
+                 {{"distribution", "triangular"}, {"min", 1}, {"mode", 2}, {"max", 6}});
+  baskets = with(baskets, "/channels/store/basket_size", 2.5);
+  baskets = with(baskets, "/channels/web/category_affinity", 0.6);
+  const retail::Scenario read = retail::parse_scenario(baskets);
+  EXPECT_EQ(read.orders.line_routing, retail::Orders::LineRouting::ship_complete);
+  const retail::ChannelConfig& web = read.channels[static_cast<std::size_t>(retail::Channel::web)];
+  EXPECT_EQ(web.basket_size.mean(), 3.0);
+  EXPECT_EQ(web.category_affinity, 0.6);
+  EXPECT_EQ(read.channels[static_cast<std::size_t>(retail::Channel::store)].basket_size.mean(),
+            2.5);
+}
+
+TEST(ScenarioErrors, ABasketHasOneToAHundredLinesAndAKnownRouting) {
+  const auto basket_error = [](json size) {
+    return error_of(with(small_document(), "/channels/web/basket_size", std::move(size)));
+  };
+  EXPECT_THAT(basket_error(0.5), AllOf(StartsWith("/channels/web/basket_size: "),
+                                       HasSubstr("an order has at least one line")));
+  EXPECT_THAT(basket_error({{"distribution", "uniform"}, {"min", 0}, {"max", 3}}),
+              HasSubstr("an order has at least one line"));
+  EXPECT_THAT(basket_error({{"distribution", "lognormal"}, {"mean", 3}, {"sd", 1}}),
+              HasSubstr("which can draw fewer than 1 line"));
+  EXPECT_THAT(basket_error(101), HasSubstr("from 1 to 100 lines"));
+  EXPECT_THAT(error_of(with(small_document(), "/channels/bopis/category_affinity", -0.1)),
+              StartsWith("/channels/bopis/category_affinity: -0.1 is not a probability"));
+  EXPECT_THAT(
+      error_of(with(small_document(), "/orders/line_routing", "whole")),
+      AllOf(StartsWith("/orders/line_routing: "), HasSubstr("split"), HasSubstr("ship_complete")));
+}
+
 TEST(ScenarioDefaults, ForecastOrderUpToFieldsDefault) {
   const retail::Scenario s = retail::parse_scenario(
       with(small_document(), "/replenishment/stores", {{"policy", "forecast_order_up_to"}}));

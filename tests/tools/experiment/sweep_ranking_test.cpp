@@ -69,7 +69,7 @@ TEST(Objective, AnUnknownMetricSuggestsNamesSharingAWord) {
   // In catalogue order.
   EXPECT_THAT(error, HasSubstr("gross_margin, margin_leakage or contribution_margin"));
   EXPECT_THAT(error, Not(HasSubstr("revenue")));
-  EXPECT_THAT(objective_error("otiff"), HasSubstr("did you mean otif?"));
+  EXPECT_THAT(objective_error("otiff"), HasSubstr("did you mean otif or order_otif?"));
   EXPECT_THAT(objective_error("fill_rate"), HasSubstr("cancellation_rate"));
   EXPECT_THAT(objective_error("profit"), HasSubstr("see replications.csv's header for the names"));
 }
@@ -99,7 +99,7 @@ TEST(Constraint, OnlyGreaterOrEqualAndLessOrEqualAreAccepted) {
   EXPECT_THAT(constraint_error("otif>=high"), HasSubstr("'high' is not a number"));
   EXPECT_THAT(constraint_error("otif>=0.9<=1"), HasSubstr("is not a number"));
   EXPECT_THAT(constraint_error("otiff>=0.9"), HasSubstr("--constraint 'otiff>=0.9'"));
-  EXPECT_THAT(constraint_error("otiff>=0.9"), HasSubstr("did you mean otif?"));
+  EXPECT_THAT(constraint_error("otiff>=0.9"), HasSubstr("did you mean otif or order_otif?"));
 }
 
 TEST(Constraint, AnUndefinedValueNeverSatisfiesIt) {
