@@ -35,11 +35,15 @@ void handle_until(World<Msg>& world, PartitionSet<Msg>& partitions, std::uint32_
   Partition<Msg>& partition = partitions[p];
   Context<Msg> ctx(world, partitions, p);
   std::uint64_t handled = 0;
-  while (!partition.queue.empty() && partition.queue.top().time < end) {
+  // next_time() and next_target() read the heap entry, not the event behind it, which is
+  // usually a cache miss in large worlds: the next event and its agent are loaded while this one
+  // is handled.
+  while (!partition.queue.empty() && partition.queue.next_time() < end) {
     const Event<Msg> event = partition.queue.pop();
-    // The next event's agent is usually a cache miss in large worlds: start loading it now so
-    // the load overlaps with handling this event.
-    if (!partition.queue.empty()) world.prefetch(partition.queue.top().target);
+    if (!partition.queue.empty()) {
+      world.prefetch(partition.queue.next_target());
+      partition.queue.prefetch_next();
+    }
     Agent<Msg>& agent = world.agent(event.target);
     ctx.enter(event.time, agent);
     agent.handle(event, ctx);

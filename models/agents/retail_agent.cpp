@@ -62,8 +62,20 @@ Cents* RetailAgent::ledger_in(CostLedger& ledger, Counter counter) {
 
 void RetailAgent::book(Counter counter, Shares shares, std::optional<CategoryId> category,
                        std::int64_t amount) {
-  if (Cents* ledger = ledger_in(costs_, counter)) *ledger += amount;
+  if (Cents* ledger = ledger_in(costs_, counter)) {
+    *ledger += amount;
+    costs_of_the_day_[{counter, shares, category ? *category + 1 : 0}] += amount;
+    return;
+  }
   spread(kpis_, counter, shares, category, amount);
+}
+
+void RetailAgent::spread_costs_of_the_day(KpiBuffer& buffer) const {
+  for (const auto& [key, cents] : costs_of_the_day_) {
+    const auto [counter, shares, category] = key;
+    spread(buffer, counter, shares,
+           category == 0 ? std::nullopt : std::optional<CategoryId>(category - 1), cents);
+  }
 }
 
 void RetailAgent::book_cost(Counter counter, Cents cents) {
@@ -161,6 +173,8 @@ void RetailAgent::end_day(Context& ctx) {
     book(accrual.counter, accrual.shares, accrual.category, due);
     accrual.booked += due;
   }
+  spread_costs_of_the_day(kpis_);
+  costs_of_the_day_.clear();
   if (node_) {
     ctx.send(network_.ids.recorder, network_.report_latency, *node_day());
     node_->receipts = 0;
@@ -180,6 +194,7 @@ void RetailAgent::collect_unreported(KpiTable& table) const {
   KpiBuffer copy = kpis_;
   // What accrued in the last day, until the horizon.
   const sim::Time horizon = sim::days(network_.scenario.horizon_days);
+  spread_costs_of_the_day(copy);
   for (const Accrual& accrual : accruals_)
     spread(copy, accrual.counter, accrual.shares, accrual.category, accrual.due(horizon));
   table.add(KpiReport{day_, copy.take(), stock_levels(), open_orders()});

@@ -6,8 +6,10 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "models/agents/messages.hpp"
@@ -139,9 +141,12 @@ class RetailAgent : public sim::Agent<Msg> {
   // Adds `amount` of `counter` to `buffer`, over `shares`' cells or one category's channels.
   void spread(KpiBuffer& buffer, Counter counter, Shares shares, std::optional<CategoryId> category,
               std::int64_t amount) const;
-  // Books `amount` of `counter` (in its ledger, if a cost) over `shares` or one category.
+  // Books `amount` of `counter` over `shares` or one category: a cost in its ledger at once and
+  // on the cells at the day's end, anything else on the cells at once.
   void book(Counter counter, Shares shares, std::optional<CategoryId> category,
             std::int64_t amount);
+  // Spreads the costs booked since the day began into `buffer`.
+  void spread_costs_of_the_day(KpiBuffer& buffer) const;
   static void check_cost(Counter counter);
 
   // What the agent has booked of each cost counter, for the audit.
@@ -164,6 +169,10 @@ class RetailAgent : public sim::Agent<Msg> {
   std::vector<CostShares> shares_;
   std::vector<Accrual> accruals_;
   CostLedger costs_;
+  // The costs booked today by (counter, shares, category + 1 or 0 for every cell), spread once at
+  // the day's end: a DC's thousands of trucks a day are then one split over the cells, not one
+  // each (the cells' cents round once a day; the totals are the same).
+  std::map<std::tuple<Counter, Shares, std::uint32_t>, Cents> costs_of_the_day_;
 };
 
 }  // namespace retail

@@ -5,28 +5,40 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace retail {
 
-std::vector<Cents> apportion(Cents cents, std::span<const double> weights) {
+namespace {
+
+using Remainder = std::pair<double, std::size_t>;
+
+// Writes the apportionment into `shares`, sorting remainders in `scratch` (both weights' size).
+void apportion_into(Cents cents, std::span<const double> weights, std::span<Cents> shares,
+                    std::span<Remainder> scratch) {
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   if (!(total > 0)) throw std::logic_error("a cost apportioned to weights that are all zero");
-  std::vector<Cents> shares(weights.size());
-  std::vector<std::pair<double, std::size_t>> remainders;
-  remainders.reserve(weights.size());
   Cents given = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     const double exact = static_cast<double>(cents) * weights[i] / total;
     shares[i] = static_cast<Cents>(std::floor(exact));
     given += shares[i];
-    remainders.emplace_back(exact - static_cast<double>(shares[i]), i);
+    scratch[i] = {exact - static_cast<double>(shares[i]), i};
   }
   // Largest remainders first; ties to the lower index, so the split never depends on the sort.
-  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
+  std::sort(scratch.begin(), scratch.end(), [](const Remainder& a, const Remainder& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   for (std::size_t k = 0; given < cents; ++k, ++given)
-    ++shares[remainders[k % remainders.size()].second];
+    ++shares[scratch[k % scratch.size()].second];
+}
+
+}  // namespace
+
+std::vector<Cents> apportion(Cents cents, std::span<const double> weights) {
+  std::vector<Cents> shares(weights.size());
+  std::vector<Remainder> scratch(weights.size());
+  apportion_into(cents, weights, shares, scratch);
   return shares;
 }
 
@@ -45,9 +57,10 @@ CostShares::CostShares(const ChannelMix& channels, const Catalog& catalog,
 }
 
 std::array<Cents, kChannels> CostShares::over_channels(Cents cents) const {
-  const std::vector<Cents> shares = apportion(cents, channels_);
+  // On the stack: a node books a channel split for every category every day.
   std::array<Cents, kChannels> out{};
-  std::copy(shares.begin(), shares.end(), out.begin());
+  std::array<Remainder, kChannels> scratch{};
+  apportion_into(cents, channels_, out, scratch);
   return out;
 }
 

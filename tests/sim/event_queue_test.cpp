@@ -47,7 +47,8 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
   for (int step = 0; step < 20000; ++step) {
     if (reference.empty() || rng() % 3 != 0) {
       // Few distinct times, so many ties fall to the tie-break.
-      E e{static_cast<sim::Time>(rng() % 50), sim::make_tie_break(rng() % 4, sequence++), 0, {}};
+      E e{static_cast<sim::Time>(rng() % 50), sim::make_tie_break(rng() % 4, sequence++),
+          static_cast<sim::AgentId>(rng() % 1000), {}};
       e.msg.id = step;
       queue.push(e);
       reference.push_back(e);
@@ -56,6 +57,8 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
           std::min_element(reference.begin(), reference.end(),
                            [](const E& a, const E& b) { return sim::precedes(a, b); });
       ASSERT_EQ(queue.next_time(), earliest->time);
+      ASSERT_EQ(queue.next_target(), earliest->target);
+      queue.prefetch_next();
       const E popped = queue.pop();
       EXPECT_EQ(popped.msg.id, earliest->msg.id);
       reference.erase(earliest);
