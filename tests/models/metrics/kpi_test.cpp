@@ -41,6 +41,38 @@ TEST(KpiBuffer, TakeReturnsEachNonZeroCellOnceAndResets) {
   EXPECT_TRUE(buffer.take().empty());
 }
 
+// Thousands of cells touched twice each: every one comes back once, summed, in the order first
+// touched, and the buffer is empty after.
+TEST(KpiBuffer, ManyCellsComeBackInTheOrderFirstTouched) {
+  constexpr CategoryId kCategories = 60;
+  KpiBuffer buffer(kCategories);
+  std::vector<CounterDelta> expected;
+  for (int round = 0; round < 2; ++round) {
+    for (CategoryId k = 0; k < kCategories; ++k) {
+      for (std::size_t c = 0; c < kCounters; c += 7) {
+        const Channel channel = static_cast<Channel>((k + c) % kChannels);
+        buffer.add(channel, k, static_cast<Counter>(c), static_cast<std::int64_t>(k + c + 1));
+        if (round == 0)
+          expected.push_back(CounterDelta{channel, k, static_cast<std::uint8_t>(c),
+                                          2 * static_cast<std::int64_t>(k + c + 1)});
+      }
+    }
+  }
+  const auto deltas = buffer.take();
+  ASSERT_EQ(deltas.size(), expected.size());
+  for (std::size_t i = 0; i < deltas.size(); ++i) {
+    EXPECT_EQ(deltas[i].channel, expected[i].channel) << i;
+    EXPECT_EQ(deltas[i].category, expected[i].category) << i;
+    EXPECT_EQ(deltas[i].counter, expected[i].counter) << i;
+    EXPECT_EQ(deltas[i].value, expected[i].value) << i;
+  }
+  // Emptied: the next day starts from nothing.
+  buffer.add(Channel::web, 3, Counter::orders_placed, 2);
+  const auto next = buffer.take();
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].value, 2);
+}
+
 TEST(KpiTable, AccumulatesReportsAndIgnoresDaysAfterTheHorizon) {
   KpiTable table(2, 1);
   KpiBuffer buffer(1);
