@@ -23,6 +23,10 @@ CATEGORIES = [
 SKUS_PER_CATEGORY = 20
 CHAIN_UNITS_PER_DAY = 4000  # about 20 units per SKU per day on average
 HEROES = {"footwear-01", "activewear-01"}
+# Lines per online order: the Olist Brazilian e-commerce public data set (Kaggle, 2016-2018) has
+# 112,650 order items on 98,666 orders, 1.14 items per order. Store walk-ins keep one line (they
+# buy at the shelf line by line either way).
+ONLINE_LINES_PER_ORDER = 1.14
 
 ZONES = [  # name, demand weight, DC, carrier
     ("north-east", 1.6, "dc-east", "parcelco"),
@@ -150,11 +154,14 @@ def scenario():
             "store": {"demand_weight": 55, "day_of_week": [0.85, 0.85, 0.9, 0.95, 1.1, 1.35, 1.2],
                       "hour_of_day": hours_profile("store"), "service": "standard"},
             "web": {"demand_weight": 28, "day_of_week": [1.05, 1.0, 1.0, 0.95, 0.9, 0.95, 1.15],
-                    "hour_of_day": hours_profile("web"), "service": "standard"},
+                    "hour_of_day": hours_profile("web"), "service": "standard",
+                    "basket_size": ONLINE_LINES_PER_ORDER},
             "marketplace": {"demand_weight": 10, "day_of_week": [1, 1, 1, 1, 0.95, 1, 1.05],
-                            "hour_of_day": hours_profile("web"), "service": "standard"},
+                            "hour_of_day": hours_profile("web"), "service": "standard",
+                            "basket_size": ONLINE_LINES_PER_ORDER},
             "bopis": {"demand_weight": 7, "day_of_week": [0.9, 0.9, 0.9, 1.0, 1.1, 1.25, 1.1],
-                      "hour_of_day": hours_profile("store"), "service": "standard"},
+                      "hour_of_day": hours_profile("store"), "service": "standard",
+                      "basket_size": ONLINE_LINES_PER_ORDER},
         },
         "demand": {
             "price_elasticity": 1.5,
