@@ -47,8 +47,10 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
   for (int step = 0; step < 20000; ++step) {
     if (reference.empty() || rng() % 3 != 0) {
       // Few distinct times, so many ties fall to the tie-break.
-      E e{static_cast<sim::Time>(rng() % 50), sim::make_tie_break(rng() % 4, sequence++),
-          static_cast<sim::AgentId>(rng() % 1000), {}};
+      E e{static_cast<sim::Time>(rng() % 50),
+          sim::make_tie_break(rng() % 4, sequence++),
+          static_cast<sim::AgentId>(rng() % 1000),
+          {}};
       e.msg.id = step;
       queue.push(e);
       reference.push_back(e);
