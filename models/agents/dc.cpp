@@ -34,6 +34,7 @@ DcAgent::DcAgent(const Network& network, DcId dc)
              Inventory::Source::supplier),
       crew_(config_.pickers),
       picking_(crew_.on_duty(0)),
+      dock_(network.scenario.stores.size()),
       last_delivery_(network.scenario.stores.size(), -1),
       initial_units_(stock_.total_on_hand()) {
   const Catalog& catalog = network.scenario.catalog;
@@ -148,22 +149,33 @@ std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quant
   const std::int32_t shipped = std::min(quantity, stock_.on_hand(sku));
   if (shipped > 0) {
     stock_.remove(sku, shipped, ctx.now());
-    // What leaves for one store at one moment shares a truck.
-    book_freight(Counter::store_delivery_cost_cents, network().scenario.costs.store_delivery,
-                 last_delivery_[store] != ctx.now(), sku, shipped);
-    last_delivery_[store] = ctx.now();
-    const double transit_h =
-        network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
-    ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
-             Shipment{sku, shipped});
+    dispatch(store, sku, shipped, ctx);
   }
   return quantity - shipped;
+}
+
+void DcAgent::dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx) {
+  // What leaves for one store at one moment shares a truck.
+  book_freight(Counter::store_delivery_cost_cents, network().scenario.costs.store_delivery,
+               last_delivery_[store] != ctx.now(), sku, units);
+  last_delivery_[store] = ctx.now();
+  const double transit_h =
+      network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
+  ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
+           Shipment{sku, units});
+}
+
+void DcAgent::dispatch_dock(StoreId store, Context& ctx) {
+  for (const StoreLoads::Line& line : dock_.take(store))
+    dispatch(store, line.sku, line.units, ctx);
 }
 
 void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
   // Stores' orders are this DC's demand: how a store's ordering swings reach the supplier.
   if (planner_) planner_->record(request.sku, request.quantity);
   const std::int32_t owed = ship_to_store(request.store, request.sku, request.quantity, ctx);
+  // The store's regular delivery takes the fills waiting for it on the dock.
+  dispatch_dock(request.store, ctx);
   if (owed > 0) {
     backorders_[request.sku].emplace_back(StoreRequest{request.store, owed});
     stock_.add_backorder(request.sku, owed);
@@ -219,8 +231,12 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
   auto& waiting = found->second;
   while (!waiting.empty() && stock_.on_hand(sku) > 0) {
     if (auto* request = std::get_if<StoreRequest>(&waiting.front())) {
-      const std::int32_t owed = ship_to_store(request->store, sku, request->quantity, ctx);
-      stock_.remove_backorder(sku, request->quantity - owed);
+      // The fill waits on the dock for the store's next delivery.
+      const std::int32_t filled = std::min(request->quantity, stock_.on_hand(sku));
+      stock_.remove(sku, filled, ctx.now());
+      dock_.add(request->store, sku, filled, ctx.now());
+      stock_.remove_backorder(sku, filled);
+      const std::int32_t owed = request->quantity - filled;
       request->quantity = owed;
       if (owed > 0) break;
     } else {
@@ -265,6 +281,9 @@ void DcAgent::on(const ReviewTick&, Context& ctx) {
 }
 
 void DcAgent::on(const DayEnd&, Context& ctx) {
+  // Fills no regular delivery has collected in a whole day go on a truck of their own.
+  for (const StoreId store : dock_.waited(ctx.now(), sim::kTicksPerDay))
+    dispatch_dock(store, ctx);
   if (planner_ && planner_->end_day(stock_)) review_all(ctx);
   end_day(ctx);
 }
@@ -364,7 +383,7 @@ void DcAgent::audit(Audit& audit) const {
   audit.liquidation_loss_cents += liquidation_loss_cents_;
   audit.on_hand_units += stock_.total_on_hand();
   audit_costs(audit);
-  audit.in_process_units += picking_.in_system() + in_returns_ + packing_.held();
+  audit.in_process_units += picking_.in_system() + in_returns_ + packing_.held() + dock_.units();
   audit.orders_open += picking_.in_system() + backordered_lines_ + packing_.held();
 }
 

@@ -15,6 +15,7 @@
 #include "models/mechanics/forecast_planner.hpp"
 #include "models/mechanics/inventory.hpp"
 #include "models/mechanics/packing.hpp"
+#include "models/mechanics/store_loads.hpp"
 
 namespace retail {
 
@@ -57,6 +58,10 @@ class DcAgent final : public RetailAgent {
 
   // Ships what it can of a store request; returns the units still owed.
   std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
+  // Puts `units` of `sku`, already out of stock, on the store's truck of this moment.
+  void dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx);
+  // Sends the fills waiting on the dock for `store`.
+  void dispatch_dock(StoreId store, Context& ctx);
   void serve_backorders(SkuId sku, Context& ctx);
   // A returned unit goes back into sellable stock.
   void restock(const OrderLine& line, Context& ctx);
@@ -85,6 +90,7 @@ class DcAgent final : public RetailAgent {
   // Per SKU, first come first served (few SKUs at a time, so a map, not a vector).
   std::unordered_map<SkuId, std::deque<Backorder>> backorders_;
   std::int64_t backordered_lines_ = 0;
+  StoreLoads dock_;       // backorder fills waiting for their store's next delivery
   PackingBench packing_;  // picked lines of ship-complete orders, until the order is whole
   // When the last truck left for each store, and the last purchase order went out.
   std::vector<sim::Time> last_delivery_;

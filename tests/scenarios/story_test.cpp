@@ -109,6 +109,23 @@ sim::Summary effect(const Arms& arms, const Slice& slice) {
   });
 }
 
+// The status-quo arm of a variant of the scenario, on the same random numbers as `arms`.
+std::vector<KpiTable> status_quo_of(const Scenario& variant) {
+  std::vector<KpiTable> runs(kReplications, KpiTable(0, 0));
+  tbb::parallel_for(0, kReplications,
+                    [&](int r) { runs[r] = run_replication(variant, r, 1, Arm::status_quo).kpis; });
+  return runs;
+}
+
+// The variant minus the status quo, paired by replication.
+sim::Summary variant_effect(const Arms& arms, const std::vector<KpiTable>& variant,
+                            const Slice& slice) {
+  return interval([&](int r) {
+    return measure(arms.scenario, variant[r], slice) -
+           measure(arms.scenario, arms.status_quo[r], slice);
+  });
+}
+
 sim::Summary status_quo(const Arms& arms, const Slice& slice) {
   return interval([&](int r) { return measure(arms.scenario, arms.status_quo[r], slice); });
 }
@@ -143,6 +160,23 @@ TEST(AdsIntoStockouts, SpendScalesHeroesStockOutAndTheControlTowerPivots) {
   EXPECT_GT(effect(arms, {"in_stock_rate", 0, 0, Channel::web, "footwear"}).ci_low, 0);
   EXPECT_LT(effect(arms, {"cancellation_rate", 0, 0, Channel::marketplace, "footwear"}).ci_high, 0);
   EXPECT_LT(effect(arms, {"lost_sales_units"}).ci_high, 0);
+
+  // A planning failure: with the programs announced, the DCs' forecasts carry the lift marketing
+  // means to buy, and the heroes' categories stay in stock on the web far more.
+  Scenario announced = arms.scenario;
+  for (AdProgram& program : announced.advertising.programs) {
+    EXPECT_FALSE(program.announced_to_planners);
+    program.announced_to_planners = true;
+  }
+  const std::vector<KpiTable> planned = status_quo_of(announced);
+  for (const char* hero_category : {"footwear", "activewear"}) {
+    const sim::Summary in_stock =
+        variant_effect(arms, planned, {"in_stock_rate", 14, 0, Channel::web, hero_category});
+    EXPECT_GT(in_stock.ci_low, 0.02) << hero_category << " " << in_stock.mean;
+  }
+  EXPECT_LT(variant_effect(arms, planned, {"lost_sales_units"}).ci_high, 0);
+  EXPECT_LT(
+      variant_effect(arms, planned, {"cancellation_rate", 0, 0, Channel::marketplace}).ci_high, 0);
 }
 
 TEST(ReturnsSpiral, ReturnsRiseEightyBasisPointsAndTheControlTowerBreaksIt) {

@@ -1,6 +1,7 @@
 // What planners know ahead: announced promotions from planning_lead_days before their start, at
-// their price lift; announced ad programs from the start, at the steady lift of their day-0
-// budget on their own channel; each weighed by a node's channel mix.
+// their price lift; announced ad programs from the start, at the steady lift of the budget
+// marketing intends each day (the day-0 budget, or with scaling its growth to the cap) on their
+// own channel; each weighed by a node's channel mix.
 #include "models/world/planning_calendar.hpp"
 
 #include <gtest/gtest.h>
@@ -77,6 +78,33 @@ TEST(PlanningCalendar, AnAdProgramLiftsItsChannelsShareOfANodesDemand) {
   EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllStore, 0, 7, 0), 7);
   s.advertising.programs[0].announced_to_planners = false;
   EXPECT_DOUBLE_EQ(PlanningCalendar(s).planned_days(1, kHalfWeb, 0, 7, 0), 7);
+}
+
+TEST(PlanningCalendar, AScaledProgramIsPlannedAlongItsBudgetGrowingToTheCap) {
+  Scenario s = two_skus();
+  AdProgram ads;
+  ads.channel = Channel::web;
+  ads.skus = {1};
+  ads.daily_budget_cents = 100;
+  ads.max_daily_budget_cents = 400;
+  ads.adstock_decay = 0.5;
+  ads.half_saturation_cents = 1000;
+  s.advertising.programs.push_back(ads);
+  s.advertising.scaling.enabled = true;
+  s.advertising.scaling.step = 0.5;
+  const PlanningCalendar calendar(s);
+  constexpr ChannelMix kAllWeb{0, 1, 0, 0};
+  // Budgets 100, 150, 225, 337.5, then the cap of 400 from day 4 to the horizon.
+  const auto planned = [&](double budget) { return steady_ad_lift(ads, budget); };
+  EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllWeb, 0, 1, 0), planned(100));
+  EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllWeb, 2, 3, 0), planned(225));
+  EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllWeb, 3.5, 4.5, 0),
+                   0.5 * planned(337.5) + 0.5 * planned(400));
+  EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllWeb, 30, 40, 0), 10 * planned(400));
+  EXPECT_DOUBLE_EQ(calendar.planned_days(1, kAllWeb, 59, 61, 0), planned(400) + 1);
+  // Without scaling the day-0 budget is the plan, whatever the cap.
+  s.advertising.scaling.enabled = false;
+  EXPECT_DOUBLE_EQ(PlanningCalendar(s).planned_days(1, kAllWeb, 30, 31, 0), planned(100));
 }
 
 }  // namespace
