@@ -146,12 +146,15 @@ void DcAgent::tender(const OrderLine& line, Context& ctx) {
 }
 
 std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
-  const std::int32_t shipped = std::min(quantity, stock_.on_hand(sku));
-  if (shipped > 0) {
-    stock_.remove(sku, shipped, ctx.now());
-    dispatch(store, sku, shipped, ctx);
-  }
+  const std::int32_t shipped = release_for_store(sku, quantity, ctx);
+  if (shipped > 0) dispatch(store, sku, shipped, ctx);
   return quantity - shipped;
+}
+
+std::int32_t DcAgent::release_for_store(SkuId sku, std::int32_t quantity, Context& ctx) {
+  const std::int32_t released = std::min(quantity, stock_.on_hand(sku));
+  if (released > 0) stock_.remove(sku, released, ctx.now());
+  return released;
 }
 
 void DcAgent::dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx) {
@@ -232,8 +235,7 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
   while (!waiting.empty() && stock_.on_hand(sku) > 0) {
     if (auto* request = std::get_if<StoreRequest>(&waiting.front())) {
       // The fill waits on the dock for the store's next delivery.
-      const std::int32_t filled = std::min(request->quantity, stock_.on_hand(sku));
-      stock_.remove(sku, filled, ctx.now());
+      const std::int32_t filled = release_for_store(sku, request->quantity, ctx);
       dock_.add(request->store, sku, filled, ctx.now());
       stock_.remove_backorder(sku, filled);
       const std::int32_t owed = request->quantity - filled;

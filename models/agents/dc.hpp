@@ -58,6 +58,8 @@ class DcAgent final : public RetailAgent {
 
   // Ships what it can of a store request; returns the units still owed.
   std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
+  // Takes what stock there is of a store's `quantity` out of sellable stock; returns the units.
+  std::int32_t release_for_store(SkuId sku, std::int32_t quantity, Context& ctx);
   // Puts `units` of `sku`, already out of stock, on the store's truck of this moment.
   void dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx);
   // Sends the fills waiting on the dock for `store`.

@@ -64,7 +64,7 @@ void RetailAgent::book(Counter counter, Shares shares, std::optional<CategoryId>
                        std::int64_t amount) {
   if (Cents* ledger = ledger_in(costs_, counter)) {
     *ledger += amount;
-    costs_of_the_day_[{counter, shares, category ? *category + 1 : 0}] += amount;
+    costs_of_the_day_[{counter, shares, category}] += amount;
     return;
   }
   spread(kpis_, counter, shares, category, amount);
@@ -72,9 +72,8 @@ void RetailAgent::book(Counter counter, Shares shares, std::optional<CategoryId>
 
 void RetailAgent::spread_costs_of_the_day(KpiBuffer& buffer) const {
   for (const auto& [key, cents] : costs_of_the_day_) {
-    const auto [counter, shares, category] = key;
-    spread(buffer, counter, shares,
-           category == 0 ? std::nullopt : std::optional<CategoryId>(category - 1), cents);
+    const auto& [counter, shares, category] = key;
+    spread(buffer, counter, shares, category, cents);
   }
 }
 

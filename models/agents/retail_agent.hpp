@@ -169,10 +169,10 @@ class RetailAgent : public sim::Agent<Msg> {
   std::vector<CostShares> shares_;
   std::vector<Accrual> accruals_;
   CostLedger costs_;
-  // The costs booked today by (counter, shares, category + 1 or 0 for every cell), spread once at
-  // the day's end: a DC's thousands of trucks a day are then one split over the cells, not one
-  // each (the cells' cents round once a day; the totals are the same).
-  std::map<std::tuple<Counter, Shares, std::uint32_t>, Cents> costs_of_the_day_;
+  // The costs booked today by (counter, shares, category or every cell), spread once at the
+  // day's end: a DC's thousands of trucks a day are then one split over the cells, not one each
+  // (the cells' cents round once a day; the totals are the same).
+  std::map<std::tuple<Counter, Shares, std::optional<CategoryId>>, Cents> costs_of_the_day_;
 };
 
 }  // namespace retail

@@ -35,6 +35,17 @@ Promotion promotion_of_sku_0(double lead_days) {
   return p;
 }
 
+// Web ads on SKU 1 at `daily_budget` cents a day, half of the adstock carried over.
+AdProgram web_ads_on_sku_1(Cents daily_budget) {
+  AdProgram ads;
+  ads.channel = Channel::web;
+  ads.skus = {1};
+  ads.daily_budget_cents = daily_budget;
+  ads.adstock_decay = 0.5;
+  ads.half_saturation_cents = 1000;
+  return ads;
+}
+
 TEST(PlanningCalendar, APromotionIsPlannedFromItsLeadTimeBeforeTheStart) {
   Scenario s = two_skus();
   s.promotions.push_back(promotion_of_sku_0(7));
@@ -62,12 +73,7 @@ TEST(PlanningCalendar, ALateCalendarIsKnownOnlyAtTheStartAndAnUnannouncedOneNeve
 
 TEST(PlanningCalendar, AnAdProgramLiftsItsChannelsShareOfANodesDemand) {
   Scenario s = two_skus();
-  AdProgram ads;
-  ads.channel = Channel::web;
-  ads.skus = {1};
-  ads.daily_budget_cents = 500;
-  ads.adstock_decay = 0.5;
-  ads.half_saturation_cents = 1000;
+  AdProgram ads = web_ads_on_sku_1(500);
   ads.max_lift = 0.8;
   s.advertising.programs.push_back(ads);
   const PlanningCalendar calendar(s);
@@ -82,13 +88,8 @@ TEST(PlanningCalendar, AnAdProgramLiftsItsChannelsShareOfANodesDemand) {
 
 TEST(PlanningCalendar, AScaledProgramIsPlannedAlongItsBudgetGrowingToTheCap) {
   Scenario s = two_skus();
-  AdProgram ads;
-  ads.channel = Channel::web;
-  ads.skus = {1};
-  ads.daily_budget_cents = 100;
+  AdProgram ads = web_ads_on_sku_1(100);
   ads.max_daily_budget_cents = 400;
-  ads.adstock_decay = 0.5;
-  ads.half_saturation_cents = 1000;
   s.advertising.programs.push_back(ads);
   s.advertising.scaling.enabled = true;
   s.advertising.scaling.step = 0.5;
