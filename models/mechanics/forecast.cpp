@@ -1,9 +1,8 @@
-// The forecast's history ring and the replay that gives the forecast and its error window.
+// The forecast's windows and the running sums that give the forecast and its error.
 #include "models/mechanics/forecast.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 namespace retail {
 
@@ -11,77 +10,76 @@ DemandForecast::DemandForecast(const Forecast& method, std::uint32_t error_windo
                                std::vector<double> expected_daily)
     : method_(method),
       error_window_(error_window_days),
-      expected_(std::move(expected_daily)),
-      skus_(static_cast<std::uint32_t>(expected_.size())),
-      history_days_(error_window_days +
-                    (method.method == Forecast::Method::moving_average ? method.window_days : 0)),
-      history_(static_cast<std::size_t>(history_days_) * skus_, 0.0F),
+      skus_(static_cast<std::uint32_t>(expected_daily.size())),
       today_(skus_, 0.0),
-      smoothed_before_history_(method.method == Forecast::Method::exponential_smoothing
-                                   ? expected_
-                                   : std::vector<double>{}) {}
-
-double DemandForecast::demand(SkuId sku, std::int64_t day) const {
-  if (day < 0) return expected_[sku];
-  return history_[static_cast<std::size_t>(day % history_days_) * skus_ + sku];
-}
-
-void DemandForecast::close_day() {
-  const std::size_t slot = static_cast<std::size_t>(days_ % history_days_) * skus_;
-  if (days_ >= history_days_ && !smoothed_before_history_.empty()) {
-    // The oldest day leaves the history: the smoothing it contributed is kept.
-    for (SkuId sku = 0; sku < skus_; ++sku) {
-      double& level = smoothed_before_history_[sku];
-      level += method_.alpha * (history_[slot + sku] - level);
+      level_(skus_, 0.0),
+      squared_errors_(static_cast<std::size_t>(error_window_) * skus_),
+      squared_error_sum_(skus_, 0.0) {
+  const bool average = method_.method == Forecast::Method::moving_average;
+  if (average) recent_.resize(static_cast<std::size_t>(method_.window_days) * skus_);
+  for (SkuId sku = 0; sku < skus_; ++sku) {
+    for (std::uint32_t day = 0; day < error_window_; ++day) {
+      squared_errors_[static_cast<std::size_t>(day) * skus_ + sku] =
+          static_cast<float>(prior_error_variance(expected_daily[sku]));
+    }
+    if (average) {
+      for (std::uint32_t day = 0; day < method_.window_days; ++day)
+        recent_[static_cast<std::size_t>(day) * skus_ + sku] =
+            static_cast<float>(expected_daily[sku]);
+    } else {
+      level_[sku] = expected_daily[sku];
     }
   }
-  for (SkuId sku = 0; sku < skus_; ++sku) {
-    history_[slot + sku] = static_cast<float>(today_[sku]);
-    today_[sku] = 0;
-  }
-  ++days_;
+  resum(squared_errors_, error_window_, squared_error_sum_);
+  if (average) resum(recent_, method_.window_days, level_);
 }
 
-double DemandForecast::prior_error_variance(SkuId sku) const {
+double DemandForecast::prior_error_variance(double expected) const {
   const double noise = method_.method == Forecast::Method::moving_average
                            ? 1.0 + 1.0 / method_.window_days
                            : 2.0 / (2.0 - method_.alpha);
-  return expected_[sku] * noise;
+  return expected * noise;
+}
+
+void DemandForecast::resum(const std::vector<float>& ring, std::uint32_t window,
+                           std::vector<double>& sums) const {
+  std::fill(sums.begin(), sums.end(), 0.0);
+  for (std::uint32_t day = 0; day < window; ++day) {
+    const float* values = &ring[static_cast<std::size_t>(day) * skus_];
+    for (SkuId sku = 0; sku < skus_; ++sku)
+      sums[sku] += values[sku];
+  }
+}
+
+void DemandForecast::close_day() {
+  const bool average = !recent_.empty();
+  float* squared = &squared_errors_[static_cast<std::size_t>(days_ % error_window_) * skus_];
+  float* oldest =
+      average ? &recent_[static_cast<std::size_t>(days_ % method_.window_days) * skus_] : nullptr;
+  for (SkuId sku = 0; sku < skus_; ++sku) {
+    const double demand = today_[sku];
+    const double error = demand - estimate(sku).daily;
+    const float square = static_cast<float>(error * error);
+    squared_error_sum_[sku] += static_cast<double>(square) - squared[sku];
+    squared[sku] = square;
+    if (average) {
+      const float kept = static_cast<float>(demand);
+      level_[sku] += static_cast<double>(kept) - oldest[sku];
+      oldest[sku] = kept;
+    } else {
+      level_[sku] += method_.alpha * error;
+    }
+    today_[sku] = 0;
+  }
+  ++days_;
+  if (days_ % error_window_ == 0) resum(squared_errors_, error_window_, squared_error_sum_);
+  if (average && days_ % method_.window_days == 0) resum(recent_, method_.window_days, level_);
 }
 
 DemandForecast::Estimate DemandForecast::estimate(SkuId sku) const {
-  const std::int64_t now = days_;
-  const std::int64_t first_error_day = now - error_window_;
-  double squared_errors = 0;
-  std::uint32_t observed = 0;
-  double forecast = 0;
-  if (method_.method == Forecast::Method::moving_average) {
-    const std::int64_t window = method_.window_days;
-    double sum = 0;
-    for (std::int64_t day = first_error_day - window; day < first_error_day; ++day)
-      sum += demand(sku, day);
-    for (std::int64_t day = first_error_day; day < now; ++day) {
-      const double d = demand(sku, day);
-      if (day >= 0) {
-        const double error = d - sum / window;
-        squared_errors += error * error;
-        ++observed;
-      }
-      sum += d - demand(sku, day - window);
-    }
-    forecast = sum / window;
-  } else {
-    forecast = smoothed_before_history_[sku];
-    for (std::int64_t day = std::max<std::int64_t>(0, first_error_day); day < now; ++day) {
-      const double error = demand(sku, day) - forecast;
-      squared_errors += error * error;
-      ++observed;
-      forecast += method_.alpha * error;
-    }
-  }
-  const double variance =
-      (squared_errors + (error_window_ - observed) * prior_error_variance(sku)) / error_window_;
-  return {forecast, std::sqrt(variance)};
+  const double forecast = recent_.empty() ? level_[sku] : level_[sku] / method_.window_days;
+  // A sum of squares that rounding took a hair below zero is zero.
+  return {forecast, std::sqrt(std::max(0.0, squared_error_sum_[sku]) / error_window_)};
 }
 
 std::int32_t forecast_order_up_to(const ReplenishmentPolicy& policy, double span_demand,

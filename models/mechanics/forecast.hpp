@@ -6,6 +6,10 @@
 // one-day error of that forecast under Poisson demand (variance = mean, inflated by the forecast's
 // own noise: 1 + 1/W for a W-day average, 2 / (2 - alpha) for smoothing), so a node plans sensibly
 // from the first day and its estimates move to what it observes as the windows fill.
+//
+// A node estimates every SKU at each review, so the forecast and the error window's sum of
+// squares are kept up to date as each day closes, and an estimate is two reads. Each running sum
+// is summed afresh from its window whenever the window comes round, so rounding cannot build up.
 #pragma once
 
 #include <cstdint>
@@ -39,20 +43,21 @@ class DemandForecast {
   std::uint32_t days_seen() const { return days_; }
 
  private:
-  // The demand of closed day `day` (which must be within the history), or the prior before day 0.
-  double demand(SkuId sku, std::int64_t day) const;
-  double prior_error_variance(SkuId sku) const;
+  double prior_error_variance(double expected) const;
+  // The running sum of `window`-day ring `ring` ([day % window][sku]), summed afresh.
+  void resum(const std::vector<float>& ring, std::uint32_t window, std::vector<double>& sums) const;
 
   Forecast method_;
   std::uint32_t error_window_;
-  std::vector<double> expected_;
   std::uint32_t skus_;
-  // Closed days kept: the error window, plus the averaging window for a moving average.
-  std::uint32_t history_days_;
-  std::vector<float> history_;  // [day % history_days_][sku]
   std::vector<double> today_;
-  // Exponential smoothing: the forecast made just before the oldest day in the history.
-  std::vector<double> smoothed_before_history_;
+  // Moving average: the demand of the last window_days days, [day % window_days][sku], and its
+  // sum per SKU. Smoothing: `level_` is the smoothed demand (the forecast) and `recent_` is empty.
+  std::vector<float> recent_;
+  std::vector<double> level_;
+  // The squared one-day errors of the error window, [day % error_window][sku], and their sum.
+  std::vector<float> squared_errors_;
+  std::vector<double> squared_error_sum_;
   std::uint32_t days_ = 0;  // days closed
 };
 

@@ -20,6 +20,7 @@ bool ForecastPlanner::end_day(Inventory& stock) {
   const double day = forecast_.days_seen();
   // The baseline: today's demand without the lifts planners knew of today.
   for (const SkuId sku : calendar_.planned_skus()) {
+    if (forecast_.today(sku) == 0) continue;
     const double planned = calendar_.planned_days(sku, mix_, day, day + 1, day);
     if (planned != 1) forecast_.set_today(sku, forecast_.today(sku) / planned);
   }

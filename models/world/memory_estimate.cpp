@@ -151,14 +151,15 @@ double control_tower_bytes(const Scenario& s) {
          sizeof(std::int64_t);
 }
 
-// A forecast-driven node's planner, per SKU: the demand history (single precision, error window
-// plus a moving average's window), today's demand, and smoothing's level.
+// A forecast-driven node's planner, per SKU: the squared errors of the error window and a moving
+// average's window of demand (single precision), today's demand, the level (a moving average's
+// sum) and the errors' sum.
 double forecast_bytes_per_sku(const ReplenishmentPolicy& policy) {
   if (policy.kind != ReplenishmentPolicy::Kind::forecast_order_up_to) return 0;
   const bool average = policy.forecast.method == Forecast::Method::moving_average;
   const double days =
       policy.forecast_error_window_days + (average ? policy.forecast.window_days : 0);
-  return days * sizeof(float) + sizeof(double) * (average ? 1 : 2);
+  return days * sizeof(float) + 3 * sizeof(double);
 }
 
 double planner_bytes(const Scenario& s) {
