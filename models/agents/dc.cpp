@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ranges>
 #include <stdexcept>
 
 namespace retail {
@@ -145,59 +146,67 @@ void DcAgent::tender(const OrderLine& line, Context& ctx) {
            Tender{line});
 }
 
-std::int32_t DcAgent::ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx) {
-  const std::int32_t shipped = release_for_store(sku, quantity, ctx);
-  if (shipped > 0) dispatch(store, sku, shipped, ctx);
-  return quantity - shipped;
-}
-
 std::int32_t DcAgent::release_for_store(SkuId sku, std::int32_t quantity, Context& ctx) {
   const std::int32_t released = std::min(quantity, stock_.on_hand(sku));
   if (released > 0) stock_.remove(sku, released, ctx.now());
   return released;
 }
 
-void DcAgent::dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx) {
+void DcAgent::dispatch(StoreId store, std::vector<StockLine> load, Context& ctx) {
+  if (load.empty()) return;
   // What leaves for one store at one moment shares a truck.
-  book_freight(Counter::store_delivery_cost_cents, network().scenario.costs.store_delivery,
-               last_delivery_[store] != ctx.now(), sku, units);
+  bool new_truck = last_delivery_[store] != ctx.now();
+  for (const StockLine& line : load) {
+    book_freight(Counter::store_delivery_cost_cents, network().scenario.costs.store_delivery,
+                 new_truck, line.sku, line.units);
+    new_truck = false;
+  }
   last_delivery_[store] = ctx.now();
   const double transit_h =
       network().scenario.stores[store].lane_transit_hours.sample(ctx.rng(kTrucks));
   ctx.send(network().ids.store[store], network().routing_latency + sim::hours(transit_h),
-           Shipment{sku, units});
+           Shipment{std::move(load)});
 }
 
-void DcAgent::dispatch_dock(StoreId store, Context& ctx) {
-  for (const StoreLoads::Line& line : dock_.take(store))
-    dispatch(store, line.sku, line.units, ctx);
-}
+void DcAgent::dispatch_dock(StoreId store, Context& ctx) { dispatch(store, dock_.take(store), ctx); }
 
 void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
-  // Stores' orders are this DC's demand: how a store's ordering swings reach the supplier.
-  if (planner_) planner_->record(request.sku, request.quantity);
-  const std::int32_t owed = ship_to_store(request.store, request.sku, request.quantity, ctx);
-  // The store's regular delivery takes the fills waiting for it on the dock.
-  dispatch_dock(request.store, ctx);
-  if (owed > 0) {
-    backorders_[request.sku].emplace_back(StoreRequest{request.store, owed});
-    stock_.add_backorder(request.sku, owed);
+  std::vector<StockLine> load;
+  for (const StockLine& line : request.lines) {
+    // Stores' orders are this DC's demand: how a store's ordering swings reach the supplier.
+    if (planner_) planner_->record(line.sku, line.units);
+    const std::int32_t shipped = release_for_store(line.sku, line.units, ctx);
+    if (shipped > 0) load.push_back({line.sku, shipped});
+    if (const std::int32_t owed = line.units - shipped; owed > 0) {
+      backorders_[line.sku].emplace_back(StoreRequest{request.store, owed});
+      stock_.add_backorder(line.sku, owed);
+    }
   }
-  reorder_if_needed(request.sku, ctx);
+  // The store's regular delivery takes the fills waiting for it on the dock.
+  for (const StockLine& fill : dock_.take(request.store))
+    load.push_back(fill);
+  dispatch(request.store, std::move(load), ctx);
+  if (orders_continuously())
+    place_purchase_order(request.lines | std::views::transform(&StockLine::sku), ctx);
+}
+
+void DcAgent::receive(const StockLine& line, bool from_supplier, Context& ctx) {
+  if (from_supplier) received_units_ += line.units;
+  count_receipt(line.units);
+  stock_.receive(line.sku, line.units, from_supplier ? line.units : 0, ctx.now());
+  serve_backorders(line.sku, ctx);
 }
 
 void DcAgent::on(const SupplierReceipt& receipt, Context& ctx) {
-  received_units_ += receipt.quantity;
-  count_receipt(receipt.quantity);
-  stock_.receive(receipt.sku, receipt.quantity, receipt.quantity, ctx.now());
-  serve_backorders(receipt.sku, ctx);
-  reorder_if_needed(receipt.sku, ctx);
+  for (const StockLine& line : receipt.lines)
+    receive(line, true, ctx);
+  if (orders_continuously())
+    place_purchase_order(receipt.lines | std::views::transform(&StockLine::sku), ctx);
 }
 
 void DcAgent::on(const Shipment& transfer, Context& ctx) {
-  count_receipt(transfer.quantity);
-  stock_.receive(transfer.sku, transfer.quantity, 0, ctx.now());
-  serve_backorders(transfer.sku, ctx);
+  for (const StockLine& line : transfer.lines)
+    receive(line, false, ctx);
 }
 
 void DcAgent::on(const Intervention& intervention, Context& ctx) {
@@ -206,8 +215,8 @@ void DcAgent::on(const Intervention& intervention, Context& ctx) {
     case Action::Kind::transfer_inventory: {
       const auto moved = transfer_out(stock_, action, network(), min_send_delay(network()), ctx);
       book_transfer_freight(moved);
-      for (const Moved& line : moved)
-        reorder_if_needed(line.sku, ctx);
+      if (orders_continuously())
+        place_purchase_order(moved | std::views::transform(&StockLine::sku), ctx);
       return;
     }
     case Action::Kind::switch_carrier:
@@ -253,28 +262,36 @@ void DcAgent::serve_backorders(SkuId sku, Context& ctx) {
   if (waiting.empty()) backorders_.erase(found);
 }
 
-void DcAgent::place_purchase_order(SkuId sku, Context& ctx) {
-  if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
-    count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
-    // The lines sent to the supplier at one moment are one purchase order.
-    if (last_purchase_order_ != ctx.now())
-      book_cost(Counter::purchase_order_cost_cents, network().scenario.costs.purchase_order_cents);
-    last_purchase_order_ = ctx.now();
-    const double lead_h =
-        24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
-    ctx.schedule(sim::hours(lead_h), SupplierReceipt{sku, quantity});
+template <class Skus>
+void DcAgent::place_purchase_order(const Skus& skus, Context& ctx) {
+  SupplierReceipt delivery;
+  for (const SkuId sku : skus) {
+    if (const std::int32_t quantity = stock_.reorder(sku); quantity > 0) {
+      count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
+      delivery.lines.push_back({sku, quantity});
+    }
   }
+  if (delivery.lines.empty()) return;
+  // The lines sent to the supplier at one moment are one purchase order.
+  if (last_purchase_order_ != ctx.now())
+    book_cost(Counter::purchase_order_cost_cents, network().scenario.costs.purchase_order_cents);
+  last_purchase_order_ = ctx.now();
+  // The supplier delivers the order whole.
+  const double lead_h =
+      24.0 * config_.supplier_lead_days.sample(ctx.rng(kSupplier)) + config_.handling_hours;
+  ctx.schedule(sim::hours(lead_h), std::move(delivery));
+}
+
+bool DcAgent::orders_continuously() const {
+  return config_.replenishment.review_every_hours <= 0 && !planner_;
 }
 
 void DcAgent::reorder_if_needed(SkuId sku, Context& ctx) {
-  // A periodic or forecast-driven review decides.
-  if (config_.replenishment.review_every_hours > 0 || planner_) return;
-  place_purchase_order(sku, ctx);
+  if (orders_continuously()) place_purchase_order(std::views::single(sku), ctx);
 }
 
 void DcAgent::review_all(Context& ctx) {
-  for (SkuId sku = 0; sku < stock_.skus(); ++sku)
-    place_purchase_order(sku, ctx);
+  place_purchase_order(std::views::iota(SkuId{0}, stock_.skus()), ctx);
 }
 
 void DcAgent::on(const ReviewTick&, Context& ctx) {

@@ -56,12 +56,10 @@ class DcAgent final : public RetailAgent {
   template <class Unexpected>
   void on(const Unexpected&, Context&);
 
-  // Ships what it can of a store request; returns the units still owed.
-  std::int32_t ship_to_store(StoreId store, SkuId sku, std::int32_t quantity, Context& ctx);
   // Takes what stock there is of a store's `quantity` out of sellable stock; returns the units.
   std::int32_t release_for_store(SkuId sku, std::int32_t quantity, Context& ctx);
-  // Puts `units` of `sku`, already out of stock, on the store's truck of this moment.
-  void dispatch(StoreId store, SkuId sku, std::int32_t units, Context& ctx);
+  // Sends `load`, already out of stock, to the store on one truck (none if it is empty).
+  void dispatch(StoreId store, std::vector<StockLine> load, Context& ctx);
   // Sends the fills waiting on the dock for `store`.
   void dispatch_dock(StoreId store, Context& ctx);
   void serve_backorders(SkuId sku, Context& ctx);
@@ -74,8 +72,14 @@ class DcAgent final : public RetailAgent {
   void begin_picking(const FifoStation<OrderLine>::Job& job, Context& ctx);
   // The pickers on duty changed: those coming on duty start queued picks.
   void restaff(Context& ctx);
+  // Whether the DC orders the moment a SKU's position calls for it, with no periodic or
+  // forecast-driven review to decide.
+  bool orders_continuously() const;
   void reorder_if_needed(SkuId sku, Context& ctx);
-  void place_purchase_order(SkuId sku, Context& ctx);
+  // One purchase order for what the SKUs of `skus` (a range) need, if any need some.
+  template <class Skus>
+  void place_purchase_order(const Skus& skus, Context& ctx);
+  void receive(const StockLine& line, bool from_supplier, Context& ctx);
   // A purchase order for every SKU whose position calls for it (a periodic or forecast review).
   void review_all(Context& ctx);
   std::vector<StockLevel> stock_levels() const override { return stock_.stock_by_category(); }

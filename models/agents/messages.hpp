@@ -122,20 +122,24 @@ struct Delivered {
   sim::Time at = 0;             // when it arrived (or became ready); the message itself lags behind
 };
 
-// Store -> DC: reorder. DC -> store: units on a truck. DC -> itself: a supplier receipt.
+// Units of one SKU: a line of a replenishment or purchase order, of a truck's load, of a transfer.
+struct StockLine {
+  SkuId sku = 0;
+  std::int32_t units = 0;
+};
+// Store -> DC: what a store orders at one moment.
 struct ReplenishmentOrder {
   StoreId store = 0;
-  SkuId sku = 0;
-  std::int32_t quantity = 0;
+  std::vector<StockLine> lines;
 };
+// DC -> store, or node -> node on the control tower's orders: what one truck carries.
 struct Shipment {
-  SkuId sku = 0;
-  std::int32_t quantity = 0;
+  std::vector<StockLine> lines;
   bool transfer = false;  // moved between nodes by the control tower, not ordered
 };
+// DC -> itself: a purchase order's delivery from the supplier.
 struct SupplierReceipt {
-  SkuId sku = 0;
-  std::int32_t quantity = 0;
+  std::vector<StockLine> lines;
 };
 
 // Node -> order manager: the units each SKU now offers online (only SKUs that changed).

@@ -120,7 +120,7 @@ void RetailAgent::book_freight(Counter counter, const Freight& freight, bool new
   book_cost(counter, network_.scenario.catalog.skus[sku].category, freight.per_unit_cents * units);
 }
 
-void RetailAgent::book_transfer_freight(const std::vector<Moved>& moved) {
+void RetailAgent::book_transfer_freight(const std::vector<StockLine>& moved) {
   for (std::size_t i = 0; i < moved.size(); ++i)
     book_freight(Counter::transfer_freight_cents, network_.scenario.costs.transfer, i == 0,
                  moved[i].sku, moved[i].units);

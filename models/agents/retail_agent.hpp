@@ -99,7 +99,7 @@ class RetailAgent : public sim::Agent<Msg> {
   void book_freight(Counter counter, const Freight& freight, bool new_shipment, SkuId sku,
                     std::int32_t units);
   // The freight of a transfer_inventory move: one truck for all its lines.
-  void book_transfer_freight(const std::vector<Moved>& moved);
+  void book_transfer_freight(const std::vector<StockLine>& moved);
   // Adds the costs booked, and the holding cost since the last day's end, to the audit.
   void audit_costs(Audit& audit) const;
   void count_replenishment_order(CategoryId category, std::int32_t units);

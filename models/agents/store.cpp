@@ -3,6 +3,7 @@
 #include "models/agents/store.hpp"
 
 #include <algorithm>
+#include <ranges>
 #include <stdexcept>
 
 #include "models/mechanics/customer.hpp"
@@ -145,17 +146,21 @@ void StoreAgent::on(const FulfillOrder& order, Context& ctx) {
 }
 
 void StoreAgent::on(const Shipment& shipment, Context& ctx) {
-  count_receipt(shipment.quantity);
-  shelf_.receive(shipment.sku, shipment.quantity, shipment.transfer ? 0 : shipment.quantity,
-                 ctx.now());
-  const auto found = backorders_.find(shipment.sku);
+  for (const StockLine& line : shipment.lines)
+    receive(line, shipment.transfer, ctx);
+}
+
+void StoreAgent::receive(const StockLine& line, bool transfer, Context& ctx) {
+  count_receipt(line.units);
+  shelf_.receive(line.sku, line.units, transfer ? 0 : line.units, ctx.now());
+  const auto found = backorders_.find(line.sku);
   if (found == backorders_.end()) return;
   auto& waiting = found->second;
-  while (!waiting.empty() && shelf_.on_hand(shipment.sku) > 0) {
+  while (!waiting.empty() && shelf_.on_hand(line.sku) > 0) {
     const QueuedLine queued = waiting.front();
     waiting.pop_front();
     --backordered_lines_;
-    shelf_.remove_backorder(shipment.sku, 1);
+    shelf_.remove_backorder(line.sku, 1);
     count_backorder_filled(queued, ctx);
     fulfil(queued.line, ctx);
   }
@@ -168,8 +173,7 @@ void StoreAgent::on(const Intervention& intervention, Context& ctx) {
     case Action::Kind::transfer_inventory: {
       const auto moved = transfer_out(shelf_, action, network(), min_send_delay(network()), ctx);
       book_transfer_freight(moved);
-      for (const Moved& line : moved)
-        reorder_if_needed(line.sku, ctx);
+      if (orders_continuously()) order(moved | std::views::transform(&StockLine::sku), ctx);
       return;
     }
     case Action::Kind::switch_carrier:
@@ -210,21 +214,27 @@ void StoreAgent::on(const DayEnd&, Context& ctx) {
 }
 
 void StoreAgent::review_all(Context& ctx) {
-  for (SkuId sku = 0; sku < shelf_.skus(); ++sku)
-    order(sku, ctx);
+  order(std::views::iota(SkuId{0}, shelf_.skus()), ctx);
 }
 
-void StoreAgent::order(SkuId sku, Context& ctx) {
-  if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0) {
-    count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
-    ctx.send(dc_, network().routing_latency, ReplenishmentOrder{store_, sku, quantity});
+template <class Skus>
+void StoreAgent::order(const Skus& skus, Context& ctx) {
+  ReplenishmentOrder request{store_, {}};
+  for (const SkuId sku : skus) {
+    if (const std::int32_t quantity = shelf_.reorder(sku); quantity > 0) {
+      count_replenishment_order(network().scenario.catalog.skus[sku].category, quantity);
+      request.lines.push_back({sku, quantity});
+    }
   }
+  if (!request.lines.empty()) ctx.send(dc_, network().routing_latency, std::move(request));
+}
+
+bool StoreAgent::orders_continuously() const {
+  return config_.replenishment.review_every_hours <= 0 && !planner_;
 }
 
 void StoreAgent::reorder_if_needed(SkuId sku, Context& ctx) {
-  // A periodic or forecast-driven review decides.
-  if (config_.replenishment.review_every_hours > 0 || planner_) return;
-  order(sku, ctx);
+  if (orders_continuously()) order(std::views::single(sku), ctx);
 }
 
 void StoreAgent::audit(Audit& audit) const {

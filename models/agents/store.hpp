@@ -50,10 +50,16 @@ class StoreAgent final : public RetailAgent {
   void fulfil(const OrderLine& line, Context& ctx);
   // Hands a packed line to the zone's carrier.
   void tender(const OrderLine& line, Context& ctx);
+  // Whether the store orders the moment a SKU's position calls for it, with no periodic or
+  // forecast-driven review to decide.
+  bool orders_continuously() const;
   void reorder_if_needed(SkuId sku, Context& ctx);
   // Orders every SKU whose position calls for it (a periodic or forecast-driven review).
   void review_all(Context& ctx);
-  void order(SkuId sku, Context& ctx);
+  // One order to the DC for what the SKUs of `skus` (a range) need, if any need some.
+  template <class Skus>
+  void order(const Skus& skus, Context& ctx);
+  void receive(const StockLine& line, bool transfer, Context& ctx);
   std::vector<StockLevel> stock_levels() const override { return shelf_.stock_by_category(); }
 
   const Store& config_;

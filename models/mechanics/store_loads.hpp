@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/agents/messages.hpp"
 #include "models/scenario/scenario.hpp"
 #include "sim/time.hpp"
 
@@ -15,11 +16,6 @@ namespace retail {
 
 class StoreLoads {
  public:
-  struct Line {
-    SkuId sku;
-    std::int32_t units;
-  };
-
   explicit StoreLoads(std::size_t stores) : loads_(stores) {}
 
   // `units` of `sku` are set aside for `store` at `now`.
@@ -30,9 +26,9 @@ class StoreLoads {
     units_ += units;
   }
   // Everything waiting for `store`, which leaves the dock.
-  std::vector<Line> take(StoreId store) {
+  std::vector<StockLine> take(StoreId store) {
     Load& load = loads_[store];
-    for (const Line& line : load.lines)
+    for (const StockLine& line : load.lines)
       units_ -= line.units;
     return std::exchange(load.lines, {});
   }
@@ -50,7 +46,7 @@ class StoreLoads {
 
  private:
   struct Load {
-    std::vector<Line> lines;
+    std::vector<StockLine> lines;
     sim::Time since = 0;  // when the first of them was set aside
   };
   std::vector<Load> loads_;

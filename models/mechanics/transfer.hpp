@@ -8,15 +8,10 @@
 
 namespace retail {
 
-struct Moved {
-  SkuId sku;
-  std::int32_t units;
-};
-
-// Takes the action's share of each of its SKUs off `stock` and ships it to the action's
-// destination node, in transit for transit_hours (at least `min_delay`). Returns what moved, so
-// the node can reorder those SKUs and pay the freight.
-std::vector<Moved> transfer_out(Inventory& stock, const Action& action, const Network& network,
+// Takes the action's share of each of its SKUs off `stock` and ships it, on one truck, to the
+// action's destination node, in transit for transit_hours (at least `min_delay`). Returns what
+// moved, so the node can reorder those SKUs and pay the freight.
+std::vector<StockLine> transfer_out(Inventory& stock, const Action& action, const Network& network,
                                 sim::Time min_delay, Context& ctx);
 
 }  // namespace retail

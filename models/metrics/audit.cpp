@@ -100,7 +100,10 @@ void check_customer_orders(const Audit& a, std::uint64_t replication) {
 
 void audit_in_flight(const Msg& message, Audit& audit) {
   std::visit(Overloaded{
-                 [&](const Shipment& shipment) { audit.in_transit_units += shipment.quantity; },
+                 [&](const Shipment& shipment) {
+                   for (const StockLine& line : shipment.lines)
+                     audit.in_transit_units += line.units;
+                 },
                  [&](const Tender&) {
                    ++audit.in_transit_units;
                    ++audit.orders_open;

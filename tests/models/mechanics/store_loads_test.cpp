@@ -12,7 +12,7 @@ TEST(StoreLoads, AStoresFillsGatherAndLeaveTogether) {
   dock.add(1, 9, 2, sim::hours(5));
   dock.add(2, 7, 1, sim::hours(6));
   EXPECT_EQ(dock.units(), 7);
-  const std::vector<StoreLoads::Line> load = dock.take(1);
+  const std::vector<StockLine> load = dock.take(1);
   ASSERT_EQ(load.size(), 2U);
   EXPECT_EQ(load[0].sku, 7U);
   EXPECT_EQ(load[0].units, 4);

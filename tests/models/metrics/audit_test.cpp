@@ -22,7 +22,7 @@ std::string violation(const Audit& audit, const KpiTable& kpis) {
 
 TEST(Audit, MessagesInFlightCarryUnitsAndOpenOrders) {
   Audit audit;
-  audit_in_flight(Shipment{0, 12}, audit);
+  audit_in_flight(Shipment{{{0, 5}, {1, 7}}}, audit);
   audit_in_flight(Tender{}, audit);
   OrderLine bopis;
   bopis.channel = Channel::bopis;
