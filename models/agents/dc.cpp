@@ -64,13 +64,13 @@ sim::Time DcAgent::min_send_delay(const Network& network) {
 void DcAgent::start(Context& ctx) {
   start_days(ctx);
   follow_roster(crew_, ctx);
-  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
   if (config_.replenishment.review_every_hours > 0)
     ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
 }
 
 void DcAgent::handle(const Event& event, Context& ctx) {
   std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+  sync_if_changed(stock_, ctx);
 }
 
 template <class Unexpected>
@@ -168,7 +168,9 @@ void DcAgent::dispatch(StoreId store, std::vector<StockLine> load, Context& ctx)
            Shipment{std::move(load)});
 }
 
-void DcAgent::dispatch_dock(StoreId store, Context& ctx) { dispatch(store, dock_.take(store), ctx); }
+void DcAgent::dispatch_dock(StoreId store, Context& ctx) {
+  dispatch(store, dock_.take(store), ctx);
+}
 
 void DcAgent::on(const ReplenishmentOrder& request, Context& ctx) {
   std::vector<StockLine> load;
@@ -318,7 +320,7 @@ void DcAgent::on(const SyncTick&, Context& ctx) {
     for (const ZoneId zone : zones)
       ctx.send(network().order_manager_of(zone), network().availability_latency, update);
   }
-  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+  synced();
 }
 
 void DcAgent::add_returns_cost(const OrderLine& line, Cents cost) {

@@ -35,6 +35,13 @@ void RetailAgent::hold_stock(std::uint32_t node, const Inventory& stock, Shares 
     node_->orders.push_back({category, 0, 0});
 }
 
+void RetailAgent::sync_if_changed(const Inventory& stock, Context& ctx) {
+  if (sync_due_ || !stock.has_changes()) return;
+  const sim::Time interval = sim::minutes(network_.scenario.availability.sync_interval_minutes);
+  ctx.schedule((ctx.now() / interval + 1) * interval - ctx.now(), SyncTick{});
+  sync_due_ = true;
+}
+
 void RetailAgent::count_replenishment_order(CategoryId category, std::int32_t units) {
   if (!node_) return;
   ++node_->orders[category].orders;

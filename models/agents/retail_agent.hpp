@@ -100,6 +100,12 @@ class RetailAgent : public sim::Agent<Msg> {
                     std::int32_t units);
   // The freight of a transfer_inventory move: one truck for all its lines.
   void book_transfer_freight(const std::vector<StockLine>& moved);
+  // Call after each event of a node holding `stock`: when its stock changed and no sync is due
+  // yet, a SyncTick is due at the next tick of the availability interval (counted from time 0).
+  // A node with nothing to tell skips the interval's ticks.
+  void sync_if_changed(const Inventory& stock, Context& ctx);
+  // The due SyncTick arrived (and took the changes).
+  void synced() { sync_due_ = false; }
   // Adds the costs booked, and the holding cost since the last day's end, to the audit.
   void audit_costs(Audit& audit) const;
   void count_replenishment_order(CategoryId category, std::int32_t units);
@@ -165,6 +171,7 @@ class RetailAgent : public sim::Agent<Msg> {
   const Network& network_;
   KpiBuffer kpis_;
   std::uint32_t day_ = 0;
+  bool sync_due_ = false;
   std::optional<NodeTally> node_;
   std::vector<CostShares> shares_;
   std::vector<Accrual> accruals_;

@@ -41,13 +41,13 @@ sim::Time StoreAgent::min_send_delay(const Network& network) {
 
 void StoreAgent::start(Context& ctx) {
   start_days(ctx);
-  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
   if (config_.replenishment.review_every_hours > 0)
     ctx.schedule(sim::hours(config_.replenishment.review_every_hours), ReviewTick{});
 }
 
 void StoreAgent::handle(const Event& event, Context& ctx) {
   std::visit([&](const auto& message) { on(message, ctx); }, event.msg);
+  sync_if_changed(shelf_, ctx);
 }
 
 template <class Unexpected>
@@ -200,7 +200,7 @@ void StoreAgent::on(const SyncTick&, Context& ctx) {
     ctx.send(network().order_manager_of(config_.zone), network().availability_latency,
              std::move(update));
   }
-  ctx.schedule(sim::minutes(network().scenario.availability.sync_interval_minutes), SyncTick{});
+  synced();
 }
 
 void StoreAgent::on(const ReviewTick&, Context& ctx) {

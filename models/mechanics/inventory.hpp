@@ -50,6 +50,7 @@ class Inventory {
 
   // SKUs whose stock changed since the last call.
   std::vector<SkuId> take_changed();
+  bool has_changes() const { return !changed_.empty(); }
 
   std::int64_t total_on_hand() const { return total_on_hand_; }
   std::int64_t total_on_order() const { return total_on_order_; }

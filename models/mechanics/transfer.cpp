@@ -7,7 +7,7 @@
 namespace retail {
 
 std::vector<StockLine> transfer_out(Inventory& stock, const Action& action, const Network& network,
-                                sim::Time min_delay, Context& ctx) {
+                                    sim::Time min_delay, Context& ctx) {
   std::vector<StockLine> moved;
   const sim::Time transit = std::max(min_delay, sim::hours(action.transit_hours));
   for (const SkuId sku : action.skus) {

@@ -12,6 +12,6 @@ namespace retail {
 // action's destination node, in transit for transit_hours (at least `min_delay`). Returns what
 // moved, so the node can reorder those SKUs and pay the freight.
 std::vector<StockLine> transfer_out(Inventory& stock, const Action& action, const Network& network,
-                                sim::Time min_delay, Context& ctx);
+                                    sim::Time min_delay, Context& ctx);
 
 }  // namespace retail
