@@ -1,13 +1,22 @@
-// The pending-event set: a 4-ary min-heap in one contiguous array, ordered by sim::precedes.
-// Chosen over a pairing heap and a binary heap by bench/event_queue_bench.cpp (README,
-// "Performance"). Small trivially copyable events live in the heap itself; larger ones (such as
-// a std::variant of messages, whose moves are not plain copies) stay put in a side array while
-// the heap moves 24-byte handles.
+// The pending-event set: a 4-ary min-heap in one contiguous array, ordered by sim::precedes, for
+// the events due soon, and hour-long buckets for the rest. Small trivially copyable events live
+// in the heap itself; larger ones (such as a std::variant of messages, whose moves are not plain
+// copies) stay put in a side array while the heap moves 24-byte handles.
+//
+// Why buckets: a model that schedules days ahead (parcels in transit, returns, timers) keeps
+// hundreds of thousands of events pending, and a heap that large sifts through memory, not
+// cache. An event due after the heap's horizon waits, unsorted, in the bucket of its ~72-minute
+// span (2^32 ticks) and joins the heap when the heap has emptied and its bucket is the earliest,
+// so the heap holds about one span's events. Every event in the heap precedes every bucketed
+// one, so events still leave in the total order. The 4-ary heap was chosen over a pairing heap
+// and a binary heap by bench/event_queue_bench.cpp (README, "Performance").
 #pragma once
 
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <map>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -42,8 +51,9 @@ class EventQueue {
   using Node = std::conditional_t<kInline, Event<Msg>, detail::EventHandle>;
 
  public:
+  // The heap is empty only when no event is bucketed either.
   bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
+  std::size_t size() const { return heap_.size() + ring_count_ + overflow_count_; }
   void reserve(std::size_t n) {
     heap_.reserve(n);
     if constexpr (!kInline) slots_.reserve(n);
@@ -72,8 +82,20 @@ class EventQueue {
   }
 
   void push(Event<Msg> event) {
-    heap_.push_back(store(std::move(event)));
-    sift_up(heap_.size() - 1);
+    Node node = store(std::move(event));
+    if (node.time < horizon_) {
+      push_heap(std::move(node));
+      return;
+    }
+    const Time bucket = node.time >> kSpanBits;
+    if (bucket - first_bucket_ < kRingBuckets) {
+      ring_[ring_slot(bucket)].push_back(std::move(node));
+      ++ring_count_;
+    } else {
+      overflow_[bucket].push_back(std::move(node));
+      ++overflow_count_;
+    }
+    if (heap_.empty()) refill();
   }
 
   // Visits every pending event, in no particular order.
@@ -81,6 +103,14 @@ class EventQueue {
   void for_each(Visit&& visit) const {
     for (const auto& node : heap_)
       visit(event_of(node));
+    for (const auto& bucket : ring_) {
+      for (const auto& node : bucket)
+        visit(event_of(node));
+    }
+    for (const auto& [index, bucket] : overflow_) {
+      for (const auto& node : bucket)
+        visit(event_of(node));
+    }
   }
 
   Event<Msg> pop() {
@@ -88,12 +118,62 @@ class EventQueue {
     Node earliest = std::move(heap_.front());
     Node last = std::move(heap_.back());
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(std::move(last));
+    if (!heap_.empty()) {
+      sift_down(std::move(last));
+    } else {
+      refill();
+    }
     return take(earliest);
   }
 
  private:
   static constexpr std::size_t kArity = 4;
+  static constexpr int kSpanBits = 32;  // a bucket spans 2^32 ticks: 71.6 minutes of microseconds
+  // Buckets within 4,096 spans (203 days) of the heap's horizon are found by index; later ones
+  // (rare) wait in an ordered map until they come within range.
+  static constexpr Time kRingBuckets = 4096;
+
+  static std::size_t ring_slot(Time bucket) {
+    return static_cast<std::size_t>(bucket & (kRingBuckets - 1));
+  }
+
+  void push_heap(Node node) {
+    heap_.push_back(std::move(node));
+    sift_up(heap_.size() - 1);
+  }
+
+  // With the heap empty, moves the earliest bucket into it and moves the horizon past that
+  // bucket's span.
+  void refill() {
+    if (ring_count_ == 0) {
+      if (overflow_count_ == 0) return;
+      first_bucket_ = overflow_.begin()->first;
+      admit_overflow();
+    }
+    while (ring_[ring_slot(first_bucket_)].empty())
+      ++first_bucket_;
+    std::vector<Node> bucket;
+    bucket.swap(ring_[ring_slot(first_bucket_)]);  // its memory goes with it
+    ring_count_ -= bucket.size();
+    for (Node& node : bucket)
+      push_heap(std::move(node));
+    horizon_ = first_bucket_ >= (kNever >> kSpanBits) ? kNever : (first_bucket_ + 1) << kSpanBits;
+    ++first_bucket_;
+    admit_overflow();
+  }
+
+  // Moves the overflow buckets now within the ring's range into the ring.
+  void admit_overflow() {
+    while (!overflow_.empty() && overflow_.begin()->first - first_bucket_ < kRingBuckets) {
+      auto& [index, nodes] = *overflow_.begin();
+      auto& slot = ring_[ring_slot(index)];
+      for (Node& node : nodes)
+        slot.push_back(std::move(node));
+      ring_count_ += nodes.size();
+      overflow_count_ -= nodes.size();
+      overflow_.erase(overflow_.begin());
+    }
+  }
 
   Node store(Event<Msg>&& event) {
     if constexpr (kInline) {
@@ -187,6 +267,14 @@ class EventQueue {
   std::vector<Node> heap_;
   std::vector<Event<Msg>> slots_;  // events behind handles (unused when kInline)
   std::vector<std::uint32_t> free_;
+  // Events at or after horizon_ are bucketed; before it, in the heap. Nothing is poured yet: the
+  // first push goes to a bucket and is poured at once.
+  Time horizon_ = std::numeric_limits<Time>::min();
+  Time first_bucket_ = std::numeric_limits<Time>::min() >> kSpanBits;  // the next to pour
+  std::vector<std::vector<Node>> ring_ = std::vector<std::vector<Node>>(kRingBuckets);
+  std::size_t ring_count_ = 0;
+  std::map<Time, std::vector<Node>> overflow_;
+  std::size_t overflow_count_ = 0;
 };
 
 }  // namespace sim

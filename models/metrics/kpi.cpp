@@ -249,32 +249,37 @@ const std::array<const char*, kCounters>& counter_names() {
   return names;
 }
 
-KpiBuffer::KpiBuffer(std::size_t categories)
-    : categories_(categories), cells_(kChannels * categories * kCounters, 0) {}
-
-void KpiBuffer::add(Channel channel, CategoryId category, Counter counter, std::int64_t value) {
-  // Adding nothing must not list the cell again: a day of false flags would grow the list.
-  if (value == 0) return;
-  const std::size_t cell =
-      (static_cast<std::size_t>(channel) * categories_ + category) * kCounters +
-      static_cast<std::size_t>(counter);
-  if (cells_[cell] == 0) touched_.push_back(static_cast<std::uint32_t>(cell));
-  cells_[cell] += value;
-}
-
 std::vector<CounterDelta> KpiBuffer::take() {
+  // Each thread's sums, all zero between calls (every cell summed is emitted or was zero).
+  thread_local std::vector<std::int64_t> sums;
+  const std::size_t cells = kChannels * categories_ * kCounters;
+  if (sums.size() < cells) sums.resize(cells, 0);
+  // Reserved before any sum changes, so nothing below throws while the sums are not all zero.
+  std::vector<std::uint32_t> first_added;
+  first_added.reserve(log_.size());
+  for (const Added& added : log_) {
+    // A cell at zero is new, or back to zero and listed again (emitted once, below).
+    if (sums[added.cell] == 0) first_added.push_back(added.cell);
+    sums[added.cell] += added.value;
+  }
+  log_.clear();
   std::vector<CounterDelta> deltas;
-  deltas.reserve(touched_.size());
-  for (const std::uint32_t cell : touched_) {
-    if (cells_[cell] == 0) continue;  // touched, then back to zero, or already listed
+  try {
+    deltas.reserve(first_added.size());
+  } catch (...) {
+    for (const std::uint32_t cell : first_added)
+      sums[cell] = 0;
+    throw;
+  }
+  for (const std::uint32_t cell : first_added) {
+    if (sums[cell] == 0) continue;  // back to zero, or already emitted
     const std::size_t counter = cell % kCounters;
     const std::size_t slot = cell / kCounters;
     deltas.push_back(CounterDelta{static_cast<Channel>(slot / categories_),
                                   static_cast<CategoryId>(slot % categories_),
-                                  static_cast<std::uint8_t>(counter), cells_[cell]});
-    cells_[cell] = 0;
+                                  static_cast<std::uint8_t>(counter), sums[cell]});
+    sums[cell] = 0;
   }
-  touched_.clear();
   return deltas;
 }
 

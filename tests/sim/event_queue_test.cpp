@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "sim/random.hpp"
@@ -76,6 +77,64 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
   std::sort(visited.begin(), visited.end());
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(visited, expected);
+}
+
+// A model's mix of delays: within the hour, days ahead (buckets), and years ahead (beyond the
+// bucket ring), with pops between, as time moves forward: the order is still the total order and
+// the queue empties only with the last event.
+TYPED_TEST(EventQueueStorage, KeepsTheOrderOfEventsBucketedHoursToYearsAhead) {
+  using E = sim::Event<TypeParam>;
+  sim::RandomStream rng(sim::StreamId{11, 0, 0, 0});
+  sim::EventQueue<TypeParam> queue;
+  std::vector<E> reference;
+  std::uint64_t sequence = 0;
+  sim::Time now = 0;
+  const sim::Time delays[] = {sim::minutes(30), sim::days(3), sim::days(60), sim::days(2000)};
+  for (int step = 0; step < 30000; ++step) {
+    if (reference.empty() || rng() % 2 != 0) {
+      const sim::Time delay = delays[rng() % 4];
+      E e{now + static_cast<sim::Time>(rng() % static_cast<std::uint64_t>(delay)),
+          sim::make_tie_break(rng() % 4, sequence++),
+          0,
+          {}};
+      e.msg.id = step;
+      queue.push(e);
+      reference.push_back(e);
+    } else {
+      const auto earliest =
+          std::min_element(reference.begin(), reference.end(),
+                           [](const E& a, const E& b) { return sim::precedes(a, b); });
+      ASSERT_EQ(queue.next_time(), earliest->time) << "step " << step;
+      const E popped = queue.pop();
+      ASSERT_EQ(popped.msg.id, earliest->msg.id) << "step " << step;
+      now = popped.time;
+      reference.erase(earliest);
+    }
+    ASSERT_EQ(queue.size(), reference.size());
+    ASSERT_EQ(queue.empty(), reference.empty());
+  }
+  std::vector<int> visited;
+  queue.for_each([&](const E& e) { visited.push_back(e.msg.id); });
+  EXPECT_EQ(visited.size(), reference.size());
+  std::sort(reference.begin(), reference.end(),
+            [](const E& a, const E& b) { return sim::precedes(a, b); });
+  for (const E& expected : reference)
+    ASSERT_EQ(queue.pop().msg.id, expected.msg.id);
+  EXPECT_TRUE(queue.empty());
+  EXPECT_EQ(queue.next_time(), sim::kNever);
+}
+
+// Times at the ends of the range: negative times, and the last representable ones.
+TEST(EventQueue, OrdersTimesAtTheEndsOfTheRange) {
+  sim::EventQueue<Payload> queue;
+  const sim::Time times[] = {sim::kNever - 1, -sim::days(400), 0, sim::kNever - sim::days(1),
+                             std::numeric_limits<sim::Time>::min() + 1, sim::days(1)};
+  for (int i = 0; i < 6; ++i)
+    queue.push({times[i], sim::make_tie_break(0, static_cast<std::uint64_t>(i)), 0, {i}});
+  std::vector<int> order;
+  while (!queue.empty())
+    order.push_back(queue.pop().msg.id);
+  EXPECT_EQ(order, (std::vector<int>{4, 1, 2, 5, 3, 0}));
 }
 
 TEST(EventQueue, EmptyQueueHasNoNextTime) {
