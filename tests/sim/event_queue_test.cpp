@@ -127,8 +127,12 @@ TYPED_TEST(EventQueueStorage, KeepsTheOrderOfEventsBucketedHoursToYearsAhead) {
 // Times at the ends of the range: negative times, and the last representable ones.
 TEST(EventQueue, OrdersTimesAtTheEndsOfTheRange) {
   sim::EventQueue<Payload> queue;
-  const sim::Time times[] = {sim::kNever - 1, -sim::days(400), 0, sim::kNever - sim::days(1),
-                             std::numeric_limits<sim::Time>::min() + 1, sim::days(1)};
+  const sim::Time times[] = {sim::kNever - 1,
+                             -sim::days(400),
+                             0,
+                             sim::kNever - sim::days(1),
+                             std::numeric_limits<sim::Time>::min() + 1,
+                             sim::days(1)};
   for (int i = 0; i < 6; ++i)
     queue.push({times[i], sim::make_tie_break(0, static_cast<std::uint64_t>(i)), 0, {i}});
   std::vector<int> order;
