@@ -26,13 +26,21 @@ class PromoBoard {
   PriceQuote quote(Channel channel, SkuId sku, const Sku& item) const;
 
  private:
-  struct Slot {
-    PromoSlot state = PromoSlot::none;
+  // A promotion's discounts, shared by the slots it set: a slot per SKU and channel at hundreds
+  // of agents is a large share of a big chain's memory, so each slot is 8 bytes.
+  struct Terms {
     double discount = 0;
     double misapplied_discount = 0;
+    bool operator==(const Terms&) const = default;
   };
+  struct Slot {
+    PromoSlot state = PromoSlot::none;
+    std::uint32_t terms = 0;  // into terms_
+  };
+  std::uint32_t terms_of(const PromoSlotUpdate& update);
 
   std::size_t skus_;
+  std::vector<Terms> terms_;
   // Per channel, sized on the first update for it: most agents price only some channels.
   std::array<std::vector<Slot>, kChannels> slots_;
 };

@@ -33,6 +33,10 @@ constexpr double kBytesPerPendingEvent = 2.0 * (sizeof(Event) + 16);
 // An order waiting for a picker: its line and arrival time, in a deque's blocks.
 constexpr double kBytesPerQueuedPick = 1.25 * (sizeof(OrderLine) + sizeof(sim::Time));
 constexpr double kMinutesPerDay = 24 * 60;
+// KPI logs: measured at about 200 bytes per unit of daily demand in a large chain; twice that.
+constexpr double kKpiLogBytesPerDailyUnit = 400;
+// The tables that sum the logs: one per thread a replication runs on, counted as two.
+constexpr double kSummingThreads = 2;
 
 double kpi_table_bytes(const Scenario& s) {
   const double days = s.horizon_days;
@@ -141,7 +145,7 @@ double lever_bytes(const Scenario& s) {
   if (sources == 0) return 0;
   const double demand = zones * skus * (sources + kChannels * 2 * sizeof(double));
   const double boards =
-      s.promotions.empty() ? 0 : (static_cast<double>(s.stores.size()) + 3 * zones) * skus * 24;
+      s.promotions.empty() ? 0 : (static_cast<double>(s.stores.size()) + 3 * zones) * skus * 8;
   return demand + boards;
 }
 
@@ -177,17 +181,15 @@ double replication_bytes(const Scenario& s) {
   const double dcs = static_cast<double>(s.dcs.size());
   const double zones = static_cast<double>(s.zones.size());
   const double categories = static_cast<double>(s.catalog.categories.size());
-  const double agents = 2 * zones + stores + dcs + static_cast<double>(s.carriers.size()) +
-                        static_cast<double>(s.promotions.size() + s.advertising.programs.size()) +
-                        3;
 
   const double nodes = (stores + dcs) * skus * kNodeSkuBytes;
   // Each zone's order manager sees its DC and stores, plus the marketplace's copy of the DC.
   const double views = (stores + 2 * zones) * skus * sizeof(std::int32_t);
-  // Every agent's counters of the day in progress, with their touched-cell index.
-  const double buffers =
-      agents * kChannels * categories * (kCounters * sizeof(std::int64_t) + sizeof(std::uint32_t));
   const double units = expected_daily_units(s);
+  // The day's KPI adds every agent logs (about a dozen 16-byte entries per unit sold, at most
+  // twice that with the logs' slack), and each thread's table that sums them.
+  const double buffers = units * kKpiLogBytesPerDailyUnit +
+                         kSummingThreads * kChannels * categories * kCounters * sizeof(std::int64_t);
   const double pending = units * days_in_flight_per_unit(s, units);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
