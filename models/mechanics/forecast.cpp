@@ -11,7 +11,7 @@ DemandForecast::DemandForecast(const Forecast& method, std::uint32_t error_windo
     : method_(method),
       error_window_(error_window_days),
       skus_(static_cast<std::uint32_t>(expected_daily.size())),
-      today_(skus_, 0.0),
+      today_(skus_, 0.0f),
       level_(skus_, 0.0),
       squared_errors_(static_cast<std::size_t>(error_window_) * skus_),
       squared_error_sum_(skus_, 0.0) {

@@ -26,11 +26,11 @@ class DemandForecast {
                  std::vector<double> expected_daily);
 
   // Demand seen today (units, or baseline units once a known lift is taken out).
-  void record(SkuId sku, double units) { today_[sku] += units; }
+  void record(SkuId sku, double units) { today_[sku] += static_cast<float>(units); }
   // Today's demand of `sku` so far, before close_day().
   double today(SkuId sku) const { return today_[sku]; }
   // Replaces today's demand of `sku` (planners take the lifts they knew of out of it).
-  void set_today(SkuId sku, double units) { today_[sku] = units; }
+  void set_today(SkuId sku, double units) { today_[sku] = static_cast<float>(units); }
   // Ends the day: today's demand joins the history.
   void close_day();
 
@@ -50,7 +50,7 @@ class DemandForecast {
   Forecast method_;
   std::uint32_t error_window_;
   std::uint32_t skus_;
-  std::vector<double> today_;
+  std::vector<float> today_;  // single precision, as the history it joins
   // Moving average: the demand of the last window_days days, [day % window_days][sku], and its
   // sum per SKU. Smoothing: `level_` is the smoothed demand (the forecast) and `recent_` is empty.
   std::vector<float> recent_;

@@ -1,6 +1,7 @@
 // Storing node days densely by day, node and category.
 #include "models/metrics/node_days.hpp"
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -45,8 +46,18 @@ void NodeDays::add(const NodeDay& report) {
     ReplenishmentCell& cell =
         orders_[(static_cast<std::size_t>(day) * nodes_ + report.node) * categories_ +
                 count.category];
-    cell.orders += count.orders;
-    cell.units += count.units;
+    const std::int64_t orders = cell.orders + count.orders;
+    const std::int64_t units = cell.units + count.units;
+    if (orders > std::numeric_limits<std::int32_t>::max() ||
+        units > std::numeric_limits<std::int32_t>::max() || orders < 0 || units < 0) {
+      throw std::overflow_error("node " + std::to_string(report.node) + " ordered " +
+                                std::to_string(units) + " units in " + std::to_string(orders) +
+                                " orders of category " + std::to_string(count.category) +
+                                " on day " + std::to_string(day) +
+                                ": more than a node day's table holds (2^31 - 1 of each)");
+    }
+    cell.orders = static_cast<std::int32_t>(orders);
+    cell.units = static_cast<std::int32_t>(units);
   }
 }
 

@@ -11,9 +11,11 @@
 
 namespace retail {
 
+// A node's replenishment of one category in one day. 32 bits a count (the table is days x
+// nodes x categories: tens of MB at 500 stores); add() refuses a day that would overflow one.
 struct ReplenishmentCell {
-  std::int64_t orders = 0;
-  std::int64_t units = 0;
+  std::int32_t orders = 0;
+  std::int32_t units = 0;
   bool operator==(const ReplenishmentCell&) const = default;
 };
 

@@ -156,14 +156,14 @@ double control_tower_bytes(const Scenario& s) {
 }
 
 // A forecast-driven node's planner, per SKU: the squared errors of the error window and a moving
-// average's window of demand (single precision), today's demand, the level (a moving average's
+// average's window of demand and today's (single precision), the level (a moving average's
 // sum) and the errors' sum.
 double forecast_bytes_per_sku(const ReplenishmentPolicy& policy) {
   if (policy.kind != ReplenishmentPolicy::Kind::forecast_order_up_to) return 0;
   const bool average = policy.forecast.method == Forecast::Method::moving_average;
   const double days =
       policy.forecast_error_window_days + (average ? policy.forecast.window_days : 0);
-  return days * sizeof(float) + 3 * sizeof(double);
+  return (days + 1) * sizeof(float) + 2 * sizeof(double);
 }
 
 double planner_bytes(const Scenario& s) {
@@ -188,8 +188,9 @@ double replication_bytes(const Scenario& s) {
   const double units = expected_daily_units(s);
   // The day's KPI adds every agent logs (about a dozen 16-byte entries per unit sold, at most
   // twice that with the logs' slack), and each thread's table that sums them.
-  const double buffers = units * kKpiLogBytesPerDailyUnit +
-                         kSummingThreads * kChannels * categories * kCounters * sizeof(std::int64_t);
+  const double buffers = units * kKpiLogBytesPerDailyUnit + kSummingThreads * kChannels *
+                                                                categories * kCounters *
+                                                                sizeof(std::int64_t);
   const double pending = units * days_in_flight_per_unit(s, units);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +

@@ -14,7 +14,7 @@ namespace omnisim {
 namespace {
 
 // Changes when the layout does, so that processes of different builds fail rather than mix.
-constexpr std::uint32_t kFormat = 0x6f6d7207;
+constexpr std::uint32_t kFormat = 0x6f6d7208;
 
 }  // namespace
 

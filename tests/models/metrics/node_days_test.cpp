@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <stdexcept>
 
 namespace retail {
@@ -28,6 +29,16 @@ TEST(NodeDays, RefusesNodesAndCategoriesItDoesNotHave) {
   EXPECT_THROW(table.add(NodeDay{2, 0, {}, {}}), std::logic_error);
   EXPECT_THROW(table.add(NodeDay{0, 0, {}, {{2, 1, 1}}}), std::logic_error);
   EXPECT_THROW(NodeDays().add(NodeDay{0, 0, {}, {}}), std::logic_error);
+}
+
+// A cell holds 2^31 - 1 units: a day beyond that is refused, not wrapped round.
+TEST(NodeDays, RefusesADayThatWouldOverflowACell) {
+  NodeDays table(1, 1, 1);
+  table.add(NodeDay{0, 0, {}, {{0, 1, std::numeric_limits<std::int32_t>::max()}}});
+  EXPECT_EQ(table.orders(0, 0, 0).units, std::numeric_limits<std::int32_t>::max());
+  EXPECT_THROW(table.add(NodeDay{0, 0, {}, {{0, 1, 1}}}), std::overflow_error);
+  EXPECT_EQ(table.orders(0, 0, 0),
+            (ReplenishmentCell{1, std::numeric_limits<std::int32_t>::max()}));
 }
 
 TEST(NodeDays, RebuildsOnlyFromStorageOfItsSize) {
