@@ -1,7 +1,10 @@
 // The pending-event set: a 4-ary min-heap in one contiguous array, ordered by sim::precedes, for
-// the events due soon, and hour-long buckets for the rest. Small trivially copyable events live
-// in the heap itself; larger ones (such as a std::variant of messages, whose moves are not plain
-// copies) stay put in a side array while the heap moves 24-byte handles.
+// the events due soon, and hour-long buckets for the rest. In the heap, small trivially copyable
+// events live in the heap itself; larger ones (such as a std::variant of messages, whose moves
+// are not plain copies) stay put in a side array while the heap moves 24-byte handles. Buckets
+// keep their events whole, in the order they came, so that a bucket poured into the heap is read
+// in one sweep rather than each event from a slot gone cold in the days it waited (15 % faster on
+// the large planned chain of bench/retail_bench.cpp than bucketed handles).
 //
 // Why buckets: a model that schedules days ahead (parcels in transit, returns, timers) keeps
 // hundreds of thousands of events pending, and a heap that large sifts through memory, not
@@ -82,17 +85,16 @@ class EventQueue {
   }
 
   void push(Event<Msg> event) {
-    Node node = store(std::move(event));
-    if (node.time < horizon_) {
-      push_heap(std::move(node));
+    if (event.time < horizon_) {
+      push_heap(store(std::move(event)));
       return;
     }
-    const Time bucket = node.time >> kSpanBits;
+    const Time bucket = event.time >> kSpanBits;
     if (bucket - first_bucket_ < kRingBuckets) {
-      ring_[ring_slot(bucket)].push_back(std::move(node));
+      ring_[ring_slot(bucket)].push_back(std::move(event));
       ++ring_count_;
     } else {
-      overflow_[bucket].push_back(std::move(node));
+      overflow_[bucket].push_back(std::move(event));
       ++overflow_count_;
     }
     if (heap_.empty()) refill();
@@ -104,12 +106,12 @@ class EventQueue {
     for (const auto& node : heap_)
       visit(event_of(node));
     for (const auto& bucket : ring_) {
-      for (const auto& node : bucket)
-        visit(event_of(node));
+      for (const auto& event : bucket)
+        visit(event);
     }
     for (const auto& [index, bucket] : overflow_) {
-      for (const auto& node : bucket)
-        visit(event_of(node));
+      for (const auto& event : bucket)
+        visit(event);
     }
   }
 
@@ -152,11 +154,11 @@ class EventQueue {
     }
     while (ring_[ring_slot(first_bucket_)].empty())
       ++first_bucket_;
-    std::vector<Node> bucket;
+    std::vector<Event<Msg>> bucket;
     bucket.swap(ring_[ring_slot(first_bucket_)]);  // its memory goes with it
     ring_count_ -= bucket.size();
-    for (Node& node : bucket)
-      push_heap(std::move(node));
+    for (Event<Msg>& event : bucket)
+      push_heap(store(std::move(event)));
     horizon_ = first_bucket_ >= (kNever >> kSpanBits) ? kNever : (first_bucket_ + 1) << kSpanBits;
     ++first_bucket_;
     admit_overflow();
@@ -167,8 +169,8 @@ class EventQueue {
     while (!overflow_.empty() && overflow_.begin()->first - first_bucket_ < kRingBuckets) {
       auto& [index, nodes] = *overflow_.begin();
       auto& slot = ring_[ring_slot(index)];
-      for (Node& node : nodes)
-        slot.push_back(std::move(node));
+      for (Event<Msg>& event : nodes)
+        slot.push_back(std::move(event));
       ring_count_ += nodes.size();
       overflow_count_ -= nodes.size();
       overflow_.erase(overflow_.begin());
@@ -271,9 +273,11 @@ class EventQueue {
   // first push goes to a bucket and is poured at once.
   Time horizon_ = std::numeric_limits<Time>::min();
   Time first_bucket_ = std::numeric_limits<Time>::min() >> kSpanBits;  // the next to pour
-  std::vector<std::vector<Node>> ring_ = std::vector<std::vector<Node>>(kRingBuckets);
+  // Bucketed events are kept whole, in the order they came: read back in one sweep when poured,
+  // rather than each from a slot gone cold in the days it waited.
+  std::vector<std::vector<Event<Msg>>> ring_ = std::vector<std::vector<Event<Msg>>>(kRingBuckets);
   std::size_t ring_count_ = 0;
-  std::map<Time, std::vector<Node>> overflow_;
+  std::map<Time, std::vector<Event<Msg>>> overflow_;
   std::size_t overflow_count_ = 0;
 };
 
