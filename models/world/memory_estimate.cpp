@@ -27,8 +27,8 @@ constexpr double kArrivalDaysPending = 2.0 / 24;
 // An online order's time in flight besides those the scenario sets (below): routing, picking,
 // waiting for the carrier's daily pickup, availability updates. Calibrated against peak RSS.
 constexpr double kHandlingDays = 4;
-// A pending event sits in a side array with its 24-byte heap handle (and a free-slot index), both
-// of which grow by doubling.
+// A pending event sits whole in its bucket, or, once due within the hour, in a side array with
+// its 24-byte heap handle (and a free-slot index); all of them grow by doubling.
 constexpr double kBytesPerPendingEvent = 2.0 * (sizeof(Event) + 16);
 // An order waiting for a picker: its line and arrival time, in a deque's blocks.
 constexpr double kBytesPerQueuedPick = 1.25 * (sizeof(OrderLine) + sizeof(sim::Time));
