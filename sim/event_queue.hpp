@@ -144,8 +144,8 @@ class EventQueue {
     sift_up(heap_.size() - 1);
   }
 
-  // With the heap empty, moves the earliest bucket into it and moves the horizon past that
-  // bucket's span.
+  // With the heap empty, moves the earliest bucket's events into it (into slots, when they are
+  // kept behind handles) and moves the horizon past that bucket's span.
   void refill() {
     if (ring_count_ == 0) {
       if (overflow_count_ == 0) return;
@@ -167,12 +167,12 @@ class EventQueue {
   // Moves the overflow buckets now within the ring's range into the ring.
   void admit_overflow() {
     while (!overflow_.empty() && overflow_.begin()->first - first_bucket_ < kRingBuckets) {
-      auto& [index, nodes] = *overflow_.begin();
+      auto& [index, events] = *overflow_.begin();
       auto& slot = ring_[ring_slot(index)];
-      for (Event<Msg>& event : nodes)
+      for (Event<Msg>& event : events)
         slot.push_back(std::move(event));
-      ring_count_ += nodes.size();
-      overflow_count_ -= nodes.size();
+      ring_count_ += events.size();
+      overflow_count_ -= events.size();
       overflow_.erase(overflow_.begin());
     }
   }
