@@ -57,10 +57,6 @@ class EventQueue {
   // The heap is empty only when no event is bucketed either.
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size() + ring_count_ + overflow_count_; }
-  void reserve(std::size_t n) {
-    heap_.reserve(n);
-    if constexpr (!kInline) slots_.reserve(n);
-  }
 
   const Event<Msg>& top() const {
     assert(!heap_.empty());

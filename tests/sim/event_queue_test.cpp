@@ -39,6 +39,26 @@ class EventQueueStorage : public ::testing::Test {};
 using Payloads = ::testing::Types<Payload, HeavyPayload>;
 TYPED_TEST_SUITE(EventQueueStorage, Payloads);
 
+// The reference's earliest event in the total order.
+template <class E>
+typename std::vector<E>::iterator earliest_of(std::vector<E>& reference) {
+  return std::min_element(reference.begin(), reference.end(),
+                          [](const E& a, const E& b) { return sim::precedes(a, b); });
+}
+
+// Visiting the queue sees exactly the reference's events.
+template <class Queue, class E>
+void expect_visits_exactly(const Queue& queue, const std::vector<E>& reference) {
+  std::vector<int> visited;
+  queue.for_each([&](const E& e) { visited.push_back(e.msg.id); });
+  std::vector<int> expected;
+  for (const auto& e : reference)
+    expected.push_back(e.msg.id);
+  std::sort(visited.begin(), visited.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(visited, expected);
+}
+
 TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
   using E = sim::Event<TypeParam>;
   sim::RandomStream rng(sim::StreamId{7, 0, 0, 0});
@@ -56,9 +76,7 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
       queue.push(e);
       reference.push_back(e);
     } else {
-      const auto earliest =
-          std::min_element(reference.begin(), reference.end(),
-                           [](const E& a, const E& b) { return sim::precedes(a, b); });
+      const auto earliest = earliest_of(reference);
       ASSERT_EQ(queue.next_time(), earliest->time);
       ASSERT_EQ(queue.next_target(), earliest->target);
       queue.prefetch_next();
@@ -68,15 +86,7 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
     }
     ASSERT_EQ(queue.size(), reference.size());
   }
-  // Visiting sees exactly the pending events.
-  std::vector<int> visited;
-  queue.for_each([&](const E& e) { visited.push_back(e.msg.id); });
-  std::vector<int> expected;
-  for (const auto& e : reference)
-    expected.push_back(e.msg.id);
-  std::sort(visited.begin(), visited.end());
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(visited, expected);
+  expect_visits_exactly(queue, reference);
 }
 
 // A model's mix of delays: within the hour, days ahead (buckets), and years ahead (beyond the
@@ -101,9 +111,7 @@ TYPED_TEST(EventQueueStorage, KeepsTheOrderOfEventsBucketedHoursToYearsAhead) {
       queue.push(e);
       reference.push_back(e);
     } else {
-      const auto earliest =
-          std::min_element(reference.begin(), reference.end(),
-                           [](const E& a, const E& b) { return sim::precedes(a, b); });
+      const auto earliest = earliest_of(reference);
       ASSERT_EQ(queue.next_time(), earliest->time) << "step " << step;
       const E popped = queue.pop();
       ASSERT_EQ(popped.msg.id, earliest->msg.id) << "step " << step;
@@ -113,9 +121,7 @@ TYPED_TEST(EventQueueStorage, KeepsTheOrderOfEventsBucketedHoursToYearsAhead) {
     ASSERT_EQ(queue.size(), reference.size());
     ASSERT_EQ(queue.empty(), reference.empty());
   }
-  std::vector<int> visited;
-  queue.for_each([&](const E& e) { visited.push_back(e.msg.id); });
-  EXPECT_EQ(visited.size(), reference.size());
+  expect_visits_exactly(queue, reference);
   std::sort(reference.begin(), reference.end(),
             [](const E& a, const E& b) { return sim::precedes(a, b); });
   for (const E& expected : reference)
