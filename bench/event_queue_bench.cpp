@@ -56,7 +56,7 @@ void BM_Hold(benchmark::State& state) {
     Event e = queue.pop();
     e.time += delay();
     e.tie_break = sim::make_tie_break(0, sequence++);
-    queue.push(e);
+    queue.push(std::move(e));
   }
   state.SetItemsProcessed(state.iterations());
 }

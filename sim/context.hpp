@@ -30,7 +30,7 @@ class Context {
   // Sends `msg` to agent `to`, arriving after `delay`; the delay must be at least the sender's
   // declared minimum send delay, which is what makes parallel windows safe. In start() any delay
   // from 0 on will do: what agents send there is delivered before the first window.
-  void send(AgentId to, Time delay, Msg msg) {
+  void send(AgentId to, Time delay, Msg&& msg) {
     if (to >= world_.size()) {
       throw SimulationError("agent " + world_.describe(self()) + " sent a message to agent #" +
                             std::to_string(to) + " at " + format_time(now_) +
@@ -48,7 +48,7 @@ class Context {
   }
 
   // Schedules `msg` for this agent itself after `delay` (zero allowed, the past is not).
-  void schedule(Time delay, Msg msg) {
+  void schedule(Time delay, Msg&& msg) {
     if (delay < 0) {
       throw SimulationError("agent " + world_.describe(self()) + " scheduled an event at " +
                             format_time(now_) + " with negative delay " + format_duration(delay) +
@@ -71,7 +71,7 @@ class Context {
   }
 
  private:
-  void enqueue(AgentId to, Time delay, Msg msg) {
+  void enqueue(AgentId to, Time delay, Msg&& msg) {
     if (delay > kNever - now_) {
       throw SimulationError("agent " + world_.describe(self()) + " used delay " +
                             format_duration(delay) + " at " + format_time(now_) +

@@ -80,7 +80,7 @@ class EventQueue {
     }
   }
 
-  void push(Event<Msg> event) {
+  void push(Event<Msg>&& event) {
     if (event.time < horizon_) {
       push_heap(store(std::move(event)));
       return;

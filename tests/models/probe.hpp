@@ -19,7 +19,7 @@ class Probe final : public sim::Agent<Msg> {
   explicit Probe(std::vector<Scripted> script = {}) : script_(std::move(script)) {}
   void start(Context& ctx) override {
     for (const auto& item : script_)
-      ctx.send(item.to, item.at, item.message);
+      ctx.send(item.to, item.at, Msg(item.message));
   }
   void handle(const Event& event, Context& ctx) override {
     received.emplace_back(ctx.now(), event.msg);

@@ -73,7 +73,7 @@ TYPED_TEST(EventQueueStorage, MatchesASortedReferenceUnderRandomPushesAndPops) {
           static_cast<sim::AgentId>(rng() % 1000),
           {}};
       e.msg.id = step;
-      queue.push(e);
+      queue.push(E(e));
       reference.push_back(e);
     } else {
       const auto earliest = earliest_of(reference);
@@ -108,7 +108,7 @@ TYPED_TEST(EventQueueStorage, KeepsTheOrderOfEventsBucketedHoursToYearsAhead) {
           0,
           {}};
       e.msg.id = step;
-      queue.push(e);
+      queue.push(E(e));
       reference.push_back(e);
     } else {
       const auto earliest = earliest_of(reference);
