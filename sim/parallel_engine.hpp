@@ -20,7 +20,8 @@ namespace sim {
 
 struct ParallelOptions {
   unsigned threads = 0;  // 0: every hardware thread
-  // partition_of[agent] for every agent; empty: contiguous blocks of agents, one per thread.
+  // partition_of[agent] for every agent; empty: contiguous blocks of agents, one per thread. It
+  // may name more partitions than there are threads.
   std::vector<std::uint32_t> partition_of = {};
 };
 
@@ -42,6 +43,8 @@ class ParallelEngine {
   }
 
   // Handles every event earlier than `end`, window by window; a later call continues from there.
+  // Within a window the threads take partitions one at a time as they come free, so with more
+  // partitions than threads a window's uneven work evens out between them.
   RunStats run_until(Time end) {
     const Time lookahead = world_.lookahead();
     Time window_start = partitions_.next_time();
@@ -54,7 +57,7 @@ class ParallelEngine {
               for (std::uint32_t p = range.begin(); p != range.end(); ++p)
                 run_window(p, window_end);
             },
-            tbb::static_partitioner());
+            tbb::simple_partitioner());
       });
       partitions_.flip_parity();
       ++windows_;
