@@ -41,6 +41,8 @@ struct Levels {
 
 struct Network {
   explicit Network(const Scenario& scenario);
+  // The network refers to its scenario: a temporary one would leave it dangling.
+  explicit Network(Scenario&&) = delete;
 
   const Scenario& scenario;
   Directory ids;

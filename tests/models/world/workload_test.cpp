@@ -55,7 +55,8 @@ TEST(Workload, ADcIsWeighedByItsOnlineOrdersNotItsStoresSales) {
   EXPECT_GT(expected_daily_events(busy)[busy.ids.store[0]],
             expected_daily_events(quiet)[quiet.ids.store[0]]);
   // Online orders are picked at the DC.
-  const Network online(chain());
+  const Scenario with_online = chain();
+  const Network online(with_online);
   EXPECT_GT(expected_daily_events(online)[online.ids.dc[0]],
             expected_daily_events(quiet)[quiet.ids.dc[0]]);
 }
