@@ -515,6 +515,56 @@ struct Kpi {
   bool node_days = false;
 };
 
+// What a customer lives through on a touch with the retailer; each shifts their satisfaction.
+enum class Experience : std::uint8_t {
+  on_time,             // an order delivered (or ready, or bought in store) when promised
+  late,                // delivered after its promise
+  cancelled,           // an order line cancelled
+  damaged,             // delivered damaged
+  promo_mismatch,      // an advertised discount that was not there
+  stockout,            // the wanted SKU unavailable
+  backorder_accepted,  // told "out of stock, ships in N days" and waited
+  contact_wait,        // waited longer than the answer target for an agent, or hung up
+  appeasement,         // a credit from customer service
+  returned,            // sent a unit back
+};
+inline constexpr std::size_t kExperiences = 10;
+inline constexpr std::array<const char*, kExperiences> kExperienceNames = {
+    "on_time",        "late",     "cancelled",          "damaged",
+    "promo_mismatch", "stockout", "backorder_accepted", "contact_wait",
+    "appeasement",    "returned"};
+
+// Customers who remember (a base per zone; absent from the document: visits are anonymous).
+// Satisfaction s in [-1, 1] starts at 0, moves by each experience's effect, decays towards 0 with
+// a half-life, and drives the visit rate (x exp(visit_sensitivity s)) and the churn hazard
+// (x exp(-churn_sensitivity s)). The defaults and their sources are in scenarios/README.md.
+struct Customers {
+  bool enabled = false;
+  double initial = 100'000;     // identified customers at the start, chain-wide
+  double visit_rate_shape = 1;  // gamma shape of the visit rates across customers (NBD)
+  double churn_per_year = 0.5;  // a neutral customer's churn hazard
+  // New customers a day, chain-wide, besides those ads bring; default: churn_per_year / 365 x
+  // initial, the birth-death steady state at the initial base.
+  std::optional<double> acquisition_per_day;
+  double ad_acquired_churn_multiplier = 2;  // an ad-acquired customer is new and fragile
+  double satisfaction_half_life_days = 60;
+  double visit_sensitivity = 0.4;
+  double churn_sensitivity = 1.4;
+  std::array<double, kExperiences> effects = {0.05, -0.15, -0.3, -0.25, -0.15,
+                                              -0.1, -0.05, -0.1, 0.1,   -0.05};
+  double win_back_probability = 0.1;  // a churned customer comes back, some day
+  double win_back_mean_days = 90;     // ... after this long on average
+  // The NPS proxy: after each order closes, promoters are at or above, detractors at or below.
+  double promoter_min_satisfaction = 0.05;
+  double detractor_max_satisfaction = -0.1;
+  // Lifetime value lost at a churn: the customer's expected margin over the horizon, discounted.
+  double discount_rate_per_year = 0.1;
+  double lifetime_horizon_years = 3;
+  double daily_acquisition() const {
+    return acquisition_per_day ? *acquisition_per_day : churn_per_year / 365 * initial;
+  }
+};
+
 // The most replications a scenario's "replications", --reps or --max-reps asks for.
 inline constexpr std::uint32_t kMaxReplications = 1'000'000;
 
@@ -540,6 +590,7 @@ struct Scenario {
   ControlTower control_tower;
   StatusQuo status_quo;
   Costs costs;
+  Customers customers;
   Kpi kpi;
 };
 
