@@ -24,7 +24,7 @@ std::int64_t poisson(double mean, sim::RandomStream& rng) {
 }  // namespace
 
 CustomerBase::CustomerBase(const Customers& config,
-                           const std::array<std::uint32_t, kChannels>& initial,
+                           const std::array<double, kChannels>& initial,
                            double acquisition_per_day,
                            const std::array<double, kChannels>& channel_shares,
                            sim::RandomStream& rng)
@@ -38,9 +38,10 @@ CustomerBase::CustomerBase(const Customers& config,
   for (std::size_t c = 0; c < kChannels; ++c)
     channel_cumulative_[c] = shares += channel_shares[c];
   for (std::size_t c = 0; c < kChannels; ++c) {
-    for (std::uint32_t i = 0; i < initial[c]; ++i)
+    const auto count = static_cast<std::uint64_t>(std::llround(initial[c]));
+    for (std::uint64_t i = 0; i < count; ++i)
       acquire(static_cast<Channel>(c), false, 0, rng);
-    initial_weight_[c] = pools_[c].total();
+    initial_weight_[c] = initial[c];
   }
 }
 

@@ -26,11 +26,12 @@ using CustomerId = std::uint32_t;
 
 class CustomerBase {
  public:
-  // `initial`: the customers at the start per preferred channel, their visit rates drawn from
-  // `rng`. A channel's visits are then scaled by its customers' rates over the initial ones.
+  // `initial`: the customers expected at the start per preferred channel (that many, rounded,
+  // their visit rates drawn from `rng`): the base the channel's demand is calibrated for, so its
+  // visits are then scaled by its active customers' rates over that many average ones.
   // `acquisition_per_day` new customers come a day besides those ads bring, their channel drawn
   // by `channel_shares`.
-  CustomerBase(const Customers& config, const std::array<std::uint32_t, kChannels>& initial,
+  CustomerBase(const Customers& config, const std::array<double, kChannels>& initial,
                double acquisition_per_day, const std::array<double, kChannels>& channel_shares,
                sim::RandomStream& rng);
 
@@ -106,7 +107,7 @@ class CustomerBase {
   std::vector<Person> people_;
   std::array<WeightedPool, kChannels> pools_;
   std::array<std::vector<CustomerId>, kChannels> pool_members_;
-  std::array<double, kChannels> initial_weight_{};
+  std::array<double, kChannels> initial_weight_{};  // the expected initial rates: the counts
   std::array<std::size_t, kChannels> active_by_channel_{};
   std::vector<CustomerId> active_;
   std::vector<CustomerId> winnable_;

@@ -22,7 +22,7 @@ constexpr Fields<N> named_after(const std::array<const char*, N>& names) {
   return fields;
 }
 
-constexpr Fields<23> kScenario{"name",
+constexpr Fields<24> kScenario{"name",
                                "description",
                                "extends",
                                "seed",
@@ -44,6 +44,7 @@ constexpr Fields<23> kScenario{"name",
                                "control_tower",
                                "status_quo",
                                "costs",
+                               "customers",
                                "kpi"};
 constexpr Fields<2> kCatalog{"categories", "skus"};
 constexpr Fields<10> kSku{"name",      "category",    "list_price",        "price",
@@ -182,6 +183,23 @@ constexpr Fields<Action::kKinds> kActionKinds = named_after(kActionNames);
 constexpr Fields<7> kCosts{"holding_rate_per_year", "purchase_order", "store_delivery",  "transfer",
                            "picker_hour",           "agent_hour",     "flexible_premium"};
 constexpr Fields<2> kFreight{"per_shipment", "per_unit"};
+constexpr Fields<15> kCustomers{"initial",
+                                "visit_rate_shape",
+                                "churn_per_year",
+                                "acquisition_per_day",
+                                "ad_acquired_churn_multiplier",
+                                "satisfaction_half_life_days",
+                                "visit_sensitivity",
+                                "churn_sensitivity",
+                                "effects",
+                                "win_back_probability",
+                                "win_back_mean_days",
+                                "promoter_min_satisfaction",
+                                "detractor_max_satisfaction",
+                                "discount_rate_per_year",
+                                "lifetime_horizon_years"};
+// In the order of Experience (models/scenario/scenario.hpp).
+constexpr Fields<kExperiences> kExperienceEffects = named_after(kExperienceNames);
 constexpr Fields<4> kKpi{"report_latency_minutes", "warmup_days", "node_days",
                          "pick_wait_target_minutes"};
 // In the order of Distribution::Kind (models/mechanics/distribution.hpp).
@@ -248,6 +266,8 @@ constexpr ObjectFormat rule_scope{"rule_scope", kRuleScope};
 constexpr ObjectFormat status_quo{"status_quo", kStatusQuo};
 constexpr ObjectFormat costs{"costs", kCosts};
 constexpr ObjectFormat freight{"freight", kFreight};
+constexpr ObjectFormat customers{"customers", kCustomers};
+constexpr ObjectFormat experience_effects{"experience_effects", kExperienceEffects};
 constexpr ObjectFormat kpi{"kpi", kKpi};
 constexpr ObjectFormat fixed{"distribution_fixed", kFixed};
 constexpr ObjectFormat uniform{"distribution_uniform", kUniform};
@@ -317,7 +337,7 @@ std::span<const ObjectFormat* const> all_object_formats() {
       &return_reason, &disposition, &customer_service, &contact_reasons, &contact_reason,
       &promotion, &promotion_execution, &channel_execution, &preflight_gate, &advertising,
       &ad_program, &ad_scaling, &control_tower, &weekly_review, &rule, &rule_scope, &status_quo,
-      &costs, &freight, &kpi,
+      &costs, &freight, &customers, &experience_effects, &kpi,
       // The kinds of control-tower action.
       &kCutAdsFormat, &kPauseAdsFormat, &kResumeAdsFormat, &kPivotAdsFormat,
       &kTransferInventoryFormat, &kWidenPromiseFormat, &kSwitchCarrierFormat, &kExpediteFormat,

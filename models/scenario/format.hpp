@@ -18,9 +18,9 @@ extern const ObjectFormat scenario, catalog, sku, network, zone, dc, shift, stor
     carrier_services, service_level, availability, orders, returns, return_reasons, return_reason,
     disposition, customer_service, contact_reasons, contact_reason, promotion, promotion_execution,
     channel_execution, preflight_gate, advertising, ad_program, ad_scaling, control_tower,
-    weekly_review, rule, rule_scope, status_quo, costs, freight, kpi, fixed, uniform, exponential,
-    triangular, lognormal, s_S, base_stock, forecast_order_up_to, moving_average,
-    exponential_smoothing;
+    weekly_review, rule, rule_scope, status_quo, costs, freight, customers, experience_effects, kpi,
+    fixed, uniform, exponential, triangular, lognormal, s_S, base_stock, forecast_order_up_to,
+    moving_average, exponential_smoothing;
 }  // namespace formats
 
 // An object whose kind is named by a tag field, each kind with its own format: a oneOf of the

@@ -427,6 +427,8 @@ Scenario parse_scenario(const nlohmann::json& document) {
   s.advertising =
       read_advertising(root.optional_object("advertising", formats::advertising), s, names);
   s.costs = read_costs(root.optional_object("costs", formats::costs));
+  if (root.find("customers"))
+    s.customers = read_customers(root.object("customers", formats::customers));
   s.kpi = read_kpi(root.optional_object("kpi", formats::kpi), s.horizon_days);
   // Actions name ad programs and promotions, and the evaluation hour depends on the KPI latency.
   s.control_tower =

@@ -109,6 +109,9 @@ void read_network(const Object& root, Scenario& scenario, Names& names);
 std::vector<Promotion> read_promotions(const Node& node, const Scenario& scenario, Names& names);
 Advertising read_advertising(const Object& advertising, const Scenario& scenario, Names& names);
 
+// The customer base (customers_parser.cpp): a document with the section has one.
+Customers read_customers(const Object& customers);
+
 // The control tower's rules and the status quo's review (scenario_control_parser.cpp); need
 // everything actions and scopes name (the network, carriers, promotions, advertising) and the
 // KPI section read.

@@ -540,9 +540,9 @@ inline constexpr std::array<const char*, kExperiences> kExperienceNames = {
 // (x exp(-churn_sensitivity s)). The defaults and their sources are in scenarios/README.md.
 struct Customers {
   bool enabled = false;
-  double initial = 100'000;     // identified customers at the start, chain-wide
-  double visit_rate_shape = 1;  // gamma shape of the visit rates across customers (NBD)
-  double churn_per_year = 0.5;  // a neutral customer's churn hazard
+  std::uint32_t initial = 100'000;  // identified customers at the start, chain-wide
+  double visit_rate_shape = 1;      // gamma shape of the visit rates across customers (NBD)
+  double churn_per_year = 0.5;      // a neutral customer's churn hazard
   // New customers a day, chain-wide, besides those ads bring; default: churn_per_year / 365 x
   // initial, the birth-death steady state at the initial base.
   std::optional<double> acquisition_per_day;

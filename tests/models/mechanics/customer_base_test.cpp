@@ -25,7 +25,7 @@ Customers quiet() {
 
 CustomerBase web_base(const Customers& config, std::uint32_t customers, double acquisition = 0) {
   auto rng = stream();
-  return CustomerBase(config, {0, customers, 0, 0}, acquisition, kWebOnly, rng);
+  return CustomerBase(config, {0, static_cast<double>(customers), 0, 0}, acquisition, kWebOnly, rng);
 }
 
 TEST(CustomerBase, StartsWithItsCustomersNeutralAndVisitsAtTheCalibratedRate) {
@@ -34,8 +34,14 @@ TEST(CustomerBase, StartsWithItsCustomersNeutralAndVisitsAtTheCalibratedRate) {
   EXPECT_EQ(base.size(), 500U);
   EXPECT_EQ(base.active_count(Channel::web), 500U);
   EXPECT_EQ(base.active_count(Channel::store), 0U);
-  // Visits are proposed at the satisfaction bound; a neutral customer keeps 1 / bound of them.
-  EXPECT_DOUBLE_EQ(base.proposal_factor(Channel::web), std::exp(config.visit_sensitivity));
+  // Visits are proposed at the satisfaction bound, for the rates drawn against 500 average ones;
+  // a neutral customer keeps 1 / bound of them.
+  double rates = 0;
+  for (CustomerId customer = 0; customer < 500; ++customer)
+    rates += base.relative_rate(customer);
+  EXPECT_NEAR(base.proposal_factor(Channel::web), std::exp(config.visit_sensitivity) * rates / 500,
+              1e-9);
+  EXPECT_NEAR(rates / 500, 1, 0.2);
   EXPECT_DOUBLE_EQ(base.proposal_factor(Channel::store), 0);
   auto rng = stream(9);
   int kept = 0;
@@ -85,6 +91,7 @@ TEST(CustomerBase, AChurnedCustomerNoLongerVisitsAndTheChannelsVisitsShrink) {
   Customers config = quiet();
   config.churn_per_year = 365 * 24;  // a churn an hour per customer, on average
   CustomerBase base = web_base(config, 1000);
+  const double before = base.proposal_factor(Channel::web);
   auto rng = stream(5);
   const auto changes = base.advance(0, 1, rng);
   ASSERT_FALSE(changes.churned.empty());
@@ -99,8 +106,9 @@ TEST(CustomerBase, AChurnedCustomerNoLongerVisitsAndTheChannelsVisitsShrink) {
       EXPECT_TRUE(base.active(*who));
     }
   }
-  EXPECT_LT(base.proposal_factor(Channel::web), std::exp(config.visit_sensitivity));
-  EXPECT_GT(churned_rate, 0);
+  // The channel's visits shrink by the rates the churned took with them.
+  EXPECT_NEAR(base.proposal_factor(Channel::web),
+              before - std::exp(config.visit_sensitivity) * churned_rate / 1000, 1e-9);
 }
 
 TEST(CustomerBase, AWonBackCustomerIsActiveAgainAndStartsAfresh) {

@@ -492,6 +492,53 @@ TEST(ScenarioErrors, BackorderAcceptanceIsAProbabilityOfAnOnlineChannel) {
                          "(walk-in customers are not offered backorders"));
 }
 
+TEST(ScenarioDefaults, CustomersAreAnonymousUnlessTheSectionIsThere) {
+  const retail::Scenario anonymous = retail::parse_scenario(small_document());
+  EXPECT_FALSE(anonymous.customers.enabled);
+  const retail::Scenario s =
+      retail::parse_scenario(with(small_document(), "/customers", json::object()));
+  EXPECT_TRUE(s.customers.enabled);
+  EXPECT_EQ(s.customers.initial, 100'000U);
+  EXPECT_FALSE(s.customers.acquisition_per_day.has_value());
+  // The birth-death steady state at the initial base: 0.5 / 365 x 100,000.
+  EXPECT_DOUBLE_EQ(s.customers.daily_acquisition(), 0.5 / 365 * 100'000);
+  EXPECT_EQ(s.customers.effects[static_cast<std::size_t>(retail::Experience::cancelled)], -0.3);
+}
+
+TEST(ScenarioDefaults, CustomersConvert) {
+  const json customers = {{"initial", 5000},
+                          {"acquisition_per_day", 12.5},
+                          {"churn_per_year", 0.8},
+                          {"effects", {{"late", -0.4}, {"appeasement", 0.2}}},
+                          {"win_back_probability", 0.25}};
+  const retail::Scenario s =
+      retail::parse_scenario(with(small_document(), "/customers", customers));
+  EXPECT_EQ(s.customers.initial, 5000U);
+  EXPECT_DOUBLE_EQ(s.customers.daily_acquisition(), 12.5);
+  EXPECT_EQ(s.customers.churn_per_year, 0.8);
+  EXPECT_EQ(s.customers.effects[static_cast<std::size_t>(retail::Experience::late)], -0.4);
+  EXPECT_EQ(s.customers.effects[static_cast<std::size_t>(retail::Experience::appeasement)], 0.2);
+  EXPECT_EQ(s.customers.effects[static_cast<std::size_t>(retail::Experience::on_time)], 0.05);
+  EXPECT_EQ(s.customers.win_back_probability, 0.25);
+}
+
+TEST(ScenarioErrors, CustomersFields) {
+  const auto customers = [](json value) { return with(small_document(), "/customers", value); };
+  EXPECT_THAT(error_of(customers({{"initial", 0}})),
+              StartsWith("/customers/initial: 0 is out of range"));
+  EXPECT_THAT(error_of(customers({{"churn_per_year", -1}})),
+              StartsWith("/customers/churn_per_year: -1 is out of range"));
+  EXPECT_THAT(error_of(customers({{"effects", {{"late", -2}}}})),
+              StartsWith("/customers/effects/late: -2 is out of range"));
+  EXPECT_THAT(error_of(customers({{"effects", {{"lost", -0.2}}}})),
+              StartsWith("/customers/effects/lost: unknown field"));
+  EXPECT_THAT(error_of(customers({{"promoter_min_satisfaction", -0.2}})),
+              StartsWith("/customers/detractor_max_satisfaction: must be below "
+                         "promoter_min_satisfaction (-0.2)"));
+  EXPECT_THAT(error_of(customers({{"visit_rate_shape", 0}})),
+              StartsWith("/customers/visit_rate_shape: 0 is out of range"));
+}
+
 TEST(ScenarioDefaults, OrdersHaveOneLineAndAreSplitUnlessSaidOtherwise) {
   const retail::Scenario s = retail::parse_scenario(small_document());
   EXPECT_EQ(s.orders.line_routing, retail::Orders::LineRouting::split);
