@@ -65,12 +65,15 @@ void CustomerServiceAgent::begin(const FifoStation<Contact>::Job& job, Context& 
   kpis().add(line.channel, category, Counter::contacts_within_target,
              wait <= sim::seconds(service.answer_target_seconds));
   kpis().add(line.channel, category, Counter::contact_cost_cents, service.cost_per_contact_cents);
+  if (wait > sim::seconds(service.answer_target_seconds))
+    touch(line, Experience::contact_wait, ctx);
   auto& rng = ctx.rng();
   const double appeasement_rate = std::min(
       1.0, reason.appeasement_rate + service.wait_appeasement_per_hour * sim::to_hours(wait));
   if (rng.uniform01() < appeasement_rate) {
     appeasement_cents_ += reason.appeasement_cents;
     kpis().add(line.channel, category, Counter::appeasement_cents, reason.appeasement_cents);
+    touch(line, Experience::appeasement, ctx);
   }
   ctx.schedule(sim::minutes(service.handle_minutes.sample(rng)), ContactHandled{});
 }
@@ -107,6 +110,7 @@ void CustomerServiceAgent::on(const PatienceEnds& end, Context& ctx) {
   const auto job = agents_.withdraw(end.ticket, ctx.now());
   if (!job) return;
   ++contacts_abandoned_;
+  touch(job->item.line, Experience::contact_wait, ctx);
   kpis().add(job->item.line.channel, network().scenario.catalog.skus[job->item.line.sku].category,
              Counter::contacts_abandoned);
 }

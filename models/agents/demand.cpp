@@ -5,14 +5,41 @@
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
 namespace retail {
 
 namespace {
-enum Stream : std::uint32_t { kArrivals, kChoices, kBaskets };
+enum Stream : std::uint32_t { kArrivals, kChoices, kBaskets, kCustomerBase };
+
+// The years of margin a churned customer takes away: the horizon's annuity of a unit margin
+// rate, discounted continuously at ln(1 + rate) and weighed by a neutral customer's survival.
+double lifetime_years(const Customers& customers) {
+  const double rate = std::log1p(customers.discount_rate_per_year) + customers.churn_per_year;
+  const double horizon = customers.lifetime_horizon_years;
+  return rate > 0 ? -std::expm1(-rate * horizon) / rate : horizon;
 }
+
+// The gross margin of a unit sold at list demand's mix, in cents.
+double margin_per_unit(const Network& network) {
+  double margin = 0;
+  double units = 0;
+  for (SkuId sku = 0; sku < network.scenario.catalog.skus.size(); ++sku) {
+    const Sku& item = network.scenario.catalog.skus[sku];
+    margin += network.sku_daily_demand[sku] *
+              static_cast<double>(item.price_cents - item.unit_cost_cents);
+    units += network.sku_daily_demand[sku];
+  }
+  return units > 0 ? margin / units : 0;
+}
+
+bool closes_an_order(Experience experience) {
+  return experience == Experience::on_time || experience == Experience::late ||
+         experience == Experience::cancelled || experience == Experience::damaged;
+}
+}  // namespace
 
 DemandAgent::DemandAgent(const Network& network, ZoneId zone)
     : RetailAgent(network),
@@ -27,6 +54,19 @@ DemandAgent::DemandAgent(const Network& network, ZoneId zone)
     base_per_hour_[c] = network.chain_daily_demand * scenario.zones[zone].demand_share *
                         scenario.channels[c].demand_share / 24 /
                         scenario.channels[c].basket_size.mean();
+  }
+  if (scenario.customers.enabled) {
+    const double zone_customers = scenario.customers.initial * scenario.zones[zone].demand_share;
+    const double years = lifetime_years(scenario.customers);
+    const double margin = margin_per_unit(network);
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      initial_customers_[c] = zone_customers * scenario.channels[c].demand_share;
+      if (!(initial_customers_[c] > 0)) continue;
+      // A customer of relative rate 1 makes the channel's visits over its initial customers.
+      const double visits_per_year = base_per_hour_[c] * 24 * 365 / initial_customers_[c];
+      lifetime_cents_per_rate_[c] =
+          visits_per_year * scenario.channels[c].basket_size.mean() * margin * years;
+    }
   }
   std::vector<double> store_weights;
   for (const StoreId store : network.stores_by_zone[zone])
@@ -49,6 +89,20 @@ double DemandAgent::rate_per_hour(Channel channel, std::uint64_t hour) const {
 }
 
 void DemandAgent::start(Context& ctx) {
+  const Scenario& s = network().scenario;
+  if (s.customers.enabled) {
+    std::array<double, kChannels> shares{};
+    for (std::size_t c = 0; c < kChannels; ++c)
+      shares[c] = s.channels[c].demand_share;
+    std::vector<double> category_weights(s.catalog.categories.size(), 0.0);
+    for (SkuId sku = 0; sku < s.catalog.skus.size(); ++sku)
+      category_weights[s.catalog.skus[sku].category] += network().sku_daily_demand[sku];
+    customers_.emplace(s.customers, initial_customers_,
+                       s.customers.daily_acquisition() * s.zones[zone_].demand_share, shares,
+                       category_weights, ctx.rng(kCustomerBase));
+    start_days(ctx);
+    advance_customers(ctx);
+  }
   // The first hour has no hour before it to be drawn in; at start a message may arrive at once.
   draw_hour(0, ctx);
   ctx.schedule(0, DemandTick{});
@@ -59,12 +113,103 @@ void DemandAgent::handle(const Event& event, Context& ctx) {
     on(*lift);
     return;
   }
+  if (const auto* touch = std::get_if<CustomerTouch>(&event.msg)) {
+    on(*touch, ctx);
+    return;
+  }
+  if (customers_ && std::holds_alternative<DayEnd>(event.msg)) {
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      for (CategoryId category = 0; category < customers_->categories(); ++category) {
+        kpis().add(static_cast<Channel>(c), category, Counter::active_customer_days,
+                   customers_->active_in(static_cast<Channel>(c), category));
+      }
+    }
+    end_day(ctx);
+    return;
+  }
   if (!std::holds_alternative<DemandTick>(event.msg)) {
     throw std::logic_error("demand of zone '" + network().scenario.zones[zone_].name +
                            "' received an unexpected message at " + sim::format_time(ctx.now()));
   }
+  if (customers_) advance_customers(ctx);
   draw_hour(static_cast<std::uint64_t>(ctx.now() / sim::kTicksPerHour) + 1, ctx);
   ctx.schedule(sim::kTicksPerHour, DemandTick{});
+}
+
+void DemandAgent::count(CustomerId customer, Counter counter, std::int64_t value) {
+  kpis().add(customers_->channel(customer), customers_->category(customer), counter, value);
+}
+
+Cents DemandAgent::lifetime_value(CustomerId customer) const {
+  return std::llround(
+      lifetime_cents_per_rate_[static_cast<std::size_t>(customers_->channel(customer))] *
+      customers_->relative_rate(customer));
+}
+
+void DemandAgent::advance_customers(Context& ctx) {
+  const auto changes = customers_->advance(sim::to_hours(ctx.now()), 1, ctx.rng(kCustomerBase));
+  for (const CustomerId customer : changes.acquired)
+    count(customer, Counter::customers_acquired);
+  for (const CustomerId customer : changes.churned) {
+    const Cents lost = lifetime_value(customer);
+    count(customer, Counter::customers_churned);
+    count(customer, Counter::lifetime_value_lost_cents, lost);
+    lifetime_value_lost_cents_ += lost;
+  }
+  for (const CustomerId customer : changes.won_back)
+    count(customer, Counter::customers_won_back);
+  acquired_ += static_cast<std::int64_t>(changes.acquired.size());
+  churned_ += static_cast<std::int64_t>(changes.churned.size());
+  won_back_ += static_cast<std::int64_t>(changes.won_back.size());
+}
+
+void DemandAgent::on(const CustomerTouch& touch, Context& ctx) {
+  if (!customers_)
+    throw std::logic_error("demand of zone '" + network().scenario.zones[zone_].name +
+                           "' heard of customer " + std::to_string(touch.customer) +
+                           " but keeps no customer base");
+  const auto response =
+      customers_->experience(touch.customer, touch.experience, sim::to_hours(ctx.now()));
+  if (!closes_an_order(touch.experience)) return;
+  count(touch.customer, Counter::nps_responses);
+  count(touch.customer, Counter::nps_promoters, response == CustomerBase::Response::promoter);
+  count(touch.customer, Counter::nps_detractors, response == CustomerBase::Response::detractor);
+  if (touch.experience == Experience::cancelled) return;
+  count(touch.customer, Counter::customer_purchases);
+  count(touch.customer, Counter::repeat_purchases, customers_->purchases(touch.customer) > 0);
+  customers_->record_purchase(touch.customer);
+}
+
+std::optional<CustomerId> DemandAgent::visitor(const CustomerArrival& arrival, sim::Time at,
+                                               Context& ctx) {
+  if (!customers_) return kAnonymous;
+  auto& rng = ctx.rng(kCustomerBase);
+  const double hours = sim::to_hours(at);
+  const CategoryId category = network().scenario.catalog.skus[arrival.sku].category;
+  if (arrival.ad_program == CustomerArrival::kNoAd) {
+    const auto customer = customers_->visitor(arrival.channel, hours, rng);
+    if (customer) customers_->visit_category(*customer, category);
+    return customer;
+  }
+  // Someone new, whom the ads brought.
+  if (!customers_->keeps_newcomer(rng)) return std::nullopt;
+  const CustomerId customer = customers_->acquire(arrival.channel, true, hours, rng);
+  customers_->visit_category(customer, category);
+  count(customer, Counter::customers_acquired);
+  count(customer, Counter::customers_ad_acquired);
+  ++acquired_;
+  return customer;
+}
+
+void DemandAgent::audit(Audit& audit) const {
+  if (!customers_) return;
+  for (const double initial : initial_customers_)
+    audit.customers_initial += std::llround(initial);
+  audit.customers_acquired += acquired_;
+  audit.customers_churned += churned_;
+  audit.customers_won_back += won_back_;
+  audit.customers_active += static_cast<std::int64_t>(customers_->active_count());
+  audit.lifetime_value_lost_cents += lifetime_value_lost_cents_;
 }
 
 void DemandAgent::on(const DemandLift& message) {
@@ -180,7 +325,9 @@ void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
   boost::random::uniform_real_distribution<double> within_hour(0.0, 1.0);
   for (std::size_t c = 0; c < kChannels; ++c) {
     const auto channel = static_cast<Channel>(c);
-    const double mean = rate_per_hour(channel, hour);
+    // With a base, visits are proposed at its bound and thinned customer by customer.
+    const double mean =
+        rate_per_hour(channel, hour) * (customers_ ? customers_->proposal_factor(channel) : 1);
     // Written so that NaN draws nothing: Boost's Poisson draw never returns for a NaN mean.
     if (!(mean > 0)) continue;
     if (!(mean <= kMostArrivalsPerHour))
@@ -194,6 +341,9 @@ void DemandAgent::draw_hour(std::uint64_t hour, Context& ctx) {
       const SkuId sku = draw_sku(c, choices);
       CustomerArrival customer{
           .sku = sku, .channel = channel, .ad_program = draw_ad_program(c, sku, choices)};
+      const auto who = visitor(customer, at, ctx);
+      if (!who) continue;
+      customer.customer = *who;
       sim::AgentId to = network().order_manager_of(zone_);
       if (channel == Channel::store || channel == Channel::bopis) {
         customer.store = network().stores_by_zone[zone_][store_choice_(choices)];

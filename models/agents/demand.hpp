@@ -5,15 +5,23 @@
 // not one per SKU; the first hour's are drawn at start. A channel's demand is in units: with
 // baskets of several lines its customers arrive at its units' rate over the mean basket size,
 // each with a basket of lines drawn on arrival.
+//
+// With a customer base (scenario.customers) the generator is also the zone's customers' memory:
+// each arrival is a visit of one of them, drawn by visit rate and thinned by satisfaction (an
+// ad-brought one is someone new), the base's acquisitions, churn and win-backs are drawn hour by
+// hour, and every touch other agents report (CustomerTouch) moves a customer's satisfaction.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <boost/random/discrete_distribution.hpp>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/agents/retail_agent.hpp"
 #include "models/mechanics/basket.hpp"
+#include "models/mechanics/customer_base.hpp"
 
 namespace retail {
 
@@ -23,11 +31,16 @@ class DemandAgent final : public RetailAgent {
 
   void start(Context& ctx) override;
   void handle(const Event& event, Context& ctx) override;
-  void audit(Audit&) const override {}
+  void audit(Audit& audit) const override;
 
-  // Customers are drawn one hour ahead, so they are sent at least this far ahead.
-  static sim::Time min_send_delay(const Network&) { return sim::kTicksPerHour; }
-  static constexpr std::uint32_t kStreams = 3;
+  // Customers are drawn one hour ahead, so they are sent at least this far ahead; a base also
+  // reports its days to the recorder.
+  static sim::Time min_send_delay(const Network& network) {
+    return network.scenario.customers.enabled
+               ? std::min<sim::Time>(sim::kTicksPerHour, network.report_latency)
+               : sim::kTicksPerHour;
+  }
+  static constexpr std::uint32_t kStreams = 4;
   // The loader admits at most 1e9 units a day chain-wide at the peak of every lift, which
   // seasonality can concentrate into 7 x 24 times its hourly share: 7e9 an hour. Far beyond that
   // a rate is a bug, and a draw would overflow its count.
@@ -47,6 +60,16 @@ class DemandAgent final : public RetailAgent {
   using SkuChoice = boost::random::discrete_distribution<SkuId, double>;
 
   void on(const DemandLift& lift);
+  void on(const CustomerTouch& touch, Context& ctx);
+  // The base's acquisitions, churns and win-backs of the hour beginning now, counted.
+  void advance_customers(Context& ctx);
+  // The customer whose visit a drawn arrival is (kAnonymous without a base), or nullopt when
+  // thinning drops the visit.
+  std::optional<CustomerId> visitor(const CustomerArrival& arrival, sim::Time at, Context& ctx);
+  // Adds to a customer's counter, on their channel and category.
+  void count(CustomerId customer, Counter counter, std::int64_t value = 1);
+  // A churned customer's expected future margin, discounted (customers.lifetime_*), in cents.
+  Cents lifetime_value(CustomerId customer) const;
   // Recomputes a channel's demand on top of the base from the lifts in force.
   void combine(std::size_t channel);
   void draw_hour(std::uint64_t hour, Context& ctx);
@@ -68,6 +91,16 @@ class DemandAgent final : public RetailAgent {
   std::array<double, kChannels> lifted_daily_{};
   std::array<SkuChoice, kChannels> lifted_choice_;
   std::array<std::vector<double>, kChannels> ad_lift_;
+
+  // The customer base, made at start (its draws need the agent's streams).
+  std::optional<CustomerBase> customers_;
+  std::array<double, kChannels> initial_customers_{};  // expected, by preferred channel
+  // A customer's lifetime value per unit of relative visit rate, by channel, in cents.
+  std::array<double, kChannels> lifetime_cents_per_rate_{};
+  std::int64_t acquired_ = 0;
+  std::int64_t churned_ = 0;
+  std::int64_t won_back_ = 0;
+  Cents lifetime_value_lost_cents_ = 0;
 };
 
 }  // namespace retail

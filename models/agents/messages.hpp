@@ -14,26 +14,33 @@
 
 namespace retail {
 
+// A customer of a zone's base (models/mechanics/customer_base.hpp), or nobody in particular.
+using CustomerId = std::uint32_t;
+inline constexpr CustomerId kAnonymous = 0xffffffffU;
+
 // One customer order line (one unit of one SKU) as it travels through fulfillment. The lines of
 // one order share its id; the order manager keeps what the order needs to be scored whole.
 struct OrderLine {
   std::uint64_t id = 0;  // the order's
   SkuId sku = 0;
   ZoneId zone = 0;
-  Channel channel = Channel::web;
-  Service service = Service::standard;
-  std::uint8_t order_lines = 1;  // lines the order was placed with (at most kMostBasketLines)
-  // Lines of the order its node gathers before handing any over (orders.line_routing
-  // ship_complete); 1: each line is handed over when it is ready.
-  std::uint8_t pack_with = 1;
-  sim::AgentId node = 0;  // the store or DC fulfilling it
+  sim::AgentId node = 0;             // the store or DC fulfilling it
+  CustomerId customer = kAnonymous;  // of the zone's base
   sim::Time placed_at = 0;
   sim::Time promised_by = 0;
   Cents price_cents = 0;            // what the customer pays for it
   std::int32_t dilution_cents = 0;  // discount beyond the promotion's, from a misapplied rule
-  bool promo_mismatch = false;      // bought after meeting a promotion mismatch
-  bool reship = false;              // a replacement for a unit delivered damaged
-  bool backorder = false;           // accepted out of stock, to ship when the node has the unit
+  std::uint8_t order_lines = 1;     // lines the order was placed with (at most kMostBasketLines)
+  // Lines of the order its node gathers before handing any over (orders.line_routing
+  // ship_complete); 1: each line is handed over when it is ready.
+  std::uint8_t pack_with = 1;
+  // In bits, so that a line stays 56 bytes and the message variant 80 (every pending event holds
+  // the largest message).
+  Channel channel : 2 = Channel::web;
+  Service service : 1 = Service::standard;
+  bool promo_mismatch : 1 = false;  // bought after meeting a promotion mismatch
+  bool reship : 1 = false;          // a replacement for a unit delivered damaged
+  bool backorder : 1 = false;       // accepted out of stock, to ship when the node has the unit
 };
 
 // Demand generator -> itself, every hour: draw the next hour's customers.
@@ -50,7 +57,14 @@ struct CustomerArrival {
   std::uint8_t basket_line = 0;
   StoreId store = 0;                // the store chosen (store and BOPIS channels)
   std::int32_t ad_program = kNoAd;  // the ad program that brought the customer, if any
+  CustomerId customer = kAnonymous;
   static constexpr std::int32_t kNoAd = -1;
+};
+
+// Any agent -> the demand generator of the customer's zone: the customer lived through this.
+struct CustomerTouch {
+  CustomerId customer = kAnonymous;
+  Experience experience = Experience::on_time;
 };
 
 // Promotion or ad program -> demand generators: from now on, demand for `skus` on the channels in
@@ -246,9 +260,9 @@ using Msg =
                  ReplenishmentOrder, Shipment, SupplierReceipt, AvailabilityUpdate, SyncTick,
                  ReviewTick, MarketplaceRefresh, PickDone, PickupTick, BopisCollected, DayEnd,
                  RosterChange, FlexibleHoursEnd, ReturnDue, ReturnParcel, GradingDone,
-                 RefurbishDone, Contact, ContactHandled, PatienceEnds, DemandLift, PromoSlotUpdate,
-                 PromoPhase, AdAttribution, Intervention, EvaluationTick, WeeklyReview,
-                 PeriodicReview, DecisionDue, KpiReport, NodeDay>;
+                 RefurbishDone, Contact, ContactHandled, PatienceEnds, CustomerTouch, DemandLift,
+                 PromoSlotUpdate, PromoPhase, AdAttribution, Intervention, EvaluationTick,
+                 WeeklyReview, PeriodicReview, DecisionDue, KpiReport, NodeDay>;
 using Event = sim::Event<Msg>;
 using Context = sim::Context<Msg>;
 

@@ -149,16 +149,21 @@ void OrderManagerAgent::checkout(SkuId sku, int node, const CustomerArrival& cus
   const OrderLine line{.id = order_id_,
                        .sku = sku,
                        .zone = zone_,
-                       .channel = customer.channel,
-                       .service = service,
                        .node = nodes_[node],
+                       .customer = customer.customer,
                        .placed_at = ctx.now(),
                        .promised_by = promise(customer.channel, service, ctx.now() + later),
                        .price_cents = quote.price_cents,
                        .dilution_cents = quote.dilution_cents,
+                       .channel = customer.channel,
+                       .service = service,
                        .promo_mismatch = quote.mismatch,
                        .backorder = wait != Wait::none};
-  if (quote.mismatch && !accept_mismatch(network(), line, kpis(), ctx, ctx.rng(kCustomers))) return;
+  if (quote.mismatch) {
+    touch(line, Experience::promo_mismatch, ctx);
+    if (!accept_mismatch(network(), line, kpis(), ctx, ctx.rng(kCustomers))) return;
+  }
+  if (wait == Wait::accepted) touch(line, Experience::backorder_accepted, ctx);
   place(line, node, customer, wait == Wait::accepted);
 }
 
@@ -185,8 +190,10 @@ void OrderManagerAgent::submit(Context& ctx) {
       // BOPIS lines are each ready for pickup on their own: there is no parcel to pack.
       if (line.channel != Channel::bopis) line.pack_with = lines;
     }
-    open_orders_.emplace(order_id_,
-                         OpenOrder{.channel = first.channel, .category = category, .lines = lines});
+    open_orders_.emplace(order_id_, OpenOrder{.channel = first.channel,
+                                              .category = category,
+                                              .customer = first.customer,
+                                              .lines = lines});
   } else {
     ++one_line_open_;
   }
@@ -265,6 +272,7 @@ void OrderManagerAgent::serve_line(const CustomerArrival& customer, int chosen, 
     }
     return;
   }
+  touch(zone_, customer.customer, Experience::stockout, ctx);
   if (offer_backorder(customer, chosen, ctx)) return;
   const auto node_for = [&](SkuId sku) {
     if (chosen == kAnyNode) return route(sku, customer);
@@ -322,7 +330,7 @@ void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
       charge_back(line);
       maybe_contact(line, ContactReason::late_delivery, ctx);
     }
-    resolve(line, &delivery);
+    resolve(line, &delivery, ctx);
   }
   if (delivery.damaged) {
     maybe_contact(line, ContactReason::damaged, ctx);
@@ -343,9 +351,10 @@ void OrderManagerAgent::on(const Delivered& delivery, Context& ctx) {
   }
 }
 
-void OrderManagerAgent::resolve(const OrderLine& line, const Delivered* delivery) {
+void OrderManagerAgent::resolve(const OrderLine& line, const Delivered* delivery, Context& ctx) {
   OpenOrder one{.channel = line.channel,
                 .category = network().scenario.catalog.skus[line.sku].category,
+                .customer = line.customer,
                 .lines = 1};
   OpenOrder* order = &one;
   if (line.order_lines > 1) {
@@ -362,14 +371,22 @@ void OrderManagerAgent::resolve(const OrderLine& line, const Delivered* delivery
   ++order->resolved;
   order->on_time = order->on_time && delivery && delivery->at <= line.promised_by;
   order->in_full = order->in_full && delivery && !delivery->damaged;
+  order->cancelled = order->cancelled || !delivery;
   order->by_carrier += by_carrier;
   order->parcels += by_carrier && delivery->first_in_parcel;
   if (order->resolved < order->lines) return;
-  close(*order);
+  close(*order, ctx);
   if (line.order_lines > 1) open_orders_.erase(line.id);
 }
 
-void OrderManagerAgent::close(const OpenOrder& order) {
+void OrderManagerAgent::close(const OpenOrder& order, Context& ctx) {
+  // The customer remembers the order as its worst line went.
+  touch(zone_, order.customer,
+        order.cancelled  ? Experience::cancelled
+        : !order.in_full ? Experience::damaged
+        : !order.on_time ? Experience::late
+                         : Experience::on_time,
+        ctx);
   ++customer_orders_closed_;
   kpis().add(order.channel, order.category, Counter::customer_orders_closed);
   kpis().add(order.channel, order.category, Counter::customer_orders_on_time, order.on_time);
@@ -436,6 +453,7 @@ void OrderManagerAgent::on(const ReturnDue& request, Context& ctx) {
   kpis().add(line.channel, item.category, Counter::returned_cogs_cents, item.unit_cost_cents);
   kpis().add(line.channel, item.category, Counter::returns_cost_cents, returns.label_cost_cents);
   maybe_contact(line, ContactReason::return_request, ctx);
+  touch(line, Experience::returned, ctx);
   const sim::AgentId dc = network().ids.dc[network().scenario.zones[zone_].dc];
   ctx.send(dc,
            network().routing_latency + sim::days(returns.transit_days.sample(ctx.rng(kReturns))),
@@ -463,7 +481,7 @@ void OrderManagerAgent::on(const OrderCancelled& cancellation, Context& ctx) {
   }
   charge_back(cancellation.line);
   maybe_contact(cancellation.line, ContactReason::cancellation, ctx);
-  resolve(cancellation.line, nullptr);
+  resolve(cancellation.line, nullptr, ctx);
   ++cancelled_;
   kpis().add(cancellation.line.channel,
              network().scenario.catalog.skus[cancellation.line.sku].category,

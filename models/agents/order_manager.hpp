@@ -47,8 +47,9 @@ class OrderManagerAgent final : public RetailAgent {
   // Starts the order of the customer being served, and sends it once every line is served.
   void begin_order();
   void submit(Context& ctx);
-  // A line of an order was delivered (or ready), or cancelled: the order closes with its last.
-  void resolve(const OrderLine& line, const Delivered* delivery);
+  // A line of an order was delivered (or ready), or cancelled: the order closes with its last,
+  // and the customer hears how it went.
+  void resolve(const OrderLine& line, const Delivered* delivery, Context& ctx);
   // The node (index into nodes_) that would fulfil `sku` for this customer as the view shows it,
   // or -1 when the customer sees it unavailable.
   int route(SkuId sku, const CustomerArrival& customer) const;
@@ -107,14 +108,16 @@ class OrderManagerAgent final : public RetailAgent {
   struct OpenOrder {
     Channel channel = Channel::web;
     CategoryId category = 0;  // its first line's
+    CustomerId customer = kAnonymous;
     std::uint8_t lines = 0;
     std::uint8_t resolved = 0;
     std::uint8_t by_carrier = 0;  // lines delivered by carrier
     std::uint8_t parcels = 0;     // ... and the parcels they came in
     bool on_time = true;
     bool in_full = true;
+    bool cancelled = false;  // a line of it was
   };
-  void close(const OpenOrder& order);
+  void close(const OpenOrder& order, Context& ctx);
   std::unordered_map<std::uint64_t, OpenOrder> open_orders_;
   std::int64_t one_line_open_ = 0;  // open orders of one line (kept out of the map)
   std::int64_t customer_orders_ = 0;

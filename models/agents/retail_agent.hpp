@@ -44,6 +44,16 @@ class RetailAgent : public sim::Agent<Msg> {
   const Action& action_of(const Intervention& intervention) const {
     return network_.scenario.control_tower.rules[intervention.rule].actions[intervention.action];
   }
+  // The customer of zone `zone` lived through `experience`: their base hears of it one KPI report
+  // latency later (no message for an anonymous customer).
+  void touch(ZoneId zone, CustomerId customer, Experience experience, Context& ctx) const {
+    if (customer == kAnonymous) return;
+    ctx.send(network_.ids.demand[zone], network_.report_latency,
+             CustomerTouch{customer, experience});
+  }
+  void touch(const OrderLine& line, Experience experience, Context& ctx) const {
+    touch(line.zone, line.customer, experience, ctx);
+  }
   // An intervention that reached an agent which does not carry out its kind of action: a bug.
   [[noreturn]] void misrouted(const Intervention& intervention, const std::string& agent,
                               const Context& ctx) const;

@@ -68,16 +68,18 @@ void StoreAgent::sell(SkuId sku, Channel channel, Cents price_cents, std::int32_
   kpis().add(channel, item.category, Counter::promo_dilution_cents, dilution_cents);
 }
 
-void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
+void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, CustomerId customer, Context& ctx) {
   const PriceQuote quote = promos_.quote(Channel::store, sku, network().scenario.catalog.skus[sku]);
   if (quote.mismatch) {
+    touch(config_.zone, customer, Experience::promo_mismatch, ctx);
     const OrderLine visit{.sku = sku,
                           .zone = config_.zone,
-                          .channel = Channel::store,
                           .node = ctx.self(),
+                          .customer = customer,
                           .placed_at = ctx.now(),
                           .promised_by = ctx.now(),
                           .price_cents = quote.price_cents,
+                          .channel = Channel::store,
                           .promo_mismatch = true};
     if (!accept_mismatch(network(), visit, kpis(), ctx, ctx.rng(kCustomers))) return;
   }
@@ -85,6 +87,8 @@ void StoreAgent::serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx) {
   kpis().add(Channel::store, wanted, Counter::fulfillable);
   shelf_.remove(sku, 1, ctx.now());
   sell(sku, Channel::store, quote.price_cents, quote.dilution_cents);
+  // Bought off the shelf: the walk-in's order was on time, as they stood there.
+  touch(config_.zone, customer, Experience::on_time, ctx);
   reorder_if_needed(sku, ctx);
 }
 
@@ -93,12 +97,13 @@ void StoreAgent::on(const CustomerArrival& customer, Context& ctx) {
   kpis().add(Channel::store, item.category, Counter::visits);
   // A customer coming back after a deferral is demand already counted.
   if (planner_ && customer.attempt == 0) planner_->record(customer.sku, 1);
-  const auto take = [&](SkuId sku) { serve_walk_in(sku, item.category, ctx); };
+  const auto take = [&](SkuId sku) { serve_walk_in(sku, item.category, customer.customer, ctx); };
   if (shelf_.on_hand(customer.sku) > 0) {
     kpis().add(Channel::store, item.category, Counter::shown_available);
     take(customer.sku);
     return;
   }
+  touch(config_.zone, customer.customer, Experience::stockout, ctx);
   react_to_stockout(
       network(), customer, kpis(), ctx, ctx.rng(kCustomers),
       [&](SkuId sku) { return shelf_.on_hand(sku) > 0; }, take);

@@ -44,7 +44,7 @@ class StoreAgent final : public RetailAgent {
 
   // A walk-in customer takes `sku` off the shelf at the price the signage shows, unless a
   // promotion mismatch sends them away.
-  void serve_walk_in(SkuId sku, CategoryId wanted, Context& ctx);
+  void serve_walk_in(SkuId sku, CategoryId wanted, CustomerId customer, Context& ctx);
   void sell(SkuId sku, Channel channel, Cents price_cents, std::int32_t dilution_cents);
   // Takes one unit for an online order: held for pickup (BOPIS) or tendered (ship-from-store).
   void fulfil(const OrderLine& line, Context& ctx);

@@ -23,17 +23,19 @@ std::int64_t poisson(double mean, sim::RandomStream& rng) {
 
 }  // namespace
 
-CustomerBase::CustomerBase(const Customers& config,
-                           const std::array<double, kChannels>& initial,
+CustomerBase::CustomerBase(const Customers& config, const std::array<double, kChannels>& initial,
                            double acquisition_per_day,
                            const std::array<double, kChannels>& channel_shares,
-                           sim::RandomStream& rng)
+                           const std::vector<double>& category_weights, sim::RandomStream& rng)
     : config_(config),
       acquisition_per_hour_(acquisition_per_day / 24),
       decay_per_hour_(std::numbers::ln2 / (config.satisfaction_half_life_days * 24)),
       visit_bound_(std::exp(config.visit_sensitivity)),
       hazard_bound_(std::exp(config.churn_sensitivity) *
-                    std::max(1.0, config.ad_acquired_churn_multiplier)) {
+                    std::max(1.0, config.ad_acquired_churn_multiplier)),
+      categories_(category_weights.size()),
+      category_choice_(category_weights.begin(), category_weights.end()),
+      active_cells_(kChannels * categories_, 0) {
   double shares = 0;
   for (std::size_t c = 0; c < kChannels; ++c)
     channel_cumulative_[c] = shares += channel_shares[c];
@@ -79,12 +81,21 @@ CustomerId CustomerBase::acquire(Channel channel, bool fragile, double hours,
   person.rate = draw_rate(config_.visit_rate_shape, rng);
   person.channel = channel;
   person.fragile = fragile;
+  person.category = category_choice_(rng);
   person.member = pools_[c].append(person.rate);
   people_.push_back(person);
   pool_members_[c].push_back(customer);
   join(active_, customer);
   ++active_by_channel_[c];
+  ++active_cell(person);
   return customer;
+}
+
+void CustomerBase::visit_category(CustomerId customer, CategoryId category) {
+  Person& person = people_[customer];
+  if (person.active) --active_cell(person);
+  person.category = static_cast<std::uint16_t>(category);
+  if (person.active) ++active_cell(person);
 }
 
 CustomerBase::Response CustomerBase::experience(CustomerId customer, Experience kind,
@@ -132,6 +143,7 @@ void CustomerBase::churn(CustomerId customer, sim::RandomStream& rng) {
   leave(active_, customer);
   person.active = false;
   --active_by_channel_[static_cast<std::size_t>(person.channel)];
+  --active_cell(person);
   pools_[static_cast<std::size_t>(person.channel)].set(person.member, 0);
   person.winnable = rng.uniform01() < config_.win_back_probability;
   if (person.winnable) join(winnable_, customer);
@@ -146,6 +158,7 @@ void CustomerBase::win_back(CustomerId customer) {
   person.satisfaction = 0;
   person.fragile = false;
   ++active_by_channel_[static_cast<std::size_t>(person.channel)];
+  ++active_cell(person);
   pools_[static_cast<std::size_t>(person.channel)].set(person.member, person.rate);
   join(active_, customer);
 }

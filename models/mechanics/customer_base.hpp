@@ -12,17 +12,17 @@
 #pragma once
 
 #include <array>
+#include <boost/random/discrete_distribution.hpp>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
+#include "models/agents/messages.hpp"
 #include "models/mechanics/weighted_pool.hpp"
 #include "models/scenario/scenario.hpp"
 #include "sim/random.hpp"
 
 namespace retail {
-
-using CustomerId = std::uint32_t;
 
 class CustomerBase {
  public:
@@ -30,10 +30,11 @@ class CustomerBase {
   // their visit rates drawn from `rng`): the base the channel's demand is calibrated for, so its
   // visits are then scaled by its active customers' rates over that many average ones.
   // `acquisition_per_day` new customers come a day besides those ads bring, their channel drawn
-  // by `channel_shares`.
+  // by `channel_shares`. A customer belongs to the category of their latest visit; before their
+  // first, to one drawn by `category_weights` (the categories' shares of demand).
   CustomerBase(const Customers& config, const std::array<double, kChannels>& initial,
                double acquisition_per_day, const std::array<double, kChannels>& channel_shares,
-               sim::RandomStream& rng);
+               const std::vector<double>& category_weights, sim::RandomStream& rng);
 
   // The factor on a channel's proposed visits, against the demand calibrated for the initial
   // base: the active customers' rates over the initial ones, times the satisfaction bound.
@@ -46,6 +47,14 @@ class CustomerBase {
 
   // A new customer of `channel` (`fragile`: brought by ads, with the higher churn hazard).
   CustomerId acquire(Channel channel, bool fragile, double hours, sim::RandomStream& rng);
+  // The customer's visit is for a SKU of `category`.
+  void visit_category(CustomerId customer, CategoryId category);
+  CategoryId category(CustomerId customer) const { return people_[customer].category; }
+  // Active customers by preferred channel and category.
+  std::uint32_t active_in(Channel channel, CategoryId category) const {
+    return active_cells_[static_cast<std::size_t>(channel) * categories_ + category];
+  }
+  std::size_t categories() const { return categories_; }
 
   // What the NPS proxy makes of a customer after an experience.
   enum class Response : std::uint8_t { passive, promoter, detractor };
@@ -87,6 +96,7 @@ class CustomerBase {
     std::uint32_t slot = 0;    // position in active_ or winnable_
     std::uint32_t member = 0;  // index in its channel's pool
     std::uint16_t purchases = 0;
+    std::uint16_t category = 0;  // the loader admits at most 10,000
     Channel channel = Channel::store;
     bool active = true;
     bool fragile = false;
@@ -97,6 +107,9 @@ class CustomerBase {
   void join(std::vector<CustomerId>& list, CustomerId customer);
   void churn(CustomerId customer, sim::RandomStream& rng);
   void win_back(CustomerId customer);
+  std::uint32_t& active_cell(const Person& person) {
+    return active_cells_[static_cast<std::size_t>(person.channel) * categories_ + person.category];
+  }
 
   Customers config_;
   double acquisition_per_hour_;
@@ -109,6 +122,9 @@ class CustomerBase {
   std::array<std::vector<CustomerId>, kChannels> pool_members_;
   std::array<double, kChannels> initial_weight_{};  // the expected initial rates: the counts
   std::array<std::size_t, kChannels> active_by_channel_{};
+  std::size_t categories_;
+  boost::random::discrete_distribution<std::uint16_t, double> category_choice_;
+  std::vector<std::uint32_t> active_cells_;  // [channel x categories + category]
   std::vector<CustomerId> active_;
   std::vector<CustomerId> winnable_;
 };

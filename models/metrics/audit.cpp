@@ -60,6 +60,11 @@ constexpr LedgerCheck kLedgerChecks[] = {
     {&Audit::transfer_freight_cents, Counter::transfer_freight_cents, "transfer freight (cents)"},
     {&Audit::picker_cost_cents, Counter::picker_cost_cents, "picker labour (cents)"},
     {&Audit::agent_cost_cents, Counter::agent_cost_cents, "agent labour (cents)"},
+    {&Audit::lifetime_value_lost_cents, Counter::lifetime_value_lost_cents,
+     "customer lifetime value lost (cents)"},
+    {&Audit::customers_acquired, Counter::customers_acquired, "customers acquired"},
+    {&Audit::customers_churned, Counter::customers_churned, "customers churned"},
+    {&Audit::customers_won_back, Counter::customers_won_back, "customers won back"},
     {&Audit::reships_sent, Counter::reships, "re-ships"},
     {&Audit::sold_units, Counter::units_sold, "units sold"},
     {&Audit::returned_units, Counter::units_returned, "returned units"},
@@ -153,6 +158,15 @@ void check_invariants(const Audit& a, const KpiTable& kpis, std::uint64_t replic
         "replication " + std::to_string(replication) + ": contacts are not conserved: arrived " +
         n(a.contacts_arrived) + ", but handled " + n(a.contacts_handled) + " + abandoned " +
         n(a.contacts_abandoned) + " + waiting " + n(a.contacts_waiting) + " = " + n(contacts_out));
+  }
+  const std::int64_t customers_kept =
+      a.customers_initial + a.customers_acquired - a.customers_churned + a.customers_won_back;
+  if (customers_kept != a.customers_active) {
+    throw InvariantViolation(
+        "replication " + std::to_string(replication) + ": customers are not conserved: initial " +
+        n(a.customers_initial) + " + acquired " + n(a.customers_acquired) + " - churned " +
+        n(a.customers_churned) + " + won back " + n(a.customers_won_back) + " = " +
+        n(customers_kept) + ", but " + n(a.customers_active) + " are active");
   }
   for (const LedgerCheck& check : kLedgerChecks)
     require_equal(a.*check.ledger, kpis.total(check.counter), check.what, replication);

@@ -58,6 +58,13 @@ struct Audit {
   std::int64_t contacts_abandoned = 0;
   std::int64_t contacts_waiting = 0;
 
+  // The customer bases: initial + acquired - churned + won back = active.
+  std::int64_t customers_initial = 0;
+  std::int64_t customers_acquired = 0;
+  std::int64_t customers_churned = 0;
+  std::int64_t customers_won_back = 0;
+  std::int64_t customers_active = 0;
+
   // Money, in cents, from the agents' own ledgers.
   std::int64_t revenue_cents = 0;
   std::int64_t cogs_cents = 0;
@@ -79,6 +86,7 @@ struct Audit {
   std::int64_t transfer_freight_cents = 0;
   std::int64_t picker_cost_cents = 0;
   std::int64_t agent_cost_cents = 0;
+  std::int64_t lifetime_value_lost_cents = 0;
 };
 
 // Adds what a message in flight carries: units in transit, orders still open.

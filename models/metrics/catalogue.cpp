@@ -123,7 +123,7 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Discount given beyond the promotion's by misapplied rules."},
     MetricDefinition{MetricId::margin_leakage, "margin_leakage", "Margin leakage", money, false,
                      "Expedited shipping + appeasements + chargebacks + re-ships + returns cost + "
-                     "liquidation loss + promo dilution."},
+                     "liquidation loss + promo dilution + customer lifetime value lost."},
     MetricDefinition{MetricId::ad_spend, "ad_spend", "Ad spend", money, false,
                      "Advertising spend."},
     MetricDefinition{
@@ -174,6 +174,33 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
     MetricDefinition{MetricId::parcels_shipped, "parcels_shipped", "Parcels", count, false,
                      "Parcels carriers collected: the lines of one order waiting at one node at "
                      "a pickup, re-ships included."},
+    MetricDefinition{MetricId::new_customers, "new_customers", "New customers", count, true,
+                     "Customers acquired, by the base rate and by ads."},
+    MetricDefinition{MetricId::ad_acquired_customers, "ad_acquired_customers",
+                     "Ad-acquired customers", count, true,
+                     "New customers ads brought (fragile: a higher churn hazard)."},
+    MetricDefinition{MetricId::churned_customers, "churned_customers", "Churned customers", count,
+                     false, "Customers who stopped visiting."},
+    MetricDefinition{MetricId::won_back_customers, "won_back_customers", "Won-back customers",
+                     count, true, "Churned customers who came back."},
+    MetricDefinition{MetricId::churn_rate, "churn_rate", "Churn rate", number, false,
+                     "Churned customers per customer-year active: the annual churn hazard the "
+                     "base showed."},
+    MetricDefinition{MetricId::repeat_purchase_rate, "repeat_purchase_rate", "Repeat purchases",
+                     share, true,
+                     "Purchases (orders delivered, ready or bought in store) by customers who had "
+                     "bought before, over all purchases."},
+    MetricDefinition{MetricId::nps, "nps", "NPS proxy", number, true,
+                     "Promoters - detractors per 100 customers surveyed after each closed order, "
+                     "by their satisfaction then (customers.promoter_min_satisfaction, "
+                     "customers.detractor_max_satisfaction)."},
+    MetricDefinition{MetricId::revenue_per_customer, "revenue_per_customer",
+                     "Revenue per customer-year", money, true,
+                     "Revenue (net of refunds) per active customer per year."},
+    MetricDefinition{MetricId::lifetime_value_lost, "lifetime_value_lost",
+                     "Customer lifetime value lost", money, false,
+                     "Churned customers' expected future margin over customers."
+                     "lifetime_horizon_years, discounted at customers.discount_rate_per_year."},
     MetricDefinition{MetricId::average_open_orders, "average_open_orders", "Open orders", count,
                      false, "Orders placed and neither delivered nor cancelled, on average."},
     MetricDefinition{MetricId::average_inventory_units, "average_inventory_units",
@@ -184,6 +211,9 @@ constexpr std::array<MetricDefinition, kMetrics> kDefinitions = {
                      "Stock at cost at the end of the day, on average."},
     MetricDefinition{MetricId::inventory_turns, "inventory_turns", "Inventory turns", number, true,
                      "Annualised COGS over average inventory at cost."},
+    MetricDefinition{MetricId::average_active_customers, "average_active_customers",
+                     "Active customers", count, true,
+                     "Customers of the base still visiting, at the end of the day, on average."},
 };
 
 constexpr bool in_id_order() {
@@ -210,10 +240,10 @@ constexpr std::array<MetricId, sizeof...(I)> ids(std::index_sequence<I...>) {
 }
 constexpr auto kAllIds = ids(std::make_index_sequence<kMetrics>{});
 
-constexpr std::array kLeakageComponents = {MetricId::expedited_shipping, MetricId::appeasements,
-                                           MetricId::chargebacks,        MetricId::reship_cost,
-                                           MetricId::returns_cost,       MetricId::liquidation_loss,
-                                           MetricId::promo_dilution};
+constexpr std::array kLeakageComponents = {
+    MetricId::expedited_shipping, MetricId::appeasements,       MetricId::chargebacks,
+    MetricId::reship_cost,        MetricId::returns_cost,       MetricId::liquidation_loss,
+    MetricId::promo_dilution,     MetricId::lifetime_value_lost};
 
 }  // namespace
 

@@ -77,15 +77,26 @@ enum class MetricId : std::uint8_t {
   customer_orders,
   lines_per_order,
   parcels_shipped,
+  new_customers,
+  ad_acquired_customers,
+  churned_customers,
+  won_back_customers,
+  churn_rate,
+  repeat_purchase_rate,
+  nps,
+  revenue_per_customer,
+  lifetime_value_lost,
   // Whole-run metrics from here on.
   average_open_orders,
   average_inventory_units,
   average_inventory_value,
   inventory_turns,
+  average_active_customers,
 };
 
 inline constexpr std::size_t kFlowMetrics = static_cast<std::size_t>(MetricId::average_open_orders);
-inline constexpr std::size_t kMetrics = static_cast<std::size_t>(MetricId::inventory_turns) + 1;
+inline constexpr std::size_t kMetrics =
+    static_cast<std::size_t>(MetricId::average_active_customers) + 1;
 
 // How a value reads: what its number formats and differences look like.
 enum class MetricKind : std::uint8_t {

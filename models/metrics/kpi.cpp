@@ -57,11 +57,14 @@ std::vector<Metric> flow_metrics(const Totals& t) {
   // base of the contact centre's shares, as call centres count them.
   const std::int64_t abandoned = get(t, Counter::contacts_abandoned);
   const std::int64_t offered = get(t, Counter::contacts_handled) + abandoned;
-  // Margin leakage: what execution failures cost beyond the sale itself. Every component is
-  // already in a revenue or cost line (dilution lowers revenue, re-ships and expedited service
-  // are shipping), so leakage explains the contribution margin rather than adding to it.
-  const std::int64_t leakage =
-      expedited + appeasements + chargebacks + reships + returns_cost + liquidation_loss + dilution;
+  const std::int64_t lifetime_value_lost = get(t, Counter::lifetime_value_lost_cents);
+  // Margin leakage: what execution failures cost beyond the sale itself. Every component but the
+  // last is already in a revenue or cost line (dilution lowers revenue, re-ships and expedited
+  // service are shipping), so leakage explains the contribution margin; the customers lost are
+  // margin the run's horizon does not see.
+  const std::int64_t leakage = expedited + appeasements + chargebacks + reships + returns_cost +
+                               liquidation_loss + dilution + lifetime_value_lost;
+  const double customer_years = static_cast<double>(get(t, Counter::active_customer_days)) / 365;
   return {
       // Over the orders that reached their node: not those still on the way at the horizon, nor
       // customers who walked away from a promotion mismatch before asking for the unit.
@@ -156,6 +159,21 @@ std::vector<Metric> flow_metrics(const Totals& t) {
       {MetricId::lines_per_order,
        ratio(get(t, Counter::orders_placed), get(t, Counter::customer_orders))},
       {MetricId::parcels_shipped, static_cast<double>(get(t, Counter::parcels_shipped))},
+      {MetricId::new_customers, static_cast<double>(get(t, Counter::customers_acquired))},
+      {MetricId::ad_acquired_customers,
+       static_cast<double>(get(t, Counter::customers_ad_acquired))},
+      {MetricId::churned_customers, static_cast<double>(get(t, Counter::customers_churned))},
+      {MetricId::won_back_customers, static_cast<double>(get(t, Counter::customers_won_back))},
+      {MetricId::churn_rate,
+       customer_years > 0 ? static_cast<double>(get(t, Counter::customers_churned)) / customer_years
+                          : kNaN},
+      {MetricId::repeat_purchase_rate,
+       ratio(get(t, Counter::repeat_purchases), get(t, Counter::customer_purchases))},
+      {MetricId::nps, 100 * ratio(get(t, Counter::nps_promoters) - get(t, Counter::nps_detractors),
+                                  get(t, Counter::nps_responses))},
+      {MetricId::revenue_per_customer,
+       customer_years > 0 ? currency(revenue) / customer_years : kNaN},
+      {MetricId::lifetime_value_lost, currency(lifetime_value_lost)},
   };
 }
 
@@ -245,7 +263,18 @@ const std::array<const char*, kCounters>& counter_names() {
                                                            "agent_paid_seconds",
                                                            "agent_busy_seconds",
                                                            "contact_queue_seconds",
-                                                           "contact_station_seconds"};
+                                                           "contact_station_seconds",
+                                                           "customers_acquired",
+                                                           "customers_ad_acquired",
+                                                           "customers_churned",
+                                                           "customers_won_back",
+                                                           "active_customer_days",
+                                                           "customer_purchases",
+                                                           "repeat_purchases",
+                                                           "nps_responses",
+                                                           "nps_promoters",
+                                                           "nps_detractors",
+                                                           "lifetime_value_lost_cents"};
   return names;
 }
 
@@ -410,6 +439,8 @@ std::vector<Metric> spine_metrics(const KpiTable& table) {
       currency(get(totals, Counter::cogs_cents) - get(totals, Counter::returned_cogs_cents));
   metrics.push_back(
       {MetricId::inventory_turns, average_cost == 0 ? kNaN : cogs / average_cost * 365.0 / days});
+  metrics.push_back({MetricId::average_active_customers,
+                     static_cast<double>(get(totals, Counter::active_customer_days)) / days});
   return metrics;
 }
 

@@ -108,6 +108,19 @@ enum class Counter : std::uint8_t {
   agent_busy_seconds,
   contact_queue_seconds,
   contact_station_seconds,
+  // The customer base (scenario.customers), booked on each customer's preferred channel and the
+  // category of their latest visit.
+  customers_acquired,         // new customers, ad-acquired included
+  customers_ad_acquired,      // ... of whom ads brought
+  customers_churned,          // customers who stopped visiting
+  customers_won_back,         // churned customers who came back
+  active_customer_days,       // active customers at each day's end, summed over days
+  customer_purchases,         // orders delivered (or ready, or bought in store) to a customer
+  repeat_purchases,           // ... who had bought before
+  nps_responses,              // the NPS proxy's survey after each closed order
+  nps_promoters,              // ... promoters
+  nps_detractors,             // ... detractors
+  lifetime_value_lost_cents,  // churned customers' expected, discounted future margin
   count
 };
 inline constexpr std::size_t kCounters = static_cast<std::size_t>(Counter::count);

@@ -9,6 +9,7 @@
 
 #include "models/agents/messages.hpp"
 #include "models/mechanics/ad_lift.hpp"
+#include "models/mechanics/customer_base.hpp"
 #include "models/metrics/kpi.hpp"
 #include "models/world/network.hpp"
 
@@ -175,6 +176,16 @@ double planner_bytes(const Scenario& s) {
   return per_sku * static_cast<double>(s.catalog.skus.size());
 }
 
+// Every customer the bases will have held: the initial ones and the horizon's acquisitions (those
+// ads bring are bounded by the visits they add, among the units counted above), in vectors that
+// grow by doubling.
+double customer_bytes(const Scenario& s, double daily_units) {
+  if (!s.customers.enabled) return 0;
+  const double customers =
+      s.customers.initial + (s.customers.daily_acquisition() + daily_units) * s.horizon_days;
+  return 2 * customers * CustomerBase::bytes_per_customer();
+}
+
 double replication_bytes(const Scenario& s) {
   const double skus = static_cast<double>(s.catalog.skus.size());
   const double stores = static_cast<double>(s.stores.size());
@@ -194,7 +205,8 @@ double replication_bytes(const Scenario& s) {
   const double pending = units * days_in_flight_per_unit(s, units);
 
   return nodes + views + buffers + pending * kBytesPerPendingEvent + kpi_table_bytes(s) +
-         pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s) + planner_bytes(s);
+         pick_backlog_bytes(s, units) + lever_bytes(s) + control_tower_bytes(s) + planner_bytes(s) +
+         customer_bytes(s, units);
 }
 
 std::uint64_t saturate(double bytes) {

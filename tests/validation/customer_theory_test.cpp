@@ -35,7 +35,7 @@ TEST(CustomerTheory, TheActiveBaseFollowsItsBirthDeathProcess) {
   Eigen::MatrixXd active(kReplications, days.size());
   for (std::uint32_t r = 0; r < kReplications; ++r) {
     auto rng = stream(r);
-    CustomerBase base(config, {kInitial, 0, 0, 0}, kAcquisitionPerDay, kStoreOnly, rng);
+    CustomerBase base(config, {kInitial, 0, 0, 0}, kAcquisitionPerDay, kStoreOnly, {1.0}, rng);
     std::size_t next = 0;
     for (int hour = 0; next < days.size(); ++hour) {
       if (hour == days[next] * 24)
@@ -64,7 +64,7 @@ TEST(CustomerTheory, ACancellationsHazardRatioIsRecoveredFromTheChurns) {
   constexpr std::uint32_t kCustomers = 20'000;
   constexpr int kDays = 200;
   auto rng = stream(0);
-  CustomerBase base(config, {kCustomers, 0, 0, 0}, 0, kStoreOnly, rng);
+  CustomerBase base(config, {kCustomers, 0, 0, 0}, 0, kStoreOnly, {1.0}, rng);
   for (CustomerId customer = 0; customer < kCustomers / 2; ++customer)
     base.experience(customer, Experience::cancelled, 0);
   std::array<double, 2> churns{};

@@ -25,7 +25,8 @@ Customers quiet() {
 
 CustomerBase web_base(const Customers& config, std::uint32_t customers, double acquisition = 0) {
   auto rng = stream();
-  return CustomerBase(config, {0, static_cast<double>(customers), 0, 0}, acquisition, kWebOnly, rng);
+  return CustomerBase(config, {0, static_cast<double>(customers), 0, 0}, acquisition, kWebOnly,
+                      {1.0}, rng);
 }
 
 TEST(CustomerBase, StartsWithItsCustomersNeutralAndVisitsAtTheCalibratedRate) {
@@ -133,13 +134,26 @@ TEST(CustomerBase, AWonBackCustomerIsActiveAgainAndStartsAfresh) {
 TEST(CustomerBase, AcquiresCustomersOnTheChannelsByTheirShares) {
   Customers config = quiet();
   auto rng = stream(8);
-  CustomerBase base(config, {0, 0, 0, 0}, 24'000, {0.5, 0, 0.5, 0}, rng);
+  CustomerBase base(config, {0, 0, 0, 0}, 24'000, {0.5, 0, 0.5, 0}, {1.0}, rng);
   const auto changes = base.advance(0, 1, rng);
   EXPECT_NEAR(static_cast<double>(changes.acquired.size()), 1000, 5 * std::sqrt(1000));
   EXPECT_EQ(base.active_count(Channel::web), 0U);
   EXPECT_NEAR(static_cast<double>(base.active_count(Channel::store)), 500, 5 * std::sqrt(250));
   EXPECT_EQ(base.active_count(Channel::store) + base.active_count(Channel::marketplace),
             changes.acquired.size());
+}
+
+TEST(CustomerBase, CountsItsActiveCustomersByChannelAndTheCategoryOfTheirLatestVisit) {
+  Customers config = quiet();
+  auto rng = stream(10);
+  CustomerBase base(config, {0, 300, 0, 0}, 0, kWebOnly, {1, 0, 3}, rng);
+  EXPECT_EQ(base.active_in(Channel::web, 1), 0U);
+  EXPECT_EQ(base.active_in(Channel::web, 0) + base.active_in(Channel::web, 2), 300U);
+  EXPECT_NEAR(base.active_in(Channel::web, 2), 225, 5 * std::sqrt(300 * 0.75 * 0.25));
+  base.visit_category(0, 1);
+  EXPECT_EQ(base.category(0), 1U);
+  EXPECT_EQ(base.active_in(Channel::web, 1), 1U);
+  EXPECT_EQ(base.active_in(Channel::web, 0) + base.active_in(Channel::web, 2), 299U);
 }
 
 }  // namespace
