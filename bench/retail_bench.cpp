@@ -3,7 +3,8 @@
 // 200 SKUs) on one thread, and at the large scale (500 stores, 5 DCs, 4 carriers, 5,000 SKUs)
 // on 1 and 2 threads; each as generated ((s,S) replenishment) and with the planning world on
 // (forecast-driven replenishment at every store and DC, customer backorders offered, node days
-// kept). The label is a digest of the run's KPIs: equal labels, equal results.
+// kept), and the medium chain with a base of a million identified customers who remember
+// (BM_MediumChainCustomers). The label is a digest of the run's KPIs: equal labels, equal results.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -48,6 +49,14 @@ retail::Scenario planned(retail::Scenario s) {
   return s;
 }
 
+// The planning world with a million customers who remember, spread over the zones.
+retail::Scenario remembering(retail::Scenario s) {
+  s = planned(std::move(s));
+  s.customers.enabled = true;
+  s.customers.initial = 1'000'000;
+  return s;
+}
+
 void run_chain(benchmark::State& state, const retail::Scenario& scenario) {
   const auto threads = static_cast<unsigned>(state.range(0));
   std::uint64_t events = 0;
@@ -73,6 +82,9 @@ void BM_MediumChainPlanned(benchmark::State& state) {
 void BM_LargeChainPlanned(benchmark::State& state) {
   run_chain(state, planned(retail::synthetic_scenario(large())));
 }
+void BM_MediumChainCustomers(benchmark::State& state) {
+  run_chain(state, remembering(retail::synthetic_scenario(medium())));
+}
 
 // A medium chain replicates in well under a second: timed over as many runs as it takes; a large
 // one takes tens of seconds: once per thread count.
@@ -89,3 +101,4 @@ BENCHMARK(BM_MediumChain)->Apply(medium_runs);
 BENCHMARK(BM_LargeChain)->Apply(large_runs);
 BENCHMARK(BM_MediumChainPlanned)->Apply(medium_runs);
 BENCHMARK(BM_LargeChainPlanned)->Apply(large_runs);
+BENCHMARK(BM_MediumChainCustomers)->Apply(medium_runs);
